@@ -1,0 +1,34 @@
+"""ChangeSet: what one operation changed, so each view decides what to refresh."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """The outcome of one mutation.
+
+    Attributes:
+        added: ids of records created.
+        updated: ids of records whose fields, links or notes changed.
+        removed: ids of records deleted or moved to the trash.
+        facets: True when facet values or counts may have changed.
+        authorities: True when authority records changed.
+    """
+
+    added: frozenset[int] = frozenset()
+    updated: frozenset[int] = frozenset()
+    removed: frozenset[int] = frozenset()
+    facets: bool = False
+    authorities: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing changed."""
+        return not (self.added or self.updated or self.removed or self.facets or self.authorities)
+
+    @property
+    def records(self) -> frozenset[int]:
+        """Every record id the change touched."""
+        return self.added | self.updated | self.removed

@@ -1,0 +1,65 @@
+"""Folding of names and text, and the tokens the full-text index is built from.
+
+Search, facets, name matching and sorting all go through the functions here, so
+``PYONGYANG``, ``Pyongyang`` and ``P'yŏngyang`` can meet whatever database holds them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Apostrophes and their typographic and romanisation look-alikes (McCune-Reischauer
+# writes P'yŏngyang with U+2019 or U+02BC as often as with a plain quote).
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02bb\u0060\u00b4\u2032]")
+# Letters and digits only: the underscore is a separator for us, as it is for SQLite's
+# unicode61 tokenizer and PostgreSQL's parser, so both databases see the same tokens.
+_TOKEN = re.compile(r"[^\W_]+")
+# Scripts written without spaces between words: each character is indexed as its own
+# token, so a phrase query of consecutive characters finds any word inside a sentence.
+_UNSPACED = re.compile(
+    "([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff])"
+)
+
+
+def fold(text: str) -> str:
+    """Fold case, width, compatibility forms and diacritics; return NFC text.
+
+    >>> fold("P'YŎNGYANG")
+    "p'yongyang"
+    """
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    decomposed = unicodedata.normalize("NFD", folded)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def tokens(text: str) -> list[str]:
+    """Split folded text into the tokens the full-text index holds."""
+    folded = fold(text)
+    if not folded.isascii():
+        folded = _UNSPACED.sub(r" \1 ", folded)
+    return _TOKEN.findall(folded)
+
+
+def search_text(text: str) -> str:
+    """The text as it goes into the full-text index: folded tokens joined by spaces."""
+    return " ".join(tokens(text))
+
+
+def name_key(name: str) -> str:
+    """The matching key of a name: folded, apostrophes dropped, punctuation as spaces.
+
+    ``Kim Il-sung`` and ``KIM IL SUNG`` share a key; ``P'yŏngyang`` and ``Pyongyang`` too.
+    """
+    return " ".join(tokens(_APOSTROPHES.sub("", name)))
+
+
+def sort_key(text: str) -> str:
+    """A key that orders titles and names without regard to case or diacritics.
+
+    Leading punctuation and quotes are skipped so that ``'Reply ...'`` files under R.
+    """
+    return " ".join(tokens(text)) or fold(text).strip()
