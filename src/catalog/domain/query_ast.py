@@ -94,7 +94,7 @@ class FacetTerm:
         """The folded value compared with stored keys (name keys for authorities)."""
         if self.field in AUTHORITY_FACETS:
             return name_key(self.value)
-        return fold(self.value).strip()
+        return fold(" ".join(self.value.split()))
 
 
 @dataclass(frozen=True)
