@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests import databases
+
+if TYPE_CHECKING:
+    from catalog.services.catalog import CatalogService
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,3 +49,55 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = getattr(item, "fixturenames", ())
         if "qtbot" in fixtures or "qapp" in fixtures:
             item.add_marker(pytest.mark.gui)
+
+
+# --------------------------------------------------------------------------- catalogues
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def catalogue_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a fresh catalogue lives: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.sqlite")
+        return
+    if not databases.PG_URL:
+        pytest.skip("CATALOG_TEST_PG_URL is not set (.ci/postgres.sh starts a server)")
+    with databases.postgres_catalogue() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a catalogue can be created: a new SQLite path, then an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "new.sqlite")
+        return
+    if not databases.PG_URL:
+        pytest.skip("CATALOG_TEST_PG_URL is not set (.ci/postgres.sh starts a server)")
+    with databases.postgres_catalogue(empty=True) as url:
+        yield url
+
+
+@pytest.fixture
+def service(catalogue_target: str) -> Iterator[CatalogService]:
+    """An open, empty catalogue on each database."""
+    from catalog.services.catalog import CatalogService
+
+    opened = CatalogService.open(catalogue_target, user="tester")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def sample_service(service: CatalogService) -> CatalogService:
+    """A catalogue holding the 15 sample records."""
+    service.load_sample()
+    return service
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Drop the PostgreSQL template database, if one was made."""
+    if databases.PG_URL:
+        databases.drop_template()
