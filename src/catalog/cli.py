@@ -1,0 +1,211 @@
+"""The ``catalog`` command: the window, or the same services from a shell.
+
+Exit status 0 on success; 1 with a one-line message on standard error for anything the
+user can fix (a bad file, a malformed query, a locked catalogue), and nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from catalog import __version__
+from catalog.domain.dates import iso_day
+from catalog.domain.errors import CatalogError
+from catalog.services.catalog import CatalogService, FacetName, SortKey
+from catalog.settings import resolve_target
+
+PROG = "catalog"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Catalog: a desktop catalogue of archival documents."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="catalogue to use: a SQLite file or a postgresql+psycopg:// URL "
+        "(default: $CATALOG_DB, else your catalogue in the data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", help="import files into the catalogue")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--format", help="format of the files (default: detected from content)")
+    p.add_argument("--dry-run", action="store_true", help="report what would be written")
+
+    p = commands.add_parser("search", help="print the records a query finds")
+    p.add_argument("query", nargs="?", default="", help="query (see the README)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--limit", type=int, default=None, help="print at most N records")
+    p.add_argument("--sort", choices=[k.value for k in SortKey], default=SortKey.DATE.value)
+    p.add_argument("--descending", action="store_true")
+
+    p = commands.add_parser("facets", help="print facet values with counts for a query")
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=20, help="values per facet (default 20)")
+    p.add_argument("--facet", action="append", choices=[f.value for f in FacetName], dest="facets")
+
+    p = commands.add_parser("export", help="export the records a query finds (default: all)")
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--format", required=True, help="json, csv or csl-json")
+    p.add_argument("--output", required=True, type=Path, metavar="PATH")
+
+    commands.add_parser("check", help="check the catalogue for damage")
+
+    p = commands.add_parser("backup", help="write a verified copy of the catalogue")
+    p.add_argument("path", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``catalog`` command."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from catalog.app import run_window
+
+        return run_window(args.db)
+    try:
+        service = CatalogService.open(resolve_target(args.db), user=getpass.getuser())
+        try:
+            return int(COMMANDS[args.command](service, args))
+        finally:
+            service.close()
+    except CatalogError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say so in one line, traceback only when asked
+        if os.environ.get("CATALOG_DEBUG"):
+            raise
+        print(
+            f"{PROG}: internal error: {type(error).__name__}: {error} "
+            "(set CATALOG_DEBUG=1 for details and please report it)",
+            file=sys.stderr,
+        )
+        return 70
+
+
+def cmd_import(service: CatalogService, args: argparse.Namespace) -> int:
+    """``catalog import``: each file is one transaction."""
+    for path in args.files:
+        report, _ = service.import_file(path, args.format, dry_run=args.dry_run)
+        verb = "would import" if report.dry_run else "imported"
+        print(
+            f"{path}: {verb} {report.records} records as {report.format}"
+            f" ({report.authorities} new authorities)"
+        )
+        for warning in report.warnings:
+            print(f"{path}: warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_search(service: CatalogService, args: argparse.Namespace) -> int:
+    """``catalog search``: a table, or a JSON array with ``--json``."""
+    result = service.search(args.query, SortKey(args.sort), args.descending)
+    ids = list(result.ids[: args.limit] if args.limit is not None else result.ids)
+    if args.json:
+        out = sys.stdout
+        out.write("[")
+        for index in range(0, len(ids), 500):
+            for n, detail in enumerate(service.details(ids[index : index + 500])):
+                out.write(",\n" if index + n else "\n")
+                out.write(json.dumps(_record_json(detail), ensure_ascii=False))
+        out.write("\n]\n" if ids else "]\n")
+        return 0
+    for index in range(0, len(ids), 500):
+        for row in service.summaries(ids[index : index + 500]):
+            date = row.date.display() or "undated"
+            print(f"{row.id}\t{date}\t{row.doc_type}\t{row.title}")
+    print(f"{result.total} records", file=sys.stderr)
+    return 0
+
+
+def _record_json(detail: Any) -> dict[str, Any]:
+    date = detail.date
+    return {
+        "id": detail.id,
+        "uid": detail.uid,
+        "title": detail.title,
+        "date": date.text,
+        "edtf": date.edtf,
+        "date_lower": iso_day(date.lower) if date.lower is not None else None,
+        "date_upper": iso_day(date.upper) if date.upper is not None else None,
+        "type": detail.doc_type,
+        "summary": detail.summary,
+        "archive": detail.archive,
+        "languages": list(detail.languages),
+        "tags": list(detail.tags),
+    }
+
+
+def cmd_facets(service: CatalogService, args: argparse.Namespace) -> int:
+    """``catalog facets``: values and counts per facet."""
+    names = [FacetName(f) for f in args.facets] if args.facets else list(FacetName)
+    facets = service.facets(args.query, names, args.limit)
+    if args.json:
+        payload = {
+            f.name: [{"value": v.label, "count": v.count, "clause": v.clause} for v in f.values]
+            for f in facets
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    for facet in facets:
+        if not facet.values:
+            continue
+        print(f"{facet.title}:")
+        for value in facet.values:
+            print(f"  {value.count:>8}  {value.label}")
+    return 0
+
+
+def cmd_export(service: CatalogService, args: argparse.Namespace) -> int:
+    """``catalog export``: the query's records (all without a query) to a file."""
+    result = service.search(args.query)
+    written = service.export(result.ids, args.format, args.output)
+    print(f"{args.output}: wrote {written} records as {args.format}")
+    return 0
+
+
+def cmd_check(service: CatalogService, _args: argparse.Namespace) -> int:
+    """``catalog check``: exit 1 if anything is wrong."""
+    faults = service.check()
+    for fault in faults:
+        print(f"{fault.area}: {fault.problem} — repair: {fault.repair}")
+    if faults:
+        print(f"{PROG}: {len(faults)} problems found in {service.location}", file=sys.stderr)
+        return 1
+    print(f"{service.location}: no problems found ({service.count()} records)")
+    return 0
+
+
+def cmd_backup(service: CatalogService, args: argparse.Namespace) -> int:
+    """``catalog backup PATH``."""
+    written = service.backup(args.path)
+    print(f"backup written to {written}")
+    return 0
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "search": cmd_search,
+    "facets": cmd_facets,
+    "export": cmd_export,
+    "check": cmd_check,
+    "backup": cmd_backup,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,235 @@
+"""CatalogService: open a catalogue, find records, read them, count facets.
+
+The window and the command line both go through this class; each method is one unit
+of work and returns plain values.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalog import settings
+from catalog.domain import query_ast as q
+from catalog.domain.changes import ChangeSet
+from catalog.domain.errors import ImportFileError, StorageUnavailable
+from catalog.domain.query import parse_query
+from catalog.domain.records import Facet, ImportReport, RecordDetail, RecordSummary
+from catalog.services import checking, exporting, importing
+from catalog.services.jobs import ProgressCallback, no_progress
+from catalog.services.search_engine import SearchEngine, cache_file
+from catalog.services.transfer.formats import default_registry
+from catalog.services.transfer.registry import Registry
+from catalog.store import records_repo, schema, unit_of_work
+from catalog.store.backup import backup_sqlite
+from catalog.store.engine import Database, create_database
+from catalog.store.facets_repo import FacetName
+from catalog.store.search import SortKey
+from catalog.store.tables import CatalogInfo
+
+__all__ = ["CatalogService", "FacetName", "SearchResult", "SortKey"]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The records a query found, in order.
+
+    Attributes:
+        query: the query text as given.
+        node: its parsed tree.
+        ids: matching record ids in the requested order.
+    """
+
+    query: str
+    node: q.Node
+    ids: Sequence[int]
+
+    @property
+    def total(self) -> int:
+        """How many records matched."""
+        return len(self.ids)
+
+
+class CatalogService:
+    """Use cases on one open catalogue.
+
+    Attributes:
+        db: the open database.
+        opened: what opening did to the schema (created, upgraded from, backup).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        opened: schema.SchemaOutcome | None = None,
+        registry: Registry | None = None,
+        user: str = "",
+        cache: Path | None = None,
+    ) -> None:
+        self.db = db
+        self.opened = opened or schema.SchemaOutcome()
+        self.registry = registry or default_registry()
+        self.user = user
+        self.engine = SearchEngine(db, cache)
+
+    @classmethod
+    def open(
+        cls, target: str | Path, user: str = "", cache_dir: Path | None = None
+    ) -> CatalogService:
+        """Open (creating or upgrading as needed) the catalogue at a path or URL.
+
+        ``cache_dir`` is where the saved search index is kept (default: the user's
+        cache folder).
+        """
+        db = create_database(target)
+        try:
+            outcome = schema.prepare(db)
+        except BaseException:
+            db.dispose()
+            raise
+        cache = cache_file(cache_dir or settings.cache_dir(), db.display_name)
+        return cls(db, outcome, user=user, cache=cache)
+
+    def close(self) -> None:
+        """Release the database."""
+        self.db.dispose()
+
+    @property
+    def location(self) -> str:
+        """Where the catalogue is, for titles and messages."""
+        return self.db.display_name
+
+    # ------------------------------------------------------------------ reading
+
+    def count(self) -> int:
+        """Records outside the trash."""
+        with unit_of_work.read(self.db) as session:
+            return records_repo.count(session)
+
+    def generation(self) -> int:
+        """The catalogue's write counter: it changes whenever anything is committed."""
+        with unit_of_work.read(self.db) as session:
+            return int(session.get_one(CatalogInfo, 1).generation)
+
+    def search(
+        self, query: str | q.Node, sort: SortKey = SortKey.DATE, descending: bool = False
+    ) -> SearchResult:
+        """Ids of the records matching ``query`` (text or tree), in order.
+
+        Raises QueryError, with the position of the problem, for a malformed query.
+        """
+        node = parse_query(query) if isinstance(query, str) else query
+        ids = self.engine.search(node, sort, descending)
+        return SearchResult(query if isinstance(query, str) else "", node, ids)
+
+    def summaries(self, ids: Sequence[int]) -> list[RecordSummary]:
+        """List rows for ``ids`` (a page of the list), in the order given."""
+        with unit_of_work.read(self.db) as session:
+            return records_repo.summaries(session, [int(i) for i in ids])
+
+    def detail(self, record_id: int) -> RecordDetail:
+        """Everything about one record."""
+        with unit_of_work.read(self.db) as session:
+            return records_repo.detail(session, int(record_id))
+
+    def details(self, ids: Sequence[int]) -> list[RecordDetail]:
+        """Everything about several records, in the order given."""
+        with unit_of_work.read(self.db) as session:
+            return records_repo.details(session, [int(i) for i in ids])
+
+    def facets(
+        self,
+        query: str | q.Node,
+        names: Sequence[FacetName] = tuple(FacetName),
+        limit: int | None = 50,
+    ) -> list[Facet]:
+        """Facet values with counts among the records matching ``query``."""
+        node = parse_query(query) if isinstance(query, str) else query
+        return self.engine.facets(node, names, limit)
+
+    def refresh(
+        self,
+        query: str | q.Node,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+        names: Sequence[FacetName] = tuple(FacetName),
+        limit: int | None = 50,
+    ) -> tuple[SearchResult, list[Facet]]:
+        """What the window shows after a keystroke: the ids in order and every facet."""
+        node = parse_query(query) if isinstance(query, str) else query
+        ids, facets = self.engine.search_and_count(node, sort, descending, names, limit)
+        return SearchResult(query if isinstance(query, str) else "", node, ids), facets
+
+    def prepare_index(self) -> None:
+        """Load or build the in-memory search index (seconds on a large catalogue).
+
+        Searches are correct without it, and faster with it; the window calls this
+        on a worker thread once the first page is shown, and after changes.
+        """
+        self.engine.prepare_index()
+
+    def load_saved_index(self) -> bool:
+        """Use the saved search index if it is current (fast); True if it was."""
+        return self.engine.load_saved_index()
+
+    # ------------------------------------------------------------------ transfer
+
+    def import_file(
+        self,
+        path: Path,
+        format_name: str | None = None,
+        *,
+        dry_run: bool = False,
+        progress: ProgressCallback = no_progress,
+    ) -> tuple[ImportReport, ChangeSet]:
+        """Import one file as one transaction; a dry run reports and writes nothing."""
+        return importing.run_import(
+            self.db,
+            self.registry,
+            Path(path),
+            format_name=format_name,
+            dry_run=dry_run,
+            user=self.user,
+            progress=progress,
+        )
+
+    def load_sample(
+        self, progress: ProgressCallback = no_progress
+    ) -> tuple[ImportReport, ChangeSet]:
+        """Import the sample listing that ships with Catalog."""
+        sample = sample_listing()
+        if sample is None:
+            raise ImportFileError("sample-listing.txt", "the sample records are not installed")
+        return self.import_file(sample, "listing", progress=progress)
+
+    def export(
+        self,
+        ids: Sequence[int],
+        format_name: str,
+        output: Path,
+        progress: ProgressCallback = no_progress,
+    ) -> int:
+        """Write records to ``output`` in a format; returns how many were written."""
+        return exporting.run_export(self.db, self.registry, ids, format_name, output, progress)
+
+    def check(self) -> list[checking.Fault]:
+        """Problems found in the catalogue (empty when it is sound)."""
+        return checking.check(self.db)
+
+    def backup(self, destination: Path) -> Path:
+        """A verified copy of a SQLite catalogue at ``destination``."""
+        if self.db.path is None:
+            raise StorageUnavailable(
+                "Backups of a server catalogue are made on the server (with pg_dump)."
+            )
+        return backup_sqlite(self.db.path, Path(destination))
+
+
+def sample_listing() -> Path | None:
+    """The sample listing: ``$CATALOG_SAMPLE``, else ``data/`` of the source tree."""
+    override = os.environ.get("CATALOG_SAMPLE")
+    candidates = [Path(override)] if override else []
+    candidates.append(Path(__file__).resolve().parents[3] / "data" / "sample-listing.txt")
+    return next((path for path in candidates if path.is_file()), None)

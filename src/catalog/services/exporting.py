@@ -1,0 +1,67 @@
+"""Export records to a file: written beside the destination, then renamed into place.
+
+A failed or cancelled export never leaves a partial file at the destination.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from catalog.domain.errors import ExportError
+from catalog.domain.records import RecordDetail
+from catalog.services.jobs import Progress, ProgressCallback, no_progress
+from catalog.services.transfer.registry import Registry
+from catalog.store import records_repo, unit_of_work
+from catalog.store.engine import Database
+
+BATCH = 500
+
+
+def run_export(
+    db: Database,
+    registry: Registry,
+    ids: Sequence[int],
+    format_name: str,
+    output: Path,
+    progress: ProgressCallback = no_progress,
+) -> int:
+    """Write the records ``ids`` (in that order) to ``output``; returns how many."""
+    try:
+        exporter = registry.exporters[format_name]
+    except KeyError:
+        known = ", ".join(sorted(registry.exporters))
+        raise ExportError(f"Unknown export format {format_name!r} (known: {known}).") from None
+    output = output.expanduser()
+    if output.is_dir():
+        raise ExportError(f"{output} is a folder; give a file name to export to.")
+    if not output.parent.is_dir():
+        raise ExportError(f"The folder {output.parent} does not exist.")
+    total = len(ids)
+    progress(Progress(0, total, f"Exporting {total} records as {exporter.label}"))
+
+    def records() -> Iterator[RecordDetail]:
+        done = 0
+        with unit_of_work.read(db) as session:
+            for start in range(0, total, BATCH):
+                batch = records_repo.details(session, [int(i) for i in ids[start : start + BATCH]])
+                yield from batch
+                done += len(batch)
+                progress(Progress(done, total))
+
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{output.name}.", suffix=".partial", dir=output.parent
+    )
+    os.close(handle)
+    partial = Path(temporary)
+    try:
+        written = exporter.write(records(), partial)
+        os.replace(partial, output)
+    except OSError as error:
+        raise ExportError(f"Cannot write {output}: {error.strerror or error}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    progress(Progress(written, total, "Done"))
+    return written

@@ -1,0 +1,32 @@
+"""Progress reporting and cancellation for long work (import, export, rebuilds).
+
+A long service call takes a ``progress`` callback. The window's job runner passes one
+that forwards progress to the UI thread and raises ``JobCancelled`` once the user has
+pressed Cancel; the service lets the exception run through its transaction, which rolls
+everything back. The command line and tests pass nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a job has come: ``done`` items, out of ``total`` when known."""
+
+    done: int
+    total: int | None = None
+    message: str = ""
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class JobCancelled(Exception):
+    """Raised by a progress callback to stop the job; the job's work is rolled back."""
+
+
+def no_progress(_progress: Progress) -> None:
+    """A progress callback that ignores progress."""

@@ -1,0 +1,168 @@
+"""Runs queries and facet counts, choosing the fastest correct way to answer.
+
+Every answer can come from SQL (``store.search``, ``store.facets_repo``). Once the
+columnar index of the catalogue is loaded and current, the same answers come from it
+instead, which keeps a million-record catalogue fast. The index is a cache: it is used
+only while the catalogue's generation equals the one it was built at.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalog.domain import query_ast as q
+from catalog.domain.query import format_clause
+from catalog.domain.records import Facet, FacetValue
+from catalog.store import columnar, unit_of_work
+from catalog.store.columnar import ColumnarIndex, IdList
+from catalog.store.columnar_query import Evaluator, ordered_ids
+from catalog.store.columnar_query import facet_counts as index_counts
+from catalog.store.engine import Database
+from catalog.store.facets_repo import Count, FacetName, facet_counts
+from catalog.store.search import SortKey, search_ids
+from catalog.store.tables import CatalogInfo
+
+FACET_TITLES = {
+    FacetName.TYPE: "Document type",
+    FacetName.DECADE: "Decade",
+    FacetName.YEAR: "Year",
+    FacetName.ARCHIVE: "Original archive",
+    FacetName.LANGUAGE: "Language",
+    FacetName.COLLECTION: "Collection",
+    FacetName.TAG: "Tag",
+    FacetName.PERSON: "Person",
+    FacetName.ORGANISATION: "Organisation",
+    FacetName.PLACE: "Place",
+    FacetName.SUBJECT: "Subject",
+}
+
+
+def facet_value(facet: FacetName, value: object, count: int) -> FacetValue:
+    """A facet value with its label and the query clause that selects it."""
+    if facet is FacetName.YEAR:
+        year = int(str(value))
+        return FacetValue(str(year), count, f"date:{year}")
+    if facet is FacetName.DECADE:
+        decade = int(str(value))
+        if decade >= 0:
+            return FacetValue(f"{decade}s", count, f"date:{decade}s")
+        return FacetValue(f"{decade}s", count, f"date:{decade}..{decade + 9}")
+    return FacetValue(str(value), count, format_clause(facet.value, str(value)))
+
+
+def make_facet(facet: FacetName, counts: Sequence[Count]) -> Facet:
+    """A sidebar facet from (value, count) pairs."""
+    values = tuple(facet_value(facet, value, n) for value, n in counts if n > 0)
+    return Facet(facet.value, FACET_TITLES[facet], values)
+
+
+class SearchEngine:
+    """Answers searches and facet counts for one catalogue.
+
+    Attributes:
+        cache: where the saved copy of the columnar index lives (None: not saved).
+    """
+
+    def __init__(self, db: Database, cache: Path | None = None) -> None:
+        self.db = db
+        self.cache = cache
+        self._index: ColumnarIndex | None = None
+        self._building = threading.Lock()
+
+    # ------------------------------------------------------------------ the index
+
+    @property
+    def index_ready(self) -> bool:
+        """True when a columnar index is loaded (it may still be stale)."""
+        return self._index is not None
+
+    def load_saved_index(self) -> bool:
+        """Load the saved copy if it is current (milliseconds); True on success."""
+        with unit_of_work.read(self.db) as session:
+            identity, generation = self._identity(session)
+            saved = columnar.load(self.cache, identity) if self.cache else None
+            if saved is not None and saved.generation == generation:
+                self._index = saved
+                return True
+        return False
+
+    def prepare_index(self) -> ColumnarIndex:
+        """Make the index current: load the saved copy, else build it (seconds at 1M).
+
+        Safe to call from a worker thread; concurrent calls build once.
+        """
+        with self._building:
+            with unit_of_work.read(self.db) as session:
+                current = self._current(session)
+                if current is not None:
+                    return current
+            if self.load_saved_index() and self._index is not None:
+                return self._index
+            with unit_of_work.read(self.db, consistent=True) as session:
+                identity, generation = self._identity(session)
+                index = columnar.build(session.connection(), generation)
+            self._index = index
+            if self.cache is not None:
+                columnar.save(index, self.cache, identity)
+            return index
+
+    def _identity(self, session: Session) -> tuple[str, int]:
+        created, generation = session.execute(
+            select(CatalogInfo.created, CatalogInfo.generation).where(CatalogInfo.id == 1)
+        ).one()
+        return f"{self.db.display_name}|{created.isoformat()}", int(generation)
+
+    def _current(self, session: Session) -> ColumnarIndex | None:
+        index = self._index
+        if index is None:
+            return None
+        generation = session.scalar(select(CatalogInfo.generation).where(CatalogInfo.id == 1))
+        return index if index.generation == generation else None
+
+    # ------------------------------------------------------------------ answers
+
+    def search(self, node: q.Node, sort: SortKey, descending: bool) -> Sequence[int]:
+        """Matching ids in order."""
+        with unit_of_work.read(self.db) as session:
+            index = self._current(session)
+            if index is None:
+                return search_ids(session, node, sort, descending)
+            mask = Evaluator(index, session.connection()).matches(node)
+            return IdList(ordered_ids(index, mask, sort, descending))
+
+    def facets(self, node: q.Node, names: Sequence[FacetName], limit: int | None) -> list[Facet]:
+        """Counts of each facet in ``names`` among the matching records."""
+        return self.search_and_count(node, SortKey.ID, False, names, limit)[1]
+
+    def search_and_count(
+        self,
+        node: q.Node,
+        sort: SortKey,
+        descending: bool,
+        names: Sequence[FacetName],
+        limit: int | None,
+    ) -> tuple[Sequence[int], list[Facet]]:
+        """Matching ids in order and the facets, evaluating the query once."""
+        ids: Sequence[int]
+        with unit_of_work.read(self.db) as session:
+            index = self._current(session)
+            if index is None:
+                ids = search_ids(session, node, sort, descending)
+                counts = [facet_counts(session, node, name, limit) for name in names]
+            else:
+                mask = Evaluator(index, session.connection()).matches(node)
+                ids = IdList(ordered_ids(index, mask, sort, descending))
+                counts = [index_counts(index, mask, name, limit) for name in names]
+        return ids, [make_facet(name, c) for name, c in zip(names, counts, strict=True)]
+
+
+def cache_file(folder: Path, location: str) -> Path:
+    """Where the saved index of the catalogue at ``location`` is kept."""
+    digest = hashlib.sha256(location.encode()).hexdigest()[:24]
+    return folder / f"index-{digest}.npz"

@@ -1,0 +1,1 @@
+"""Interchange formats: one module per format (see formats.default_registry)."""

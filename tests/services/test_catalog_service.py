@@ -1,0 +1,189 @@
+"""CatalogService use cases on SQLite and PostgreSQL: import, search, facets, export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from catalog.domain.errors import ImportFileError, QueryError
+from catalog.services.catalog import CatalogService, FacetName, SortKey
+from catalog.store.facets_repo import FacetName as StoreFacetName
+
+
+def snapshot(service: CatalogService) -> list[tuple[str, str, str, str]]:
+    """What the catalogue holds, for before/after comparisons."""
+    ids = service.search("").ids
+    return [(d.uid, d.title, d.date.text, d.summary) for d in service.details(list(ids))]
+
+
+def test_sample_loads_with_dates_and_types(sample_service: CatalogService) -> None:
+    assert sample_service.count() == 15
+    first = sample_service.detail(sample_service.search("").ids[0])
+    assert first.date.text == "December 06, 1955" and first.date.edtf == "1955-12-06"
+    assert first.doc_type == "Journal/Diary"
+    october = sample_service.search('"Consular Affairs Department" date:1959-10')
+    (detail,) = sample_service.details(list(october.ids))
+    assert detail.date.text == "October, 1959" and detail.date.edtf == "1959-10"
+
+
+def test_search_folds_case_and_finds_prefixes(sample_service: CatalogService) -> None:
+    assert sample_service.search("CITIZENSHIP").total == sample_service.search("citizenship").total
+    assert sample_service.search("veteran*").total == 2
+    assert sample_service.search("title:journal").total == 6
+
+
+def test_malformed_query_is_a_query_error_with_a_position(sample_service: CatalogService) -> None:
+    with pytest.raises(QueryError) as raised:
+        sample_service.search("citizenship colour:red")
+    assert raised.value.position == len("citizenship ")
+
+
+def test_facets_count_the_current_query(sample_service: CatalogService) -> None:
+    facets = {f.name: f for f in sample_service.facets("citizenship", [FacetName.TYPE])}
+    counts = {v.label: v.count for v in facets["type"].values}
+    assert sum(counts.values()) == sample_service.search("citizenship").total
+    cable = next(v for v in facets["type"].values if v.label == "Cable")
+    assert sample_service.search(f"citizenship {cable.clause}").total == cable.count
+
+
+def test_refresh_is_the_same_with_and_without_the_index(sample_service: CatalogService) -> None:
+    names = list(StoreFacetName)
+    before = sample_service.refresh("citizenship OR benefits", SortKey.TITLE, False, names)
+    sample_service.prepare_index()
+    assert sample_service.engine.index_ready
+    after = sample_service.refresh("citizenship OR benefits", SortKey.TITLE, False, names)
+    assert list(after[0].ids) == list(before[0].ids)
+    assert after[1] == before[1]
+
+
+def test_index_is_not_used_once_stale(sample_service: CatalogService, tmp_path: Path) -> None:
+    sample_service.prepare_index()
+    extra = tmp_path / "extra.txt"
+    extra.write_text("• March 3, 1962\n\nCable about citizenship\n\nA new cable.\n")
+    sample_service.import_file(extra)
+    # The index was built before the import: answers must come from the database.
+    assert sample_service.search("date:1962").total == 1
+
+
+def test_dry_run_reports_and_writes_nothing(service: CatalogService, sample_listing: Path) -> None:
+    report, changes = service.import_file(sample_listing, dry_run=True)
+    assert report.dry_run and report.records == 15 and changes.empty
+    assert service.count() == 0
+
+
+def test_bad_file_leaves_the_catalogue_unchanged(
+    sample_service: CatalogService, tmp_path: Path
+) -> None:
+    before = snapshot(sample_service)
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "catalog", "version": 1, "records": [\n{"title": "ok"},\n{"title": ""}\n]}'
+    )
+    with pytest.raises(ImportFileError) as raised:
+        sample_service.import_file(bad)
+    assert "bad.json" in str(raised.value)
+    assert snapshot(sample_service) == before
+
+
+def test_cancelled_import_leaves_nothing(service: CatalogService, tmp_path: Path) -> None:
+    from catalog.services.jobs import JobCancelled, Progress
+
+    big = tmp_path / "big.csv"
+    big.write_text(
+        "title,date\n" + "".join(f"Cable {n},1959-10-{n % 28 + 1:02d}\n" for n in range(5000))
+    )
+
+    def cancel_after_first_batch(progress: Progress) -> None:
+        if progress.done >= 2000:
+            raise JobCancelled
+
+    with pytest.raises(JobCancelled):
+        service.import_file(big, progress=cancel_after_first_batch)
+    assert service.count() == 0
+
+
+def test_reimporting_native_json_skips_records_already_there(
+    sample_service: CatalogService, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.json"
+    sample_service.export(sample_service.search("").ids, "json", out)
+    report, _ = sample_service.import_file(out)
+    assert report.records == 0 and any("skipped" in w for w in report.warnings)
+    assert sample_service.count() == 15
+
+
+def test_native_json_export_then_import_gives_the_same_catalogue(
+    sample_service: CatalogService, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.json"
+    assert sample_service.export(sample_service.search("").ids, "json", out) == 15
+    copy = CatalogService.open(tmp_path / "copy.sqlite")
+    try:
+        copy.import_file(out)
+        originals = sample_service.details(list(sample_service.search("").ids))
+        copies = copy.details(list(copy.search("").ids))
+        strip = lambda d: (d.uid, d.title, d.date, d.summary, d.doc_type, d.created)  # noqa: E731
+        assert [strip(d) for d in copies] == [strip(d) for d in originals]
+    finally:
+        copy.close()
+
+
+def test_csv_export_imports_back(sample_service: CatalogService, tmp_path: Path) -> None:
+    out = tmp_path / "all.csv"
+    sample_service.export(sample_service.search("").ids, "csv", out)
+    copy = CatalogService.open(tmp_path / "copy.sqlite")
+    try:
+        report, _ = copy.import_file(out)
+        assert report.format == "csv" and report.records == 15
+        assert snapshot(copy) == snapshot(sample_service)
+    finally:
+        copy.close()
+
+
+def test_csl_json_export_is_valid(
+    sample_service: CatalogService, tmp_path: Path, corpus: Path
+) -> None:
+    import jsonschema
+
+    out = tmp_path / "cite.json"
+    sample_service.export(sample_service.search("").ids, "csl-json", out)
+    items = json.loads(out.read_text())
+    schema = json.loads((corpus / "schemas" / "csl" / "csl-data.json").read_text())
+    jsonschema.Draft7Validator(schema).validate(items)
+    october = next(i for i in items if i["title"].startswith("Cable, Chinese Embassy"))
+    assert october["issued"]["date-parts"] == [[1959, 10]]
+
+
+def test_export_never_leaves_a_partial_file(sample_service: CatalogService, tmp_path: Path) -> None:
+    from catalog.services.jobs import JobCancelled, Progress
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "x.json"
+    out.write_text("previous export")
+
+    def cancel(progress: Progress) -> None:
+        if progress.done:
+            raise JobCancelled
+
+    with pytest.raises(JobCancelled):
+        sample_service.export(sample_service.search("").ids, "json", out, progress=cancel)
+    assert out.read_text() == "previous export"
+    assert [p.name for p in folder.iterdir()] == ["x.json"]
+
+
+def test_check_finds_nothing_wrong(sample_service: CatalogService) -> None:
+    assert sample_service.check() == []
+
+
+def test_check_finds_a_stale_full_text_index(sample_service: CatalogService) -> None:
+    from catalog.store import unit_of_work
+
+    with unit_of_work.write(sample_service.db) as session:
+        table = "record_fts" if sample_service.db.dialect == "sqlite" else "record_search"
+        key = "rowid" if table == "record_fts" else "record_id"
+        session.connection().exec_driver_sql(f"DELETE FROM {table} WHERE {key} = 1")
+    faults = sample_service.check()
+    assert [f.area for f in faults] == ["full-text index"]
