@@ -1,0 +1,162 @@
+"""The ``catalog`` command as a script uses it: exit status, output, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalog import __version__
+from catalog.cli import main
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.sqlite")
+
+
+@pytest.fixture
+def loaded(db: str, sample_listing: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["--db", db, "import", str(sample_listing)]) == 0
+    capsys.readouterr()
+    return db
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "catalog", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stdout.strip() == f"catalog {__version__}"
+
+
+def test_import_reports_what_it_wrote(
+    db: str, sample_listing: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "--db", db, "import", str(sample_listing))
+    assert status == 0 and "imported 15 records as listing" in out and err == ""
+
+
+def test_dry_run_writes_nothing(
+    db: str, sample_listing: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "--db", db, "import", "--dry-run", str(sample_listing))
+    assert status == 0 and "would import 15 records" in out
+    status, _, err = run(capsys, "--db", db, "search", "")
+    assert status == 0 and err.strip() == "0 records"
+
+
+def test_bad_file_is_one_line_naming_file_and_line_and_changes_nothing(
+    loaded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text('title,date\n"Cable one",1959\n"Cable two,1960\n')
+    status, out, err = run(capsys, "--db", loaded, "import", str(bad))
+    assert status == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith(f"catalog: error: {bad}:3")
+    status, _, err = run(capsys, "--db", loaded, "search", "")
+    assert err.strip() == "15 records"
+
+
+def test_unknown_format_is_a_clear_error(
+    db: str, sample_listing: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, "--db", db, "import", "--format", "marc", str(sample_listing))
+    assert status == 1 and "unknown import format 'marc'" in err
+
+
+def test_missing_file_is_a_clear_error(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "--db", db, "import", "/nonexistent/file.json")
+    assert status == 1 and "/nonexistent/file.json" in err and "Traceback" not in err
+
+
+def test_search_json_has_the_fields_scripts_need(
+    loaded: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "--db", loaded, "search", "date:1959-10", "--json")
+    records = json.loads(out)
+    assert status == 0 and len(records) == 2
+    first = records[0]
+    assert {"id", "title", "date", "edtf", "summary"} <= first.keys()
+    assert first["date"] == "October, 1959" and first["edtf"] == "1959-10"
+    assert first["date_lower"] == "1959-10-01" and first["date_upper"] == "1959-10-31"
+
+
+def test_search_limit_and_table(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "--db", loaded, "search", "citizenship", "--limit", "3")
+    assert status == 0 and len(out.splitlines()) == 3
+    assert out.splitlines()[0].split("\t")[1] == "December 06, 1955"
+    assert err.strip() == "10 records"
+
+
+def test_malformed_query_is_one_line_with_its_position(
+    loaded: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "--db", loaded, "search", 'citizenship "soviet')
+    assert status == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "position 13" in err
+
+
+def test_facets_json(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--db", loaded, "facets", "citizenship", "--json")
+    facets = json.loads(out)
+    assert status == 0
+    types = {v["value"]: v["count"] for v in facets["type"]}
+    assert sum(types.values()) == 10
+    assert {"value": "1950s", "count": 8, "clause": "date:1950s"} in facets["decade"]
+
+
+def test_export_writes_the_query_results(
+    loaded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "cables.json"
+    status, out, _ = run(
+        capsys, "--db", loaded, "export", "type:cable", "--format", "csl-json", "--output",
+        str(out_file),
+    )
+    assert status == 0 and "wrote 5 records" in out
+    assert len(json.loads(out_file.read_text())) == 5
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(
+    loaded: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(
+        capsys, "--db", loaded, "export", "--format", "json", "--output", "/nowhere/x.json"
+    )
+    assert status == 1 and "does not exist" in err
+
+
+def test_check_and_backup(loaded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--db", loaded, "check")
+    assert status == 0 and "no problems found (15 records)" in out
+    copy = tmp_path / "copy.sqlite"
+    status, _, _ = run(capsys, "--db", loaded, "backup", str(copy))
+    status, out, err = run(capsys, "--db", str(copy), "search", "")
+    assert status == 0 and err.strip() == "15 records"
+
+
+def test_catalog_db_environment_variable(
+    loaded: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CATALOG_DB", loaded)
+    status, _, err = run(capsys, "search", "citizenship")
+    assert status == 0 and err.strip() == "10 records"
+
+
+def test_newer_catalogue_is_refused(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    with sqlite3.connect(loaded) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    status, _, err = run(capsys, "--db", loaded, "search", "")
+    assert status == 1 and "newer version of Catalog" in err
