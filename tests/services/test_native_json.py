@@ -160,6 +160,18 @@ def test_a_big_number_split_across_chunks(tmp_path: Path, monkeypatch: pytest.Mo
     assert [r.title for r in read(path)] == ["A"]
 
 
+@pytest.mark.parametrize("chunk", [3, 7, 16, 33])
+def test_a_nul_escape_is_refused_wherever_the_chunks_fall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    monkeypatch.setattr(native_json, "_CHUNK", chunk)
+    padding = ", ".join(f'{{"title": "record number {n}"}}' for n in range(40))
+    text = f'[{padding}, {{"title": "\\u0000 at the start of a long title that goes on"}}]'
+    path = write_text(tmp_path, text)
+    with pytest.raises(ImportFileError, match="NUL"):
+        read(path)
+
+
 def test_a_runaway_value_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(native_json, "_CHUNK", 16)
     monkeypatch.setattr(native_json, "MAX_RECORD_CHARS", 1000)
