@@ -187,3 +187,17 @@ def test_check_finds_a_stale_full_text_index(sample_service: CatalogService) -> 
         session.connection().exec_driver_sql(f"DELETE FROM {table} WHERE {key} = 1")
     faults = sample_service.check()
     assert [f.area for f in faults] == ["full-text index"]
+
+
+def test_exported_file_gets_ordinary_permissions(
+    sample_service: CatalogService, tmp_path: Path
+) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        out = tmp_path / "out.csv"
+        sample_service.export(sample_service.search("").ids, "csv", out)
+        assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(umask)

@@ -58,6 +58,10 @@ def run_export(
     partial = Path(temporary)
     try:
         written = exporter.write(records(), partial)
+        # mkstemp makes the file private; an export gets the permissions any new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        partial.chmod(0o666 & ~umask)
         os.replace(partial, output)
     except OSError as error:
         raise ExportError(f"Cannot write {output}: {error.strerror or error}") from None

@@ -25,7 +25,6 @@ _SQLITE_PRAGMAS = (
     "PRAGMA synchronous = FULL",
     "PRAGMA cache_size = -65536",
     "PRAGMA temp_store = MEMORY",
-    "PRAGMA mmap_size = 268435456",
 )
 
 

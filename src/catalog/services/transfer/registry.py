@@ -73,5 +73,5 @@ class Registry:
             if importer.sniff(head, path):
                 return importer
         raise ImportFileError(
-            str(path), "the format of this file is not recognised (choose one with --format)"
+            str(path), "the format of this file is not recognised; choose the format explicitly"
         )

@@ -1,0 +1,1 @@
+"""The detail pane: every field of one record, as plain text."""

@@ -1,0 +1,1 @@
+"""Dialogs that return values, and the one module that makes message boxes."""

@@ -1,0 +1,142 @@
+"""FacetTreeModel: facets of the current result, each value carrying its query clause.
+
+Top-level rows are facets (Document type, Decade, ...); below them their values with
+counts; years sit below their decade. Column 0 is the label, column 1 the count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from catalog.domain.records import Facet
+from catalog.ui.filter_sidebar.item import FacetItem, build_groups
+from catalog.ui.text import safe_tooltip
+
+CLAUSE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The query clause of a value ("" for a facet heading)."""
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The facet name of a heading ("" for a value)."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FacetTreeModel(QAbstractItemModel):
+    """A read-only tree of facet headings and values."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._groups: list[FacetItem] = []
+
+    def set_facets(self, facets: Sequence[Facet]) -> None:
+        """Show new facets (values with no records are left out)."""
+        self.beginResetModel()
+        self._groups = build_groups(facets)
+        self.endResetModel()
+
+    def item(self, index: Index) -> FacetItem | None:
+        """The item at an index (None for the invisible root)."""
+        if not index.isValid():
+            return None
+        item = index.internalPointer()
+        return item if isinstance(item, FacetItem) else None
+
+    def group_index(self, key: str) -> QModelIndex:
+        """The index of a facet heading by facet name (invalid when not shown)."""
+        for row, group in enumerate(self._groups):
+            if group.key == key:
+                return self.createIndex(row, 0, group)
+        return QModelIndex()
+
+    def find_value(self, label: str) -> QModelIndex:
+        """The first value (at any depth) with this label; invalid when there is none."""
+        pending = [(row, group) for row, group in enumerate(self._groups)]
+        while pending:
+            row, item = pending.pop(0)
+            if not item.is_group and item.label == label:
+                return self.createIndex(row, 0, item)
+            pending.extend(enumerate(item.children))
+        return QModelIndex()
+
+    # ------------------------------------------------------------------ Qt model
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """The index of a child of ``parent``."""
+        if column not in (0, 1) or row < 0:
+            return QModelIndex()
+        siblings = self._children(parent)
+        if row >= len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """The index of the item above ``child``."""
+        item = self.item(child)
+        if item is None or item.parent is None:
+            return QModelIndex()
+        above = item.parent
+        return self.createIndex(self._row_of(above), 0, above)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Children of an item (only column 0 has children)."""
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Label and count."""
+        return 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Label, count, clause, tooltip, alignment and heading font."""
+        item = self.item(index)
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return item.label
+            return "" if item.count is None else f"{item.count:,}"
+        if role == CLAUSE_ROLE:
+            return item.clause
+        if role == KEY_ROLE:
+            return item.key
+        if role == Qt.ItemDataRole.ToolTipRole and item.clause:
+            return safe_tooltip(f"Add {item.clause} to the search")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and item.is_group:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Everything is enabled; only values can be selected."""
+        item = self.item(index)
+        if item is None:
+            return Qt.ItemFlag.NoItemFlags
+        if item.is_group:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """ "Facet" and "Records"."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Facet", "Records")[section] if section in (0, 1) else None
+        return None
+
+    # ------------------------------------------------------------------ helpers
+
+    def _children(self, parent: Index) -> list[FacetItem]:
+        item = self.item(parent)
+        return self._groups if item is None else item.children
+
+    def _row_of(self, item: FacetItem) -> int:
+        siblings = self._groups if item.parent is None else item.parent.children
+        return siblings.index(item)

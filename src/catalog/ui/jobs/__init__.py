@@ -1,0 +1,1 @@
+"""Running service calls off the UI thread, with progress and cancel."""

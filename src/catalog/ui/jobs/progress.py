@@ -1,0 +1,97 @@
+"""A cancellable progress dialog bound to one long job.
+
+:func:`run_with_progress` starts work on the runner's serial worker and shows a
+window-modal QProgressDialog (after a short delay, so quick jobs do not flash one).
+Cancel sets the job's token: the next progress report raises JobCancelled on the worker
+and the service rolls back. The dialog closes before the job's outcome is delivered.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from catalog.services.jobs import Progress
+from catalog.ui.jobs.runner import CancelToken, Done, Failed, Runner, Work
+
+T = TypeVar("T")
+
+SHOW_AFTER_MS = 400
+
+
+class JobProgress:
+    """The progress dialog of one job.
+
+    Attributes:
+        token: set when the user presses Cancel.
+        dialog: the dialog (closed and scheduled for deletion once the job ends).
+    """
+
+    def __init__(self, parent: QWidget | None, title: str, label: str) -> None:
+        self.token = CancelToken()
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog.setObjectName("jobProgress")
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumWidth(420)
+        self.dialog.canceled.connect(self._on_canceled)
+        self._closed = False
+
+    def report(self, progress: Progress) -> None:
+        """Show a progress report (on the UI thread)."""
+        if self._closed or self.token.cancelled:
+            return
+        if progress.total:
+            self.dialog.setMaximum(progress.total)
+            self.dialog.setValue(min(progress.done, progress.total))
+        else:
+            self.dialog.setMaximum(0)  # a busy indicator: the total is not known
+            self.dialog.setValue(0)
+        if progress.message:
+            self.dialog.setLabelText(progress.message)
+        elif progress.done:
+            self.dialog.setLabelText(f"{progress.done:,} records so far…")
+
+    def close(self) -> None:
+        """Close the dialog for good."""
+        if not self._closed:
+            self._closed = True
+            self.dialog.canceled.disconnect(self._on_canceled)
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()
+
+    def _on_canceled(self) -> None:
+        self.token.cancel()
+        # Keep the dialog up, without its button, until the job has rolled back.
+        self.dialog.setLabelText("Cancelling… nothing will be kept.")
+        self.dialog.setCancelButton(None)
+        self.dialog.show()
+
+
+def run_with_progress(
+    runner: Runner,
+    parent: QWidget | None,
+    title: str,
+    work: Work[T],
+    on_done: Done[T],
+    on_error: Failed,
+) -> JobProgress:
+    """Run ``work(progress)`` on the serial worker behind a cancellable progress dialog."""
+    bar = JobProgress(parent, title, f"{title}…")
+
+    def done(value: T) -> None:
+        bar.close()
+        on_done(value)
+
+    def failed(error: BaseException) -> None:
+        bar.close()
+        on_error(error)
+
+    runner.write(work, done, failed, bar.report, bar.token)
+    return bar

@@ -1,0 +1,78 @@
+"""What the window needs from a catalogue: the part of CatalogService the UI calls.
+
+Widgets and controllers are typed against this protocol, so tests can hand them a fake
+service; the real :class:`catalog.services.catalog.CatalogService` satisfies it as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from catalog.domain.changes import ChangeSet
+from catalog.domain.records import Facet, ImportReport, RecordDetail, RecordSummary
+from catalog.services.catalog import FacetName, SearchResult, SortKey
+from catalog.services.jobs import ProgressCallback
+from catalog.services.transfer.registry import Registry
+
+
+class CatalogPort(Protocol):
+    """The catalogue operations the window uses (see CatalogService for each)."""
+
+    @property
+    def registry(self) -> Registry:
+        """Importers and exporters by name."""
+        ...
+
+    @property
+    def location(self) -> str:
+        """Where the catalogue is, for the title bar and messages."""
+        ...
+
+    def count(self) -> int:
+        """Records outside the trash."""
+        ...
+
+    def search(self, query: str, sort: SortKey = ..., descending: bool = ...) -> SearchResult:
+        """Ids matching a query, in order; raises QueryError for a malformed query."""
+        ...
+
+    def summaries(self, ids: Sequence[int]) -> list[RecordSummary]:
+        """List rows for some ids, in the order given."""
+        ...
+
+    def detail(self, record_id: int) -> RecordDetail:
+        """Everything about one record."""
+        ...
+
+    def facets(
+        self, query: str, names: Sequence[FacetName] = ..., limit: int | None = ...
+    ) -> list[Facet]:
+        """Facet values with counts among the records matching a query."""
+        ...
+
+    def import_file(
+        self,
+        path: Path,
+        format_name: str | None = ...,
+        *,
+        dry_run: bool = ...,
+        progress: ProgressCallback = ...,
+    ) -> tuple[ImportReport, ChangeSet]:
+        """Import one file as one transaction."""
+        ...
+
+    def load_sample(self, progress: ProgressCallback = ...) -> tuple[ImportReport, ChangeSet]:
+        """Import the sample records that ship with Catalog."""
+        ...
+
+    def export(
+        self,
+        ids: Sequence[int],
+        format_name: str,
+        output: Path,
+        progress: ProgressCallback = ...,
+    ) -> int:
+        """Write records to a file; returns how many were written."""
+        ...

@@ -1,0 +1,1 @@
+"""The record list: a table over the ids a search found, rows read in pages."""

@@ -1,0 +1,1 @@
+"""The main window: menus, actions, status bar and the wiring between the panes."""

@@ -1,0 +1,134 @@
+"""Every menu and toolbar action, declared once: text, shortcut, icon and when it is enabled.
+
+The main window places these actions in menus and toolbars and connects their
+``triggered`` signals; it does not define them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle
+
+
+class ActionId(Enum):
+    """The window's actions."""
+
+    IMPORT = "import"
+    EXPORT = "export"
+    LOAD_SAMPLE = "load_sample"
+    QUIT = "quit"
+    FIND = "find"
+    CLEAR_SEARCH = "clear_search"
+    SHOW_SIDEBAR = "show_sidebar"
+    SHOW_DETAILS = "show_details"
+    CHEAT_SHEET = "cheat_sheet"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """How an action looks.
+
+    Attributes:
+        text: menu text (``&`` marks the mnemonic).
+        tip: status tip and tooltip.
+        shortcut: a key sequence ("" for none).
+        theme_icon: a freedesktop icon name ("" for none).
+        fallback_icon: the Qt standard icon used when the theme has none.
+        checkable: a toggle (View menu).
+        needs_records: enabled only when the catalogue holds records.
+    """
+
+    text: str
+    tip: str
+    shortcut: str = ""
+    theme_icon: str = ""
+    fallback_icon: QStyle.StandardPixmap | None = None
+    checkable: bool = False
+    needs_records: bool = False
+
+
+SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.IMPORT: ActionSpec(
+        "&Import…",
+        "Import records from a file (Catalog JSON, CSV or a listing)",
+        "Ctrl+I",
+        "document-import",
+        QStyle.StandardPixmap.SP_DialogOpenButton,
+    ),
+    ActionId.EXPORT: ActionSpec(
+        "&Export…",
+        "Export the selected records, the search results or the whole catalogue",
+        "Ctrl+E",
+        "document-export",
+        QStyle.StandardPixmap.SP_DialogSaveButton,
+        needs_records=True,
+    ),
+    ActionId.LOAD_SAMPLE: ActionSpec(
+        "Load &sample records", "Add the 15 sample records that ship with Catalog"
+    ),
+    ActionId.QUIT: ActionSpec("&Quit", "Close Catalog", "Ctrl+Q", "application-exit"),
+    ActionId.FIND: ActionSpec("&Search", "Type a query in the search box", "Ctrl+F", "edit-find"),
+    ActionId.CLEAR_SEARCH: ActionSpec("&Clear search", "Show every record again", "Esc"),
+    ActionId.SHOW_SIDEBAR: ActionSpec(
+        "&Filter sidebar", "Show or hide the search box and facets", "Ctrl+Shift+F", checkable=True
+    ),
+    ActionId.SHOW_DETAILS: ActionSpec(
+        "&Detail pane", "Show or hide the selected record's details", "Ctrl+Shift+D", checkable=True
+    ),
+    ActionId.CHEAT_SHEET: ActionSpec(
+        "&Query language cheat sheet", "Examples of what the search box understands", "F1"
+    ),
+    ActionId.ABOUT: ActionSpec("&About Catalog", "Version and licence", theme_icon="help-about"),
+}
+
+
+def _icon(spec: ActionSpec) -> QIcon | None:
+    if spec.theme_icon and QIcon.hasThemeIcon(spec.theme_icon):
+        return QIcon.fromTheme(spec.theme_icon)
+    style = QApplication.style()
+    if spec.fallback_icon is not None and style is not None:
+        return style.standardIcon(spec.fallback_icon)
+    return None
+
+
+class Actions:
+    """The window's QActions by id, built from :data:`SPECS`."""
+
+    def __init__(self, parent: QObject) -> None:
+        self._actions: dict[ActionId, QAction] = {}
+        for action_id, spec in SPECS.items():
+            action = QAction(spec.text, parent)
+            action.setObjectName(f"action_{action_id.value}")
+            action.setStatusTip(spec.tip)
+            action.setToolTip(spec.tip)
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            icon = _icon(spec)
+            if icon is not None:
+                action.setIcon(icon)
+            if spec.checkable:
+                action.setCheckable(True)
+                action.setChecked(True)
+            if action_id is ActionId.QUIT:
+                action.setMenuRole(QAction.MenuRole.QuitRole)
+            elif action_id is ActionId.ABOUT:
+                action.setMenuRole(QAction.MenuRole.AboutRole)
+            self._actions[action_id] = action
+
+    def __getitem__(self, action_id: ActionId) -> QAction:
+        return self._actions[action_id]
+
+    def update_enabled(self, has_records: bool, busy: bool = False) -> None:
+        """Enable what makes sense: nothing that writes while a long job runs."""
+        for action_id, spec in SPECS.items():
+            action = self._actions[action_id]
+            if action_id in (ActionId.IMPORT, ActionId.LOAD_SAMPLE):
+                action.setEnabled(not busy)
+            elif spec.needs_records:
+                action.setEnabled(has_records and not busy)

@@ -1,0 +1,239 @@
+"""The main window: three panes, menus, toolbar and status bar, and the wiring between them.
+
+Filter sidebar | record list (or the welcome page) | detail pane. The window owns no
+logic of its own: the search controller runs searches, the operations run long jobs,
+the signal hub announces what changed, and each pane decides what to refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
+
+from catalog.domain.changes import ChangeSet
+from catalog.domain.errors import QueryError
+from catalog.services.catalog import SortKey
+from catalog.ui.detail_pane.widget import DetailPane
+from catalog.ui.dialogs import messages
+from catalog.ui.dialogs.cheat_sheet import CheatSheet
+from catalog.ui.filter_sidebar.widget import FilterSidebar
+from catalog.ui.jobs.runner import Runner
+from catalog.ui.ports import CatalogPort
+from catalog.ui.record_list.widget import RecordList
+from catalog.ui.shell.actions import ActionId, Actions
+from catalog.ui.shell.bugs import BugReporter
+from catalog.ui.shell.operations import Operations
+from catalog.ui.shell.search_controller import FacetOutcome, SearchController, SearchOutcome
+from catalog.ui.shell.signals import SignalHub
+from catalog.ui.shell.status import status_text
+from catalog.ui.shell.welcome import WelcomePage
+
+APP_TITLE = "Catalog"
+STATUS_MESSAGE_MS = 15000
+NO_MATCH = "No records match this search. Press Esc to clear it."
+
+
+def catalogue_name(location: str) -> str:
+    """The catalogue's name for the title bar: a file's name, or the server URL."""
+    return location if "://" in location else Path(location).name
+
+
+class MainWindow(QMainWindow):
+    """The window of one open catalogue.
+
+    Attributes:
+        hub: the application-wide signals.
+        window_actions: the menu and toolbar actions.
+        sidebar: search box and facets.
+        record_list: the table of results.
+        welcome: the page shown while the catalogue is empty.
+        detail: the selected record.
+        search: the current search.
+        operations: import, sample loading and export.
+    """
+
+    def __init__(self, service: CatalogPort, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{APP_TITLE} — {catalogue_name(service.location)}")
+        self._runner = runner
+        self._location = service.location
+        self.hub = SignalHub(self)
+        self.bugs = BugReporter(self)
+        self.window_actions = Actions(self)
+        self.sidebar = FilterSidebar()
+        self.record_list = RecordList(service)
+        self.welcome = WelcomePage(service.location)
+        self.detail = DetailPane(service, runner, lambda e: self.bugs(e, "showing the record"))
+        self.search = SearchController(service, runner, self.bugs, parent=self)
+        self.operations = Operations(service, runner, self.hub, self, self.bugs)
+        self._cheat_sheet: CheatSheet | None = None
+        self._catalogue_total = 0
+        self._selected = 0
+        self._build_panes()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self.window_actions.update_enabled(has_records=False)
+        self.resize(1320, 820)
+        self.search.refresh()
+        self.sidebar.focus_search()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build_panes(self) -> None:
+        self.centre = QStackedWidget()
+        self.centre.setObjectName("centre")
+        self.centre.addWidget(self.record_list)
+        self.centre.addWidget(self.welcome)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for pane in (self.sidebar, self.centre, self.detail):
+            self.splitter.addWidget(pane)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 660, 380])
+        self.setCentralWidget(self.splitter)
+
+    def _build_menus(self) -> None:
+        a = self.window_actions
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addActions([a[ActionId.IMPORT], a[ActionId.EXPORT]])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.LOAD_SAMPLE])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.addActions([a[ActionId.FIND], a[ActionId.CLEAR_SEARCH]])
+        view_menu.addSeparator()
+        view_menu.addActions([a[ActionId.SHOW_SIDEBAR], a[ActionId.SHOW_DETAILS]])
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addActions([a[ActionId.CHEAT_SHEET], a[ActionId.ABOUT]])
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([a[ActionId.IMPORT], a[ActionId.EXPORT]])
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.status_counts = QLabel()
+        self.status_counts.setObjectName("statusCounts")
+        self.status_counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.status_counts, 1)
+
+    def _connect(self) -> None:
+        a = self.window_actions
+        a[ActionId.IMPORT].triggered.connect(self.operations.ask_and_import)
+        a[ActionId.EXPORT].triggered.connect(self._export)
+        a[ActionId.LOAD_SAMPLE].triggered.connect(self.operations.load_sample)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.FIND].triggered.connect(self._focus_search)
+        a[ActionId.CLEAR_SEARCH].triggered.connect(lambda: self.sidebar.set_query(""))
+        a[ActionId.SHOW_SIDEBAR].toggled.connect(self.sidebar.setVisible)
+        a[ActionId.SHOW_DETAILS].toggled.connect(self.detail.setVisible)
+        a[ActionId.CHEAT_SHEET].triggered.connect(self._show_cheat_sheet)
+        a[ActionId.ABOUT].triggered.connect(lambda: messages.show_about(self, self._location))
+        self.welcome.load_sample_requested.connect(self.operations.load_sample)
+        self.welcome.import_requested.connect(self.operations.ask_and_import)
+        self.operations.busy_changed.connect(self._on_busy_changed)
+        self.sidebar.query_changed.connect(self.search.search)
+        self.record_list.sort_requested.connect(self._on_sort_requested)
+        self.record_list.selection_changed.connect(self._on_selection_changed)
+        self.search.results_ready.connect(self._on_results)
+        self.search.query_failed.connect(self._on_query_failed)
+        self.search.search_failed.connect(self._on_search_failed)
+        self.search.facets_ready.connect(self._on_facets)
+        self.hub.changes_applied.connect(self._on_changes_applied)
+        self.hub.status_message.connect(self._show_message)
+        self.sidebar.search_box.yield_shortcuts(
+            a[action_id].shortcut()
+            for action_id in ActionId
+            if action_id is not ActionId.CLEAR_SEARCH
+        )
+
+    # ------------------------------------------------------------------ public
+
+    @property
+    def status_line(self) -> str:
+        """The counts shown in the status bar."""
+        return self.status_counts.text()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Cancel long work and wait for the workers before the window goes."""
+        self._runner.shutdown()
+        if self._cheat_sheet is not None:
+            self._cheat_sheet.close()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ slots
+
+    def _on_results(self, outcome: SearchOutcome) -> None:
+        result = outcome.result
+        self._catalogue_total = outcome.catalogue_total
+        self.sidebar.show_query_error(result.query, None)
+        self.record_list.show_sort(self.search.sort, self.search.descending)
+        self.record_list.show_result(result.ids, NO_MATCH if result.query.strip() else "")
+        empty = outcome.catalogue_total == 0
+        self.centre.setCurrentWidget(self.welcome if empty else self.record_list)
+        self.window_actions.update_enabled(not empty, self.operations.busy)
+        self._update_status()
+
+    def _on_query_failed(self, query: str, error: QueryError) -> None:
+        self.sidebar.show_query_error(query, error)
+
+    def _on_search_failed(self, text: str) -> None:
+        self._show_message(text)
+
+    def _on_facets(self, outcome: FacetOutcome) -> None:
+        self.sidebar.set_facets(outcome.facets)
+        if outcome.failed:
+            names = ", ".join(name.value for name, _error in outcome.failed)
+            self.sidebar.show_facet_problem(f"Some facets could not be counted: {names}.")
+
+    def _on_selection_changed(self, ids: Sequence[int]) -> None:
+        self._selected = len(ids)
+        self.detail.show_ids(ids)
+        self._update_status()
+
+    def _on_sort_requested(self, key: SortKey, descending: bool) -> None:
+        self.search.set_sort(key, descending)
+
+    def _on_changes_applied(self, changes: ChangeSet) -> None:
+        self.record_list.refresh_rows(sorted(changes.records))
+        self.detail.on_changes(changes)
+        self.search.refresh()
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.welcome.set_busy(busy)
+        self.window_actions.update_enabled(self._catalogue_total > 0, busy)
+
+    def _export(self) -> None:
+        self.operations.ask_and_export(
+            self.record_list.selected_ids(), self.record_list.records.ids, self._catalogue_total
+        )
+
+    def _focus_search(self) -> None:
+        self.window_actions[ActionId.SHOW_SIDEBAR].setChecked(True)
+        self.sidebar.focus_search()
+
+    def _show_cheat_sheet(self) -> None:
+        if self._cheat_sheet is None:
+            self._cheat_sheet = CheatSheet(self)
+        self._cheat_sheet.show()
+        self._cheat_sheet.raise_()
+        self._cheat_sheet.activateWindow()
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def _update_status(self) -> None:
+        last = self.search.last
+        shown = last.result.total if last else 0
+        query = last.result.query if last else ""
+        self.status_counts.setText(status_text(shown, self._catalogue_total, self._selected, query))

@@ -1,0 +1,272 @@
+"""Import, sample loading and export: long jobs with progress, their outcomes reported.
+
+Each operation asks what it needs (files, an export choice), runs the service call on
+the serial worker behind a cancellable progress dialog, then announces the ChangeSet on
+the signal hub and puts a sentence in the status bar. Errors the user can act on get a
+clear message box; anything else is reported as a bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from catalog.domain.changes import ChangeSet
+from catalog.domain.errors import CatalogError, ImportFileError
+from catalog.domain.records import ImportReport
+from catalog.services.jobs import JobCancelled, ProgressCallback
+from catalog.ui.dialogs import file_pickers, messages
+from catalog.ui.dialogs.export_dialog import (
+    ExportChoice,
+    ExportDialog,
+    ExportFormat,
+    ExportScope,
+    ScopeCounts,
+)
+from catalog.ui.jobs.progress import run_with_progress
+from catalog.ui.jobs.runner import Runner
+from catalog.ui.ports import CatalogPort
+from catalog.ui.shell.bugs import BugReporter
+from catalog.ui.shell.signals import SignalHub
+
+
+@dataclass
+class ImportOutcome:
+    """What an import of one or more files did."""
+
+    reports: list[ImportReport] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    failures: list[tuple[str, CatalogError]] = field(default_factory=list)
+    cancelled: str = ""
+
+    @property
+    def records(self) -> int:
+        """Records written, over every file."""
+        return sum(report.records for report in self.reports)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning, prefixed with its file's name when there were several files."""
+        several = len(self.reports) > 1
+        return [
+            f"{Path(report.path).name}: {warning}" if several else warning
+            for report in self.reports
+            for warning in report.warnings
+        ]
+
+
+def merge(first: ChangeSet, second: ChangeSet) -> ChangeSet:
+    """One ChangeSet for two operations in a row."""
+    return ChangeSet(
+        added=first.added | second.added,
+        updated=first.updated | second.updated,
+        removed=first.removed | second.removed,
+        facets=first.facets or second.facets,
+        authorities=first.authorities or second.authorities,
+    )
+
+
+def import_all(
+    service: CatalogPort, paths: Sequence[Path], progress: ProgressCallback
+) -> ImportOutcome:
+    """Import files one by one (each all or nothing); runs on the worker."""
+    outcome = ImportOutcome()
+    for path in paths:
+        try:
+            report, changes = service.import_file(path, progress=progress)
+        except JobCancelled:
+            outcome.cancelled = path.name
+            break
+        except CatalogError as error:
+            outcome.failures.append((path.name, error))
+            continue
+        outcome.reports.append(report)
+        outcome.changes = merge(outcome.changes, changes)
+    return outcome
+
+
+def load_sample(service: CatalogPort, progress: ProgressCallback) -> ImportOutcome:
+    """Import the sample records; runs on the worker."""
+    try:
+        report, changes = service.load_sample(progress)
+    except JobCancelled:
+        return ImportOutcome(cancelled="the sample records")
+    return ImportOutcome([report], changes)
+
+
+def import_summary(outcome: ImportOutcome) -> str:
+    """One sentence for the status bar."""
+    if outcome.cancelled and not outcome.reports and not outcome.failures:
+        return f"Import of {outcome.cancelled} cancelled; nothing was imported."
+    count = f"{outcome.records:,} record" + ("" if outcome.records == 1 else "s")
+    if len(outcome.reports) == 1:
+        text = f"Imported {count} from {Path(outcome.reports[0].path).name}"
+    elif outcome.reports:
+        text = f"Imported {count} from {len(outcome.reports)} files"
+    else:
+        text = "Nothing was imported"
+    if outcome.warnings:
+        n = len(outcome.warnings)
+        text += f" · {n} warning" + ("" if n == 1 else "s")
+    if outcome.failures:
+        text += f" · {len(outcome.failures)} file(s) could not be imported"
+    if outcome.cancelled:
+        text += f" · import of {outcome.cancelled} cancelled, nothing of it kept"
+    return text + "."
+
+
+class Operations(QObject):
+    """The File menu's long jobs.
+
+    Signals:
+        busy_changed(bool): a long job started or finished.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        service: CatalogPort,
+        runner: Runner,
+        hub: SignalHub,
+        window: QWidget,
+        bugs: BugReporter,
+    ) -> None:
+        super().__init__(window)
+        self._service = service
+        self._runner = runner
+        self._hub = hub
+        self._window = window
+        self._bugs = bugs
+        self._busy = False
+        self.import_dir = Path.home()
+        self.export_dir = Path.home()
+
+    @property
+    def busy(self) -> bool:
+        """True while an import, sample load or export runs."""
+        return self._busy
+
+    # ------------------------------------------------------------------ import
+
+    def ask_and_import(self) -> None:
+        """File → Import…: pick files, then import them."""
+        if self._busy:
+            return
+        paths = file_pickers.ask_import_files(self._window, self.import_dir)
+        if paths:
+            self.import_dir = paths[0].parent
+            self.import_paths(paths)
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Import files as one job (each file is its own transaction)."""
+        if self._busy or not paths:
+            return
+        service, chosen = self._service, list(paths)
+        self._start("Importing records", lambda p: import_all(service, chosen, p))
+
+    def load_sample(self) -> None:
+        """File → Load sample records."""
+        if self._busy:
+            return
+        service = self._service
+        self._start("Loading the sample records", lambda p: load_sample(service, p))
+
+    def _start(self, title: str, work: Callable[[ProgressCallback], ImportOutcome]) -> None:
+        self._set_busy(True)
+        run_with_progress(
+            self._runner, self._window, title, work, self._on_imported, self._on_import_failed
+        )
+
+    def _on_imported(self, outcome: ImportOutcome) -> None:
+        self._set_busy(False)
+        if not outcome.changes.empty:
+            self._hub.changes_applied.emit(outcome.changes)
+        self._hub.status_message.emit(import_summary(outcome))
+        if outcome.failures:
+            lines = [
+                str(error)
+                if isinstance(error, ImportFileError) and error.path
+                else f"{name}: {error}"
+                for name, error in outcome.failures
+            ]
+            title = "Import failed" if not outcome.reports else "Some files were not imported"
+            messages.show_error(
+                self._window,
+                title,
+                "\n\n".join(lines) + "\n\nNothing from these files was written.",
+            )
+        elif outcome.warnings:
+            messages.show_info(
+                self._window,
+                "Import finished with warnings",
+                import_summary(outcome),
+                "The records were imported; see the details for what to check.",
+                "\n".join(outcome.warnings),
+            )
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, JobCancelled):
+            self._hub.status_message.emit("Import cancelled; nothing was imported.")
+        elif isinstance(error, CatalogError):
+            self._hub.status_message.emit("Import failed; nothing was imported.")
+            messages.show_error(self._window, "Import failed", error)
+        else:
+            self._hub.status_message.emit("Import failed; nothing was imported.")
+            self._bugs(error, "the import")
+
+    # ------------------------------------------------------------------ export
+
+    def ask_and_export(self, selected: Sequence[int], results: Sequence[int], total: int) -> None:
+        """File → Export…: ask what to export, then write it."""
+        if self._busy:
+            return
+        formats = [
+            ExportFormat(exporter.name, exporter.label, exporter.suffix)
+            for exporter in self._service.registry.exporters.values()
+        ]
+        counts = ScopeCounts(len(selected), len(results), total)
+        choice = ExportDialog.ask(self._window, formats, self.export_dir, counts)
+        if choice is None:
+            return
+        self.export_dir = choice.path.parent
+        ids = {ExportScope.SELECTED: list(selected), ExportScope.RESULTS: list(results)}.get(
+            choice.scope
+        )
+        self.export(choice, ids)
+
+    def export(self, choice: ExportChoice, ids: Sequence[int] | None) -> None:
+        """Export records (None: the whole catalogue) as chosen."""
+        service = self._service
+
+        def work(progress: ProgressCallback) -> int:
+            chosen = list(service.search("").ids) if ids is None else list(ids)
+            return service.export(chosen, choice.format_name, choice.path, progress)
+
+        def done(written: int) -> None:
+            self._set_busy(False)
+            noun = "record" if written == 1 else "records"
+            self._hub.status_message.emit(f"Exported {written:,} {noun} to {choice.path}.")
+
+        def failed(error: BaseException) -> None:
+            self._set_busy(False)
+            if isinstance(error, JobCancelled):
+                self._hub.status_message.emit("Export cancelled; no file was written.")
+            elif isinstance(error, CatalogError):
+                self._hub.status_message.emit("Export failed.")
+                messages.show_error(self._window, "Export failed", error)
+            else:
+                self._hub.status_message.emit("Export failed.")
+                self._bugs(error, "the export")
+
+        self._set_busy(True)
+        run_with_progress(self._runner, self._window, "Exporting records", work, done, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_changed.emit(busy)

@@ -1,0 +1,78 @@
+"""The welcome page shown instead of an empty table while the catalogue holds no records."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+ABOUT = (
+    "Catalog keeps a catalogue of archival documents: letters, cables, memoranda and "
+    "records of conversation, with the dates as the archive wrote them and the people, "
+    "places and archives they mention. Search it with a simple query language, narrow "
+    "the results with the facets on the left, and import or export records as JSON or CSV."
+)
+
+
+def _plain(text: str, name: str) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(True)
+    label.setObjectName(name)
+    return label
+
+
+class WelcomePage(QWidget):
+    """What Catalog is, how to fill it, and where the catalogue lives.
+
+    Signals:
+        load_sample_requested(): "Load sample records" was pressed.
+        import_requested(): "Import…" was pressed.
+    """
+
+    load_sample_requested = Signal()
+    import_requested = Signal()
+
+    def __init__(self, location: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        heading = _plain("This catalogue is empty", "welcomeHeading")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        about = _plain(ABOUT, "welcomeAbout")
+        self.load_sample = QPushButton("Load sample records")
+        self.load_sample.setObjectName("loadSampleButton")
+        self.load_sample.setDefault(True)
+        self.import_files = QPushButton("Import…")
+        self.import_files.setObjectName("importButton")
+        self.load_sample.clicked.connect(self.load_sample_requested)
+        self.import_files.clicked.connect(self.import_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.load_sample)
+        buttons.addWidget(self.import_files)
+        buttons.addStretch(1)
+        where = _plain(f"Your catalogue is stored in {location}", "welcomeLocation")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setEnabled(False)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(heading)
+        column.addSpacing(8)
+        column.addWidget(about)
+        column.addSpacing(16)
+        column.addLayout(buttons)
+        column.addSpacing(24)
+        column.addWidget(where)
+        column.addStretch(2)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(column, 6)
+        outer.addStretch(1)
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable the buttons while a job that fills the catalogue runs."""
+        self.load_sample.setEnabled(not busy)
+        self.import_files.setEnabled(not busy)

@@ -1,0 +1,230 @@
+"""The main window's wiring, driven as a user drives it (with a fake catalogue)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from catalog.services.catalog import SortKey
+from catalog.ui.dialogs import file_pickers
+from catalog.ui.shell.actions import ActionId
+from catalog.ui.shell.main_window import MainWindow
+from tests.ui.conftest import WindowFactory, open_message_boxes
+from tests.ui.fakes import FakeCatalogService
+from tests.ui.shell.driving import click_facet, click_row, shown_titles, type_query
+
+# ---------------------------------------------------------------------- layout
+
+
+def test_title_three_panes_and_menus(
+    make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    assert window.windowTitle() == "Catalog — Soviet Koreans.catalog"
+    assert [window.splitter.widget(i) for i in range(3)] == [
+        window.sidebar,
+        window.centre,
+        window.detail,
+    ]
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&View", "&Help"]
+    assert window.centre.currentWidget() is window.record_list
+    assert window.status_line == "7 records"
+
+
+def test_an_empty_catalogue_shows_the_welcome_page(
+    make_window: WindowFactory, empty_service: FakeCatalogService
+) -> None:
+    window = make_window(empty_service)
+    assert window.centre.currentWidget() is window.welcome
+    assert (
+        "stored in /home/archivist/Soviet Koreans.catalog"
+        in window.welcome.findChild(QWidget, "welcomeLocation").text()
+    )
+    assert not window.window_actions[ActionId.EXPORT].isEnabled()
+
+
+def test_loading_the_sample_switches_to_the_list(
+    qtbot: QtBot, make_window: WindowFactory, empty_service: FakeCatalogService
+) -> None:
+    window = make_window(empty_service)
+    button = window.welcome.findChild(QPushButton, "loadSampleButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.centre.currentWidget() is window.record_list
+    assert window.record_list.records.rowCount() == 7
+    assert window.statusBar().currentMessage() == "Imported 7 records from sample-listing.txt."
+    assert window.sidebar.facets.find_value("Cable").isValid()
+    assert window.window_actions[ActionId.EXPORT].isEnabled()
+
+
+# ---------------------------------------------------------------------- searching
+
+
+def test_typing_a_query_updates_list_status_and_facets(
+    qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    expected = fake_service.search("citizenship").total
+    with qtbot.waitSignal(window.search.results_ready, timeout=2000):
+        qtbot.keyClicks(window.sidebar.search_box.edit, "citizenship")
+    assert window.record_list.records.rowCount() == expected
+    assert window.status_line == f"{expected} of 7 records · citizenship"
+    assert fake_service.called("facets")[-1][0] == "citizenship"
+    click_facet(qtbot, window, "Cable")
+    assert window.sidebar.query == "citizenship type:Cable"
+    assert all("Cable" in title for title in shown_titles(window))
+    assert window.status_line.endswith("· citizenship type:Cable")
+
+
+def test_a_query_error_shows_under_the_box_and_keeps_the_list(
+    qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    type_query(qtbot, window, "cable")
+    before = window.record_list.records.ids
+    type_query(qtbot, window, " person:")
+    assert "needs a value" in window.sidebar.search_box.error_text
+    assert window.sidebar.search_box.error_text.startswith("At position 14:")
+    assert window.record_list.records.ids == before
+    assert open_message_boxes() == []
+    qtbot.keyClicks(window.sidebar.search_box.edit, "Nam")
+    qtbot.keyClick(window.sidebar.search_box.edit, Qt.Key.Key_Return)
+    assert window.sidebar.search_box.error_text == ""
+
+
+def test_a_stale_search_never_replaces_a_newer_one(
+    qtbot: QtBot, fake_service: FakeCatalogService
+) -> None:
+    from tests.ui.fakes import ManualRunner
+
+    runner = ManualRunner()
+    window = MainWindow(fake_service, runner)
+    qtbot.addWidget(window)
+    runner.finish_all()
+    window.sidebar.set_query("journal")
+    window.sidebar.set_query("cable")
+    searches = [job for job in runner.pending]
+    assert len(searches) == 4  # a search and a facet count per query
+    runner.finish(2)  # "cable" answers first
+    runner.finish(0)  # then the stale "journal"
+    runner.finish_all()
+    assert window.status_line.endswith("· cable")
+    assert all("Cable" in title for title in shown_titles(window))
+
+
+def test_clicking_a_header_runs_a_sorted_search(
+    qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    header = window.record_list.horizontalHeader()
+    x = header.sectionViewportPosition(1) + 10
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+    assert fake_service.called("search")[-1] == ("", SortKey.TITLE, False)
+    titles = shown_titles(window)
+    assert titles == sorted(titles, key=str.casefold)
+
+
+def test_selecting_rows_fills_the_detail_pane_and_status(
+    qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    click_row(qtbot, window, 4)
+    record_id = window.record_list.records.record_id(4)
+    assert window.detail.field_text("title") == fake_service.records[record_id].title
+    assert window.detail.field_text("date").startswith("October, 1959")
+    assert window.status_line == "7 records · 1 selected"
+    click_row(qtbot, window, 5, Qt.KeyboardModifier.ShiftModifier)
+    assert window.status_line == "7 records · 2 selected"
+    assert window.detail.shown_id is None
+
+
+# ---------------------------------------------------------------------- keyboard
+
+
+def test_keyboard_shortcuts(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window(fake_service)
+    click_row(qtbot, window, 0)
+    assert window.record_list.hasFocus()
+    qtbot.keyClick(window.record_list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.search_box.edit.hasFocus()
+    type_query(qtbot, window, "cable")
+    assert window.record_list.records.rowCount() == 3
+    click_row(qtbot, window, 0)
+    qtbot.keyClick(window.record_list, Qt.Key.Key_Escape)  # Esc outside the box clears too
+    assert window.sidebar.query == ""
+    assert window.record_list.records.rowCount() == 7
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        file_pickers, "ask_import_files", lambda parent, folder: asked.append(folder) or []
+    )
+    qtbot.keyClick(window.record_list, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1
+    qtbot.keyClick(window.record_list, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+
+
+# ---------------------------------------------------------------------- help
+
+
+def test_help_menu(make_window: WindowFactory, fake_service: FakeCatalogService) -> None:
+    window = make_window(fake_service)
+    window.window_actions[ActionId.CHEAT_SHEET].trigger()
+    sheet = window.findChild(QWidget, "cheatSheet")
+    assert sheet is not None and sheet.isVisible()
+    window.window_actions[ActionId.ABOUT].trigger()
+    (box,) = open_message_boxes()
+    assert box.windowTitle() == "About Catalog"
+
+
+def test_a_broken_facet_is_reported_once_and_the_others_still_show(
+    qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    real_facets = fake_service.facets
+
+    def facets(query: str, names: Any = (), limit: Any = None) -> Any:
+        if "decade" in [n.value for n in names]:
+            raise ValueError("invalid literal for int()")
+        return real_facets(query, names, limit)
+
+    fake_service.facets = facets  # type: ignore[method-assign]
+    window = make_window(fake_service)
+    type_query(qtbot, window, "cable")
+    assert window.sidebar.facets.find_value("Cable").isValid()
+    assert "decade" in window.sidebar.status.text()
+    boxes = open_message_boxes()
+    assert [box.windowTitle() for box in boxes] == ["Something went wrong"]
+
+
+def test_view_menu_hides_and_shows_the_side_panes(
+    make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    window.window_actions[ActionId.SHOW_SIDEBAR].trigger()
+    window.window_actions[ActionId.SHOW_DETAILS].trigger()
+    assert not window.sidebar.isVisible() and not window.detail.isVisible()
+    window.window_actions[ActionId.FIND].trigger()  # Ctrl+F brings the search box back
+    assert window.sidebar.isVisible()
+    assert window.sidebar.search_box.edit.hasFocus()
+
+
+def test_a_new_result_does_not_read_the_shown_record_again(
+    qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    click_row(qtbot, window, 0)
+    reads = len(fake_service.called("detail"))
+    window.sidebar.set_query("journal")
+    assert window.detail.shown_id == window.record_list.selected_ids()[0]
+    assert len(fake_service.called("detail")) == reads

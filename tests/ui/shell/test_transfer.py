@@ -1,0 +1,183 @@
+"""File → Import… and Export… from the main window (with a fake catalogue)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from catalog.domain.errors import ImportFileError
+from catalog.services.jobs import JobCancelled
+from catalog.ui.dialogs import file_pickers
+from catalog.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportScope
+from catalog.ui.shell.actions import ActionId
+from tests.ui.conftest import WindowFactory, open_message_boxes
+from tests.ui.fakes import FakeCatalogService, make_detail
+from tests.ui.shell.driving import click_row, type_query
+
+# ---------------------------------------------------------------------- import
+
+
+def test_import_adds_records_and_reports_in_the_status_bar(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake_service.imports["new.json"] = [make_detail(0, "Letter from Pyongyang", "1961", "Letter")]
+    monkeypatch.setattr(
+        file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/new.json")]
+    )
+    window = make_window(fake_service)
+    with qtbot.waitSignal(window.hub.changes_applied):
+        window.window_actions[ActionId.IMPORT].trigger()
+    assert window.record_list.records.rowCount() == 8
+    assert window.statusBar().currentMessage() == "Imported 1 record from new.json."
+    assert window.sidebar.facets.find_value("Letter").isValid()
+
+
+def test_a_bad_import_file_gets_a_clear_message(
+    make_window: WindowFactory, fake_service: FakeCatalogService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_service.fail["import_file"] = ImportFileError("/data/bad.csv", "the file is empty")
+    monkeypatch.setattr(
+        file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/bad.csv")]
+    )
+    window = make_window(fake_service)
+    window.window_actions[ActionId.IMPORT].trigger()
+    (box,) = open_message_boxes()
+    assert box.windowTitle() == "Import failed"
+    assert "/data/bad.csv: the file is empty" in box.text()
+    assert window.record_list.records.rowCount() == 7
+    assert window.window_actions[ActionId.IMPORT].isEnabled()
+
+
+def test_an_unexpected_exception_says_something_went_wrong(
+    make_window: WindowFactory, fake_service: FakeCatalogService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_service.fail["import_file"] = RuntimeError("disk on fire")
+    monkeypatch.setattr(
+        file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/x.json")]
+    )
+    window = make_window(fake_service)
+    window.window_actions[ActionId.IMPORT].trigger()
+    (box,) = open_message_boxes()
+    assert box.windowTitle() == "Something went wrong"
+    assert "RuntimeError: disk on fire" in box.detailedText()
+    assert window.statusBar().currentMessage() == "Import failed; nothing was imported."
+    assert window.isVisible()
+
+
+def test_a_cancelled_import_says_nothing_was_kept(
+    make_window: WindowFactory, fake_service: FakeCatalogService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_service.fail["import_file"] = JobCancelled()
+    monkeypatch.setattr(
+        file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/big.json")]
+    )
+    window = make_window(fake_service)
+    window.window_actions[ActionId.IMPORT].trigger()
+    assert open_message_boxes() == []
+    assert (
+        window.statusBar().currentMessage() == "Import of big.json cancelled; nothing was imported."
+    )
+
+
+def test_choosing_no_file_imports_nothing(
+    make_window: WindowFactory, fake_service: FakeCatalogService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(file_pickers, "ask_import_files", lambda parent, folder: [])
+    window = make_window(fake_service)
+    window.window_actions[ActionId.IMPORT].trigger()
+    assert fake_service.called("import_file") == []
+
+
+# ---------------------------------------------------------------------- export
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [
+        (ExportScope.SELECTED, "selected"),
+        (ExportScope.RESULTS, "results"),
+        (ExportScope.ALL, "all"),
+    ],
+)
+def test_export_writes_the_chosen_records(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    scope: ExportScope,
+    expected: str,
+) -> None:
+    asked: list[Any] = []
+
+    def ask(cls: Any, parent: Any, formats: Any, folder: Any, counts: Any) -> ExportChoice:
+        asked.append((formats, counts))
+        return ExportChoice("csv", scope, tmp_path / "out.csv")
+
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(ask))
+    window = make_window(fake_service)
+    type_query(qtbot, window, "cable")
+    click_row(qtbot, window, 1)
+    window.window_actions[ActionId.EXPORT].trigger()
+    formats, counts = asked[0]
+    assert [f.name for f in formats] == ["lines", "csv"]
+    assert (counts.selected, counts.results, counts.total) == (1, 3, 7)
+    ids, format_name, output = fake_service.called("export")[-1]
+    wanted = {
+        "selected": window.record_list.selected_ids(),
+        "results": window.record_list.records.ids,
+        "all": fake_service.search("").ids,
+    }[expected]
+    assert (ids, format_name, output) == (wanted, "csv", tmp_path / "out.csv")
+    noun = "records" if len(wanted) > 1 else "record"
+    expected_message = f"Exported {len(wanted)} {noun} to {tmp_path / 'out.csv'}."
+    assert window.statusBar().currentMessage() == expected_message
+
+
+def test_a_cancelled_export_dialog_exports_nothing(
+    make_window: WindowFactory, fake_service: FakeCatalogService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *args: None))
+    window = make_window(fake_service)
+    window.window_actions[ActionId.EXPORT].trigger()
+    assert fake_service.called("export") == []
+
+
+def test_ctrl_e_exports_even_from_the_search_box(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[Any] = []
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *args: asked.append(args)))
+    window = make_window(fake_service)
+    edit = window.sidebar.search_box.edit
+    assert edit.hasFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1
+
+
+def test_the_welcome_pages_import_button_opens_the_file_chooser(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    empty_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    empty_service.imports["first.json"] = [make_detail(0, "The first record", "1950")]
+    monkeypatch.setattr(
+        file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/first.json")]
+    )
+    window = make_window(empty_service)
+    button = window.welcome.findChild(QPushButton, "importButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.centre.currentWidget() is window.record_list
+    assert window.status_line == "1 record"
