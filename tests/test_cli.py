@@ -119,10 +119,8 @@ def test_export_writes_the_query_results(
     loaded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out_file = tmp_path / "cables.json"
-    status, out, _ = run(
-        capsys, "--db", loaded, "export", "type:cable", "--format", "csl-json", "--output",
-        str(out_file),
-    )
+    args = ["--db", loaded, "export", "type:cable", "--format", "csl-json"]
+    status, out, _ = run(capsys, *args, "--output", str(out_file))
     assert status == 0 and "wrote 5 records" in out
     assert len(json.loads(out_file.read_text())) == 5
 
