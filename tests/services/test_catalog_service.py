@@ -49,13 +49,14 @@ def test_facets_count_the_current_query(sample_service: CatalogService) -> None:
 
 
 def test_refresh_is_the_same_with_and_without_the_index(sample_service: CatalogService) -> None:
-    names = list(StoreFacetName)
-    before = sample_service.refresh("citizenship OR benefits", SortKey.TITLE, False, names)
+    limits = dict.fromkeys(StoreFacetName, 3)
+    before = sample_service.refresh("citizenship OR benefits", SortKey.TITLE, False, limits)
     sample_service.prepare_index()
     assert sample_service.engine.index_ready
-    after = sample_service.refresh("citizenship OR benefits", SortKey.TITLE, False, names)
-    assert list(after[0].ids) == list(before[0].ids)
-    assert after[1] == before[1]
+    after = sample_service.refresh("citizenship OR benefits", SortKey.TITLE, False, limits)
+    assert list(after.result.ids) == list(before.result.ids)
+    assert after.facets == before.facets
+    assert after.catalogue_total == before.catalogue_total == 15
 
 
 def test_index_is_not_used_once_stale(sample_service: CatalogService, tmp_path: Path) -> None:

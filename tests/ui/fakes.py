@@ -7,7 +7,7 @@ window asked for. ``fail`` makes a method raise, to test error paths.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from catalog.domain.records import (
     RecordInput,
     RecordSummary,
 )
-from catalog.services.catalog import FacetName, SearchResult, SortKey
+from catalog.services.catalog import FacetName, Refresh, SearchResult, SortKey
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.registry import Registry
 from catalog.ui.jobs.runner import ImmediateJobRunner
@@ -144,6 +144,22 @@ class FakeCatalogService:
         node = parse_query(query)
         hits = [d for d in self.records.values() if matches(node, d)]
         return [facet_of(name, hits, limit) for name in names]
+
+    def refresh(
+        self,
+        query: str,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+        facets: Mapping[FacetName, int | None] | None = None,
+    ) -> Refresh:
+        self._called("refresh", (query, sort, descending))
+        result = self.search(query, sort, descending)
+        limits = facets if facets is not None else dict.fromkeys(FacetName, 50)
+        counted = [f for name, limit in limits.items() for f in self.facets(query, [name], limit)]
+        return Refresh(result, counted, self.count())
+
+    def prepare_index(self) -> None:
+        self._called("prepare_index")
 
     # ------------------------------------------------------------------ writes
 

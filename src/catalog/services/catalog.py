@@ -7,7 +7,7 @@ of work and returns plain values.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from catalog.store.facets_repo import FacetName
 from catalog.store.search import SortKey
 from catalog.store.tables import CatalogInfo
 
-__all__ = ["CatalogService", "FacetName", "SearchResult", "SortKey"]
+__all__ = ["CatalogService", "FacetName", "Refresh", "SearchResult", "SortKey"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,21 @@ class SearchResult:
     def total(self) -> int:
         """How many records matched."""
         return len(self.ids)
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """Everything the window shows for a query.
+
+    Attributes:
+        result: the matching ids in order.
+        facets: the facets asked for, counted among the matching records.
+        catalogue_total: how many records the catalogue holds outside the trash.
+    """
+
+    result: SearchResult
+    facets: list[Facet]
+    catalogue_total: int
 
 
 class CatalogService:
@@ -105,8 +120,7 @@ class CatalogService:
 
     def count(self) -> int:
         """Records outside the trash."""
-        with unit_of_work.read(self.db) as session:
-            return records_repo.count(session)
+        return self.engine.count()
 
     def generation(self) -> int:
         """The catalogue's write counter: it changes whenever anything is committed."""
@@ -147,20 +161,25 @@ class CatalogService:
     ) -> list[Facet]:
         """Facet values with counts among the records matching ``query``."""
         node = parse_query(query) if isinstance(query, str) else query
-        return self.engine.facets(node, names, limit)
+        return self.engine.facets(node, dict.fromkeys(names, limit))
 
     def refresh(
         self,
         query: str | q.Node,
         sort: SortKey = SortKey.DATE,
         descending: bool = False,
-        names: Sequence[FacetName] = tuple(FacetName),
-        limit: int | None = 50,
-    ) -> tuple[SearchResult, list[Facet]]:
-        """What the window shows after a keystroke: the ids in order and every facet."""
+        facets: Mapping[FacetName, int | None] | None = None,
+    ) -> Refresh:
+        """What the window shows after a keystroke, from one evaluation of the query.
+
+        ``facets`` maps each facet wanted to how many values to return (None: all);
+        by default every facet, 50 values each.
+        """
         node = parse_query(query) if isinstance(query, str) else query
-        ids, facets = self.engine.search_and_count(node, sort, descending, names, limit)
-        return SearchResult(query if isinstance(query, str) else "", node, ids), facets
+        limits = facets if facets is not None else dict.fromkeys(FacetName, 50)
+        ids, counted, total = self.engine.search_and_count(node, sort, descending, limits)
+        result = SearchResult(query if isinstance(query, str) else "", node, ids)
+        return Refresh(result, counted, total)
 
     def prepare_index(self) -> None:
         """Load or build the in-memory search index (seconds on a large catalogue).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from catalog.domain import query_ast as q
 from catalog.domain.query import format_clause
 from catalog.domain.records import Facet, FacetValue
-from catalog.store import columnar, unit_of_work
+from catalog.store import columnar, records_repo, unit_of_work
 from catalog.store.columnar import ColumnarIndex, IdList
 from catalog.store.columnar_query import Evaluator, ordered_ids
 from catalog.store.columnar_query import facet_counts as index_counts
@@ -136,30 +136,40 @@ class SearchEngine:
             mask = Evaluator(index, session.connection()).matches(node)
             return IdList(ordered_ids(index, mask, sort, descending))
 
-    def facets(self, node: q.Node, names: Sequence[FacetName], limit: int | None) -> list[Facet]:
-        """Counts of each facet in ``names`` among the matching records."""
-        return self.search_and_count(node, SortKey.ID, False, names, limit)[1]
+    def facets(self, node: q.Node, limits: Mapping[FacetName, int | None]) -> list[Facet]:
+        """Counts of each facet among the matching records, at most ``limits[name]`` values."""
+        return self.search_and_count(node, SortKey.ID, False, limits)[1]
 
     def search_and_count(
         self,
         node: q.Node,
         sort: SortKey,
         descending: bool,
-        names: Sequence[FacetName],
-        limit: int | None,
-    ) -> tuple[Sequence[int], list[Facet]]:
-        """Matching ids in order and the facets, evaluating the query once."""
+        limits: Mapping[FacetName, int | None],
+    ) -> tuple[Sequence[int], list[Facet], int]:
+        """Matching ids in order, the facets and the catalogue's size, evaluating once."""
         ids: Sequence[int]
         with unit_of_work.read(self.db) as session:
             index = self._current(session)
             if index is None:
                 ids = search_ids(session, node, sort, descending)
-                counts = [facet_counts(session, node, name, limit) for name in names]
+                counts = [facet_counts(session, node, n, limit) for n, limit in limits.items()]
+                total = records_repo.count(session)
             else:
                 mask = Evaluator(index, session.connection()).matches(node)
                 ids = IdList(ordered_ids(index, mask, sort, descending))
-                counts = [index_counts(index, mask, name, limit) for name in names]
-        return ids, [make_facet(name, c) for name, c in zip(names, counts, strict=True)]
+                counts = [index_counts(index, mask, n, limit) for n, limit in limits.items()]
+                total = index.size - int(index.deleted.sum())
+        facets = [make_facet(name, c) for name, c in zip(limits, counts, strict=True)]
+        return ids, facets, total
+
+    def count(self) -> int:
+        """Records outside the trash."""
+        with unit_of_work.read(self.db) as session:
+            index = self._current(session)
+            if index is None:
+                return records_repo.count(session)
+            return index.size - int(index.deleted.sum())
 
 
 def cache_file(folder: Path, location: str) -> Path:

@@ -6,13 +6,13 @@ service; the real :class:`catalog.services.catalog.CatalogService` satisfies it 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.records import Facet, ImportReport, RecordDetail, RecordSummary
-from catalog.services.catalog import FacetName, SearchResult, SortKey
+from catalog.services.catalog import FacetName, Refresh, SearchResult, SortKey
 from catalog.services.jobs import ProgressCallback
 from catalog.services.transfer.registry import Registry
 
@@ -36,6 +36,20 @@ class CatalogPort(Protocol):
 
     def search(self, query: str, sort: SortKey = ..., descending: bool = ...) -> SearchResult:
         """Ids matching a query, in order; raises QueryError for a malformed query."""
+        ...
+
+    def refresh(
+        self,
+        query: str,
+        sort: SortKey = ...,
+        descending: bool = ...,
+        facets: Mapping[FacetName, int | None] | None = ...,
+    ) -> Refresh:
+        """Ids in order, facet counts and the catalogue's size, from one evaluation."""
+        ...
+
+    def prepare_index(self) -> None:
+        """Load or build the search index (slow on a large catalogue; run it on a worker)."""
         ...
 
     def summaries(self, ids: Sequence[int]) -> list[RecordSummary]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -74,7 +73,7 @@ def test_typing_a_query_updates_list_status_and_facets(
         qtbot.keyClicks(window.sidebar.search_box.edit, "citizenship")
     assert window.record_list.records.rowCount() == expected
     assert window.status_line == f"{expected} of 7 records · citizenship"
-    assert fake_service.called("facets")[-1][0] == "citizenship"
+    assert fake_service.called("refresh")[-1][0] == "citizenship"
     click_facet(qtbot, window, "Cable")
     assert window.sidebar.query == "citizenship type:Cable"
     assert all("Cable" in title for title in shown_titles(window))
@@ -109,8 +108,8 @@ def test_a_stale_search_never_replaces_a_newer_one(
     window.sidebar.set_query("journal")
     window.sidebar.set_query("cable")
     searches = [job for job in runner.pending]
-    assert len(searches) == 4  # a search and a facet count per query
-    runner.finish(2)  # "cable" answers first
+    assert len(searches) == 2  # one refresh (list, counts, total) per query
+    runner.finish(1)  # "cable" answers first
     runner.finish(0)  # then the stale "journal"
     runner.finish_all()
     assert window.status_line.endswith("· cable")
@@ -188,23 +187,27 @@ def test_help_menu(make_window: WindowFactory, fake_service: FakeCatalogService)
     assert box.windowTitle() == "About Catalog"
 
 
-def test_a_broken_facet_is_reported_once_and_the_others_still_show(
+def test_a_failing_search_is_reported_once_and_the_window_stays_usable(
     qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
 ) -> None:
-    real_facets = fake_service.facets
-
-    def facets(query: str, names: Any = (), limit: Any = None) -> Any:
-        if "decade" in [n.value for n in names]:
-            raise ValueError("invalid literal for int()")
-        return real_facets(query, names, limit)
-
-    fake_service.facets = facets  # type: ignore[method-assign]
     window = make_window(fake_service)
     type_query(qtbot, window, "cable")
-    assert window.sidebar.facets.find_value("Cable").isValid()
-    assert "decade" in window.sidebar.status.text()
-    boxes = open_message_boxes()
-    assert [box.windowTitle() for box in boxes] == ["Something went wrong"]
+    before = window.record_list.records.ids
+    fake_service.fail["refresh"] = ValueError("invalid literal for int()")
+    type_query(qtbot, window, " journal")
+    assert window.statusBar().currentMessage() == "The search could not be run."
+    assert window.record_list.records.ids == before
+    assert [box.windowTitle() for box in open_message_boxes()] == ["Something went wrong"]
+    del fake_service.fail["refresh"]
+    type_query(qtbot, window, " report")
+    assert window.status_line.endswith("· cable journal report")
+
+
+def test_the_search_index_is_prepared_after_the_first_results(
+    qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    make_window(fake_service)
+    assert len(fake_service.called("prepare_index")) == 1
 
 
 def test_view_menu_hides_and_shows_the_side_panes(

@@ -117,11 +117,6 @@ class FilterSidebar(QWidget):
         self.status.setVisible(not facets or self.facets.rowCount() == 0)
         self.status.setText("No facets for this result." if facets else "")
 
-    def show_facet_problem(self, text: str) -> None:
-        """Say under the facets that some could not be counted."""
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
-
     # ------------------------------------------------------------------ slots
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

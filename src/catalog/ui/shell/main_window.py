@@ -192,9 +192,6 @@ class MainWindow(QMainWindow):
 
     def _on_facets(self, outcome: FacetOutcome) -> None:
         self.sidebar.set_facets(outcome.facets)
-        if outcome.failed:
-            names = ", ".join(name.value for name, _error in outcome.failed)
-            self.sidebar.show_facet_problem(f"Some facets could not be counted: {names}.")
 
     def _on_selection_changed(self, ids: Sequence[int]) -> None:
         self._selected = len(ids)
@@ -208,6 +205,7 @@ class MainWindow(QMainWindow):
         self.record_list.refresh_rows(sorted(changes.records))
         self.detail.on_changes(changes)
         self.search.refresh()
+        self.search.warm_index()  # the change made the search index stale
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.welcome.set_busy(busy)

@@ -1,6 +1,7 @@
 """The current search: query, sort order, the ids it found and its facet counts.
 
-Searches and facet counts run on the read pool; each is numbered and only the newest
+One refresh per query gives the ids, the facet counts and the catalogue size. It runs on
+the read pool; each is numbered and only the newest
 answer is delivered, so a slow answer to an old query never replaces a newer one.
 """
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from catalog.domain.errors import CatalogError, QueryError
 from catalog.domain.records import Facet
-from catalog.services.catalog import FacetName, SearchResult, SortKey
+from catalog.services.catalog import FacetName, Refresh, SearchResult, SortKey
 from catalog.ui.jobs.latest import LatestOnly
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
@@ -42,26 +43,13 @@ class SearchOutcome:
 
 @dataclass(frozen=True)
 class FacetOutcome:
-    """Facet counts for a query; facets that could not be counted are named in ``failed``."""
+    """Facet counts for a query."""
 
     query: str
     facets: list[Facet]
-    failed: list[tuple[FacetName, BaseException]]
 
 
-def count_facets(service: CatalogPort, query: str, names: Sequence[FacetName]) -> FacetOutcome:
-    """Each facet counted on its own, so one failing facet does not hide the others."""
-    facets: list[Facet] = []
-    failed: list[tuple[FacetName, BaseException]] = []
-    for name in names:
-        limit = None if name in UNLIMITED else VALUES_PER_FACET
-        try:
-            facets.extend(service.facets(query, [name], limit))
-        except QueryError:
-            raise
-        except Exception as error:  # a broken facet is reported; the rest still show
-            failed.append((name, error))
-    return FacetOutcome(query, facets, failed)
+FACET_LIMITS = {name: None if name in UNLIMITED else VALUES_PER_FACET for name in SIDEBAR_FACETS}
 
 
 class SearchController(QObject):
@@ -89,8 +77,9 @@ class SearchController(QObject):
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._runner = runner
         self._searches = LatestOnly(runner)
-        self._facets = LatestOnly(runner)
+        self._index_warmed = False
         self._on_bug = on_bug
         self.facet_names = tuple(facet_names)
         self.query = ""
@@ -111,19 +100,33 @@ class SearchController(QObject):
     def refresh(self) -> None:
         """Run the current search and facet counts again (after a change, say)."""
         service, query, sort, descending = self._service, self.query, self.sort, self.descending
-        names = self.facet_names
+        limits = {name: FACET_LIMITS.get(name, VALUES_PER_FACET) for name in self.facet_names}
 
-        def run_search() -> SearchOutcome:
-            return SearchOutcome(service.search(query, sort, descending), service.count())
+        def run() -> Refresh:
+            # One evaluation of the query gives the list, the counts and the total.
+            return service.refresh(query, sort, descending, limits)
 
-        self._searches.read(run_search, self._on_result, lambda e: self._on_error(query, e))
-        self._facets.read(
-            lambda: count_facets(service, query, names), self._on_facets, self._on_facet_error
-        )
+        self._searches.read(run, self._on_refresh, lambda e: self._on_error(query, e))
 
-    def _on_result(self, outcome: SearchOutcome) -> None:
+    def warm_index(self) -> None:
+        """Load or build the catalogue's search index on a worker (seconds when large).
+
+        Answers are the same without it, only slower; nothing waits for it.
+        """
+        self._runner.read(self._service.prepare_index, lambda _: None, self._on_index_error)
+
+    def _on_refresh(self, refresh: Refresh) -> None:
+        outcome = SearchOutcome(refresh.result, refresh.catalogue_total)
         self.last = outcome
         self.results_ready.emit(outcome)
+        self.facets_ready.emit(FacetOutcome(refresh.result.query, refresh.facets))
+        if not self._index_warmed:
+            self._index_warmed = True
+            self.warm_index()
+
+    def _on_index_error(self, error: BaseException) -> None:
+        if not isinstance(error, CatalogError):
+            self._on_bug(error, "building the search index")
 
     def _on_error(self, query: str, error: BaseException) -> None:
         if isinstance(error, QueryError):
@@ -133,15 +136,3 @@ class SearchController(QObject):
         else:
             self.search_failed.emit("The search could not be run.")
             self._on_bug(error, "the search")
-
-    def _on_facets(self, outcome: FacetOutcome) -> None:
-        self.facets_ready.emit(outcome)
-        for name, error in outcome.failed:
-            if not isinstance(error, CatalogError):
-                self._on_bug(error, f"counting the {name.value} facet")
-
-    def _on_facet_error(self, error: BaseException) -> None:
-        if isinstance(error, QueryError):
-            return  # the search reports it under the box
-        if not isinstance(error, CatalogError):
-            self._on_bug(error, "counting facets")
