@@ -1,8 +1,8 @@
 """The current search: query, sort order, the ids it found and its facet counts.
 
 One refresh per query gives the ids, the facet counts and the catalogue size. It runs on
-the read pool; each is numbered and only the newest
-answer is delivered, so a slow answer to an old query never replaces a newer one.
+the read pool; each is numbered and only the newest answer is delivered, so a slow answer
+to an old query never replaces a newer one.
 """
 
 from __future__ import annotations
