@@ -24,8 +24,8 @@ test-fast: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow and not postgres" -q
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
