@@ -382,7 +382,8 @@ def describe(date: PartialDate) -> str:
         return "undated"
     if "/" not in edtf and edtf[-1] in "~%":
         edtf = "circa " + edtf[:-1] + ("?" if edtf[-1] == "%" else "")
-    return f"{edtf} ({_span_text(date)})"
+    span = _span_text(date)
+    return edtf if span == edtf else f"{edtf} ({span})"
 
 
 def date_parts(date: PartialDate) -> list[int] | None:
