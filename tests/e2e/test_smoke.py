@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from catalog.services.catalog import CatalogService, FacetName
+from catalog.domain.views import FacetName
+from catalog.services.catalog import CatalogService
 from catalog.ui.filter_sidebar.model import CLAUSE_ROLE
 from catalog.ui.jobs.runner import JobRunner
 from catalog.ui.shell.main_window import MainWindow

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from catalog.domain.errors import ImportFileError, QueryError
-from catalog.services.catalog import CatalogService, FacetName, SortKey
-from catalog.store.facets_repo import FacetName as StoreFacetName
+from catalog.domain.views import FacetName, SortKey
+from catalog.services.catalog import CatalogService
 
 
 def snapshot(service: CatalogService) -> list[tuple[str, str, str, str]]:
@@ -49,7 +49,7 @@ def test_facets_count_the_current_query(sample_service: CatalogService) -> None:
 
 
 def test_refresh_is_the_same_with_and_without_the_index(sample_service: CatalogService) -> None:
-    limits = dict.fromkeys(StoreFacetName, 3)
+    limits = dict.fromkeys(FacetName, 3)
     before = sample_service.refresh("citizenship OR benefits", SortKey.TITLE, False, limits)
     sample_service.prepare_index()
     assert sample_service.engine.index_ready
@@ -202,3 +202,21 @@ def test_exported_file_gets_ordinary_permissions(
         assert out.stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(umask)
+
+
+def test_a_window_refresh_of_a_large_result_waits_for_the_index(
+    sample_service: CatalogService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalog.services import search_engine
+
+    monkeypatch.setattr(search_engine, "SQL_FACETS_UP_TO", 5)
+    deferred = sample_service.refresh("citizenship", defer_facets=True)
+    assert deferred.facets_pending and deferred.facets == []
+    assert deferred.result.total == 10
+    small = sample_service.refresh("date:1955", defer_facets=True)
+    assert not small.facets_pending and small.facets
+    assert not sample_service.refresh("citizenship").facets_pending  # the command line waits
+    sample_service.prepare_index()
+    ready = sample_service.refresh("citizenship", defer_facets=True)
+    assert not ready.facets_pending
+    assert ready.facets == sample_service.refresh("citizenship").facets

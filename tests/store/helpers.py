@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from catalog.domain import query_ast as q
 from catalog.domain.query import parse_query
 from catalog.domain.records import RecordInput
+from catalog.domain.views import SortKey
 from catalog.store import unit_of_work
 from catalog.store.bulk import BulkWriter
 from catalog.store.engine import Database
-from catalog.store.search import SortKey, search_ids
+from catalog.store.search import search_ids
 
 
 def insert(db: Database, records: Sequence[RecordInput]) -> list[int]:

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from catalog.domain.query import parse_query
 from catalog.domain.records import AuthorityKind, NameLink, RelationInput, RelationType, Role
-from catalog.store import columnar, unit_of_work
+from catalog.domain.views import FacetName, SortKey
+from catalog.store import columnar, columnar_build, unit_of_work
 from catalog.store.columnar import ColumnarIndex, IdList
 from catalog.store.columnar_query import Evaluator, facet_counts, ordered_ids
 from catalog.store.engine import Database
-from catalog.store.facets_repo import FacetName
 from catalog.store.facets_repo import facet_counts as sql_counts
-from catalog.store.search import SortKey, search_ids
+from catalog.store.search import search_ids
 from tests.factories import note, record
 from tests.store.helpers import insert
 from tests.store.test_search import CASES, RECORDS
@@ -79,7 +79,7 @@ def loaded(db: Database) -> tuple[Database, ColumnarIndex]:
     with unit_of_work.write(db) as session:  # one record in the trash
         session.connection().exec_driver_sql("UPDATE records SET deleted = TRUE WHERE id = 3")
     with unit_of_work.read(db, consistent=True) as session:
-        index = columnar.build(session.connection(), generation=0)
+        index = columnar_build.build(session.connection(), generation=0)
     return db, index
 
 

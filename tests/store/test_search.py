@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 from catalog.domain.errors import QueryError
 from catalog.domain.query import parse_query
 from catalog.domain.records import AuthorityKind, NameLink, RelationInput, RelationType, Role
+from catalog.domain.views import SortKey
 from catalog.store import unit_of_work
 from catalog.store.engine import Database
-from catalog.store.search import SortKey, count_matches, search_ids
+from catalog.store.search import count_matches, search_ids
 from tests.factories import note, person, place, record, subject
 from tests.store.helpers import find, insert
 

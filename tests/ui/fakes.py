@@ -26,7 +26,8 @@ from catalog.domain.records import (
     RecordInput,
     RecordSummary,
 )
-from catalog.services.catalog import FacetName, Refresh, SearchResult, SortKey
+from catalog.domain.views import FacetName, SortKey
+from catalog.services.catalog import Refresh, SearchResult
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.registry import Registry
 from catalog.ui.jobs.runner import ImmediateJobRunner
@@ -78,6 +79,8 @@ class FakeCatalogService:
         records: the catalogue, by id.
         calls: (method, arguments) of every call, in order.
         fail: method name -> exception to raise on the next calls to it.
+        index_ready: whether a large result's facets are counted at once (as the real
+            service does once its search index is ready).
         imports: file name -> the records an import of that file adds.
     """
 
@@ -85,6 +88,7 @@ class FakeCatalogService:
     location: str = "/home/archivist/Soviet Koreans.catalog"
     calls: list[tuple[str, Any]] = field(default_factory=list)
     fail: dict[str, BaseException] = field(default_factory=dict)
+    index_ready: bool = True
     imports: dict[str, list[RecordDetail]] = field(default_factory=dict)
     exported: list[tuple[list[int], str, Path]] = field(default_factory=list)
     registry: Registry = field(
@@ -151,15 +155,20 @@ class FakeCatalogService:
         sort: SortKey = SortKey.DATE,
         descending: bool = False,
         facets: Mapping[FacetName, int | None] | None = None,
+        *,
+        defer_facets: bool = False,
     ) -> Refresh:
         self._called("refresh", (query, sort, descending))
         result = self.search(query, sort, descending)
+        if defer_facets and not self.index_ready:
+            return Refresh(result, [], self.count(), facets_pending=True)
         limits = facets if facets is not None else dict.fromkeys(FacetName, 50)
         counted = [f for name, limit in limits.items() for f in self.facets(query, [name], limit)]
         return Refresh(result, counted, self.count())
 
     def prepare_index(self) -> None:
         self._called("prepare_index")
+        self.index_ready = True
 
     # ------------------------------------------------------------------ writes
 

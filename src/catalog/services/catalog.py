@@ -17,6 +17,7 @@ from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import ImportFileError, StorageUnavailable
 from catalog.domain.query import parse_query
 from catalog.domain.records import Facet, ImportReport, RecordDetail, RecordSummary
+from catalog.domain.views import FacetName, SortKey
 from catalog.services import checking, exporting, importing
 from catalog.services.jobs import ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
@@ -25,8 +26,6 @@ from catalog.services.transfer.registry import Registry
 from catalog.store import records_repo, schema, unit_of_work
 from catalog.store.backup import backup_sqlite
 from catalog.store.engine import Database, create_database
-from catalog.store.facets_repo import FacetName
-from catalog.store.search import SortKey
 from catalog.store.tables import CatalogInfo
 
 __all__ = ["CatalogService", "FacetName", "Refresh", "SearchResult", "SortKey"]
@@ -60,11 +59,14 @@ class Refresh:
         result: the matching ids in order.
         facets: the facets asked for, counted among the matching records.
         catalogue_total: how many records the catalogue holds outside the trash.
+        facets_pending: the facets were not counted yet (a large result before the search
+            index is ready); ask again after ``prepare_index``.
     """
 
     result: SearchResult
     facets: list[Facet]
     catalogue_total: int
+    facets_pending: bool = False
 
 
 class CatalogService:
@@ -169,17 +171,22 @@ class CatalogService:
         sort: SortKey = SortKey.DATE,
         descending: bool = False,
         facets: Mapping[FacetName, int | None] | None = None,
+        *,
+        defer_facets: bool = False,
     ) -> Refresh:
         """What the window shows after a keystroke, from one evaluation of the query.
 
         ``facets`` maps each facet wanted to how many values to return (None: all);
-        by default every facet, 50 values each.
+        by default every facet, 50 values each. ``defer_facets`` leaves the facets of a
+        large result uncounted until the search index is ready (see Refresh).
         """
         node = parse_query(query) if isinstance(query, str) else query
         limits = facets if facets is not None else dict.fromkeys(FacetName, 50)
-        ids, counted, total = self.engine.search_and_count(node, sort, descending, limits)
+        ids, counted, total = self.engine.search_and_count(
+            node, sort, descending, limits, defer_facets
+        )
         result = SearchResult(query if isinstance(query, str) else "", node, ids)
-        return Refresh(result, counted, total)
+        return Refresh(result, counted or [], total, facets_pending=counted is None)
 
     def prepare_index(self) -> None:
         """Load or build the in-memory search index (seconds on a large catalogue).

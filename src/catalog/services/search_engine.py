@@ -19,14 +19,19 @@ from sqlalchemy.orm import Session
 from catalog.domain import query_ast as q
 from catalog.domain.query import format_clause
 from catalog.domain.records import Facet, FacetValue
-from catalog.store import columnar, records_repo, unit_of_work
+from catalog.domain.views import FacetName, SortKey
+from catalog.store import columnar, columnar_build, records_repo, unit_of_work
 from catalog.store.columnar import ColumnarIndex, IdList
 from catalog.store.columnar_query import Evaluator, ordered_ids
 from catalog.store.columnar_query import facet_counts as index_counts
 from catalog.store.engine import Database
-from catalog.store.facets_repo import Count, FacetName, facet_counts
-from catalog.store.search import SortKey, search_ids
+from catalog.store.facets_repo import Count, facet_counts
+from catalog.store.search import search_ids
 from catalog.store.tables import CatalogInfo
+
+# Above this many hits, counting facets with GROUP BY takes seconds; a window waits for
+# the columnar index instead (see search_and_count).
+SQL_FACETS_UP_TO = 50_000
 
 FACET_TITLES = {
     FacetName.TYPE: "Document type",
@@ -106,7 +111,7 @@ class SearchEngine:
                 return self._index
             with unit_of_work.read(self.db, consistent=True) as session:
                 identity, generation = self._identity(session)
-                index = columnar.build(session.connection(), generation)
+                index = columnar_build.build(session.connection(), generation)
             self._index = index
             if self.cache is not None:
                 columnar.save(index, self.cache, identity)
@@ -138,7 +143,9 @@ class SearchEngine:
 
     def facets(self, node: q.Node, limits: Mapping[FacetName, int | None]) -> list[Facet]:
         """Counts of each facet among the matching records, at most ``limits[name]`` values."""
-        return self.search_and_count(node, SortKey.ID, False, limits)[1]
+        facets = self.search_and_count(node, SortKey.ID, False, limits)[1]
+        assert facets is not None
+        return facets
 
     def search_and_count(
         self,
@@ -146,20 +153,32 @@ class SearchEngine:
         sort: SortKey,
         descending: bool,
         limits: Mapping[FacetName, int | None],
-    ) -> tuple[Sequence[int], list[Facet], int]:
-        """Matching ids in order, the facets and the catalogue's size, evaluating once."""
+        defer_facets: bool = False,
+    ) -> tuple[Sequence[int], list[Facet] | None, int]:
+        """Matching ids in order, the facets and the catalogue's size, evaluating once.
+
+        With ``defer_facets``, facets of a large result are not counted with SQL (seconds
+        per facet at a million records) while the index is not ready: None comes back
+        instead, and the caller asks again once ``prepare_index`` has run.
+        """
         ids: Sequence[int]
+        counts: list[list[Count]] | None
         with unit_of_work.read(self.db) as session:
             index = self._current(session)
             if index is None:
                 ids = search_ids(session, node, sort, descending)
-                counts = [facet_counts(session, node, n, limit) for n, limit in limits.items()]
+                if defer_facets and len(ids) > SQL_FACETS_UP_TO:
+                    counts = None
+                else:
+                    counts = [facet_counts(session, node, n, lim) for n, lim in limits.items()]
                 total = records_repo.count(session)
             else:
                 mask = Evaluator(index, session.connection()).matches(node)
                 ids = IdList(ordered_ids(index, mask, sort, descending))
                 counts = [index_counts(index, mask, n, limit) for n, limit in limits.items()]
                 total = index.size - int(index.deleted.sum())
+        if counts is None:
+            return ids, None, total
         facets = [make_facet(name, c) for name, c in zip(limits, counts, strict=True)]
         return ids, facets, total
 

@@ -16,7 +16,6 @@ import io
 import json
 import os
 import zipfile
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +23,6 @@ from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Connection, select
-
-from catalog.store import tables as t
-from catalog.store.search import SortKey, order_by
 
 FORMAT_VERSION = 1
 NO_DATE = np.iinfo(np.int64).max
@@ -36,12 +31,6 @@ IntArray = npt.NDArray[np.int64]
 Int32Array = npt.NDArray[np.int32]
 BoolArray = npt.NDArray[np.bool_]
 
-# Multi-valued facets: name → SQL giving (record_id, value_id) pairs.
-_PAIR_SQL = {
-    "language": "SELECT record_id, language_id FROM record_languages",
-    "collection": "SELECT record_id, collection_id FROM record_collections",
-    "tag": "SELECT record_id, tag_id FROM record_tags",
-}
 AUTHORITY_KINDS = ("person", "organisation", "place", "subject")
 
 
@@ -136,125 +125,16 @@ class IdList(Sequence[int]):
         return f"IdList({self.array.tolist()[:10]}{'...' if len(self) > 10 else ''})"
 
 
-# ----------------------------------------------------------------------------- building
-
-
-def build(connection: Connection, generation: int) -> ColumnarIndex:
-    """Read every column from the database (seconds at a million records)."""
-    raw = connection.exec_driver_sql(
-        "SELECT id, deleted, date_lower, doc_type_id, repository_id FROM records ORDER BY id"
-    ).fetchall()
-    n = len(raw)
-    ids = np.fromiter((r[0] for r in raw), dtype=np.int64, count=n)
-    deleted = np.fromiter((bool(r[1]) for r in raw), dtype=np.bool_, count=n)
-    lower = np.fromiter((NO_DATE if r[2] is None else r[2] for r in raw), dtype=np.int64, count=n)
-    doc_type = np.fromiter((r[3] or 0 for r in raw), dtype=np.int32, count=n)
-    repository = np.fromiter((r[4] or 0 for r in raw), dtype=np.int32, count=n)
-    del raw
-    index = ColumnarIndex(
-        generation=generation,
-        ids=ids,
-        deleted=deleted,
-        date_lower=lower,
-        year=years_of(lower),
-        doc_type=doc_type,
-        repository=repository,
-        has_notes=np.zeros(0, dtype=np.bool_),
-        has_relations=np.zeros(0, dtype=np.bool_),
-        has_attachments=np.zeros(0, dtype=np.bool_),
-        orders={},
-        ranks={},
-        pairs={},
-        names={},
-        keys={},
-    )
-    index.has_notes = index.mask_of(_ids(connection, "SELECT DISTINCT record_id FROM annotations"))
-    index.has_attachments = index.mask_of(
-        _ids(connection, "SELECT DISTINCT record_id FROM attachments")
-    )
-    index.has_relations = index.mask_of(
-        _ids(connection, "SELECT source_id FROM relations UNION SELECT target_id FROM relations")
-    )
-    for sort in (SortKey.DATE, SortKey.TITLE, SortKey.TYPE):
-        query = select(t.Record.id).order_by(*order_by(sort))
-        order = index.rows_of(_ids(connection, query))
-        index.orders[sort.value] = order
-        index.ranks[sort.value] = _inverse(order)
-    for name, sql in _PAIR_SQL.items():
-        index.pairs[name] = _pairs(index, connection.exec_driver_sql(sql).fetchall())
-    links = connection.exec_driver_sql(
-        "SELECT l.record_id, l.authority_id, a.kind FROM record_authorities l "
-        "JOIN authorities a ON a.id = l.authority_id"
-    ).fetchall()
-    by_kind: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for record_id, authority_id, kind in links:
-        by_kind[kind].append((record_id, authority_id))
-    for kind in AUTHORITY_KINDS:
-        index.pairs[kind] = _pairs(index, by_kind.get(kind, []))
-    _load_names(index, connection)
-    return index
-
-
 def years_of(lower: IntArray) -> IntArray:
     """Year of each day key (floor division keeps years before the common era right)."""
     return np.where(lower == NO_DATE, NO_DATE, lower // 10000)
 
 
-def _ids(connection: Connection, query: Any) -> IntArray:
-    result = (
-        connection.exec_driver_sql(query) if isinstance(query, str) else connection.execute(query)
-    )
-    return np.fromiter((row[0] for row in result), dtype=np.int64)
-
-
-def _inverse(order: Int32Array) -> Int32Array:
+def inverse(order: Int32Array) -> Int32Array:
+    """Each row's position in ``order`` (the inverse permutation)."""
     ranks = np.empty(order.shape[0], dtype=np.int32)
     ranks[order] = np.arange(order.shape[0], dtype=np.int32)
     return ranks
-
-
-def _pairs(index: ColumnarIndex, rows: Sequence[Any]) -> Pairs:
-    if not rows:
-        empty = np.zeros(0, dtype=np.int32)
-        return Pairs(empty, empty.copy())
-    records = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    values = np.fromiter((r[1] for r in rows), dtype=np.int32, count=len(rows))
-    positions = np.searchsorted(index.ids, records)
-    order = np.argsort(positions, kind="stable")
-    return Pairs(positions[order].astype(np.int32), values[order])
-
-
-def _load_names(index: ColumnarIndex, connection: Connection) -> None:
-    for facet, table in (
-        ("type", "document_types"),
-        ("language", "languages"),
-        ("collection", "collections"),
-        ("tag", "tags"),
-    ):
-        rows = connection.exec_driver_sql(f"SELECT id, name, key FROM {table}").fetchall()  # noqa: S608
-        index.names[facet] = {r[0]: r[1] for r in rows}
-        index.sort_names[facet] = {r[0]: r[2] for r in rows}
-        keys: dict[str, list[int]] = defaultdict(list)
-        for r in rows:
-            keys[r[2]].append(r[0])
-        index.keys[facet] = dict(keys)
-    authorities = connection.exec_driver_sql(
-        "SELECT id, kind, name, sort_key FROM authorities"
-    ).fetchall()
-    for kind in (*AUTHORITY_KINDS, "repository"):
-        index.names[kind] = {}
-        index.sort_names[kind] = {}
-        index.keys[kind] = {}
-    for aid, kind, name, sort in authorities:
-        index.names[kind][aid] = name
-        index.sort_names[kind][aid] = sort
-    variants = connection.exec_driver_sql(
-        "SELECT kind, name_key, authority_id FROM authority_variants"
-    ).fetchall()
-    for kind, key, aid in variants:
-        bucket = index.keys.setdefault(kind, {}).setdefault(key, [])
-        if aid not in bucket:
-            bucket.append(aid)
 
 
 # ----------------------------------------------------------------------------- saving
@@ -322,7 +202,7 @@ def load(path: Path, identity: str) -> ColumnarIndex | None:
         has_relations=arrays["has_relations"],
         has_attachments=arrays["has_attachments"],
         orders=orders,
-        ranks={k: _inverse(v) for k, v in orders.items()},
+        ranks={k: inverse(v) for k, v in orders.items()},
         pairs=pairs,
         names={f: {int(k): v for k, v in m.items()} for f, m in meta["names"].items()},
         sort_names={f: {int(k): v for k, v in m.items()} for f, m in meta["sort_names"].items()},

@@ -15,9 +15,10 @@ from sqlalchemy import Connection
 
 from catalog.domain import query_ast as q
 from catalog.domain.query_ast import FacetField, HasWhat, IsWhat
+from catalog.domain.views import FacetName, SortKey
 from catalog.store.columnar import NO_DATE, BoolArray, ColumnarIndex, IntArray, Pairs
-from catalog.store.facets_repo import Count, FacetName
-from catalog.store.search import Compiler, SortKey
+from catalog.store.facets_repo import Count
+from catalog.store.search import Compiler
 
 # Facet fields of the query language → the index's facet names.
 _FIELD_FACET = {

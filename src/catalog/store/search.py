@@ -8,7 +8,6 @@ quoted besides, so nothing a user types becomes database syntax.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -31,18 +30,9 @@ from sqlalchemy.sql import column
 
 from catalog.domain import query_ast as q
 from catalog.domain.query_ast import FacetField, HasWhat, TextField
+from catalog.domain.views import SortKey
 from catalog.store import tables as t
 from catalog.store.fulltext import PG_WEIGHTS
-
-
-class SortKey(StrEnum):
-    """Orders the record list can take."""
-
-    DATE = "date"
-    TITLE = "title"
-    TYPE = "type"
-    ID = "id"
-
 
 _FTS5_COLUMNS = {TextField.TITLE: "title", TextField.SUMMARY: "summary", TextField.NOTE: "notes"}
 _PG_WEIGHT = {
@@ -218,7 +208,12 @@ def order_by(sort: SortKey, descending: bool = False) -> list[Any]:
             .where(t.DocumentType.id == t.Record.doc_type_id)
             .scalar_subquery()
         )
-        columns = [func.coalesce(type_name, ""), t.Record.date_sort, t.Record.id]
+        columns = [
+            func.coalesce(type_name, ""),
+            t.Record.date_sort,
+            t.Record.date_precision,
+            t.Record.id,
+        ]
     else:
         columns = [t.Record.date_sort, t.Record.date_precision, t.Record.id]
     return [c.desc() for c in columns] if descending else columns

@@ -12,7 +12,8 @@ from typing import Protocol
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.records import Facet, ImportReport, RecordDetail, RecordSummary
-from catalog.services.catalog import FacetName, Refresh, SearchResult, SortKey
+from catalog.domain.views import FacetName, SortKey
+from catalog.services.catalog import Refresh, SearchResult
 from catalog.services.jobs import ProgressCallback
 from catalog.services.transfer.registry import Registry
 
@@ -44,6 +45,8 @@ class CatalogPort(Protocol):
         sort: SortKey = ...,
         descending: bool = ...,
         facets: Mapping[FacetName, int | None] | None = ...,
+        *,
+        defer_facets: bool = ...,
     ) -> Refresh:
         """Ids in order, facet counts and the catalogue's size, from one evaluation."""
         ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from catalog.services.catalog import SortKey
+from catalog.domain.views import SortKey
 from catalog.ui.record_list.widget import RecordList
 from tests.ui.fakes import FakeCatalogService
 

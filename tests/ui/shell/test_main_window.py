@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from catalog.services.catalog import SortKey
+from catalog.domain.views import SortKey
 from catalog.ui.dialogs import file_pickers
 from catalog.ui.shell.actions import ActionId
 from catalog.ui.shell.main_window import MainWindow
@@ -201,6 +201,24 @@ def test_a_failing_search_is_reported_once_and_the_window_stays_usable(
     del fake_service.fail["refresh"]
     type_query(qtbot, window, " report")
     assert window.status_line.endswith("· cable journal report")
+
+
+def test_facets_of_a_large_result_come_once_the_index_is_ready(
+    qtbot: QtBot, fake_service: FakeCatalogService
+) -> None:
+    from tests.ui.fakes import ManualRunner
+
+    fake_service.index_ready = False
+    runner = ManualRunner()
+    window = MainWindow(fake_service, runner)
+    qtbot.addWidget(window)
+    runner.finish(0)  # the first refresh: records, but the values are not counted yet
+    assert window.record_list.records.rowCount() == 7
+    assert "Counting values" in window.sidebar.status.text()
+    assert not window.sidebar.facets.find_value("Cable").isValid()
+    runner.finish_all()  # the index is built, and the sidebar asks again
+    assert window.sidebar.facets.find_value("Cable").isValid()
+    assert not window.sidebar.status.isVisibleTo(window)
 
 
 def test_the_search_index_is_prepared_after_the_first_results(

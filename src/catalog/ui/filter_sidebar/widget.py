@@ -33,6 +33,9 @@ def with_clause(query: str, clause: str) -> str:
     return f"{query.rstrip()} {clause}".strip()
 
 
+COUNTING = "Counting values… (preparing the search index for this large catalogue)"
+
+
 class FilterSidebar(QWidget):
     """Search box and facet tree.
 
@@ -103,8 +106,11 @@ class FilterSidebar(QWidget):
         """Explain a malformed query under the box (None: the query is fine)."""
         self.search_box.show_error(query, error)
 
-    def set_facets(self, facets: Sequence[Facet]) -> None:
-        """Show the facets of the current result, keeping what the user expanded."""
+    def set_facets(self, facets: Sequence[Facet], pending: bool = False) -> None:
+        """Show the facets of the current result, keeping what the user expanded.
+
+        ``pending``: the result is large and its values are still being counted.
+        """
         self.facets.set_facets(facets)
         for row in range(self.facets.rowCount()):
             group = self.facets.index(row, 0)
@@ -114,8 +120,11 @@ class FilterSidebar(QWidget):
                 child = self.facets.index(child_row, 0, group)
                 if self.facets.rowCount(child):
                     self.tree.setExpanded(child, str(child.data()) in self._expanded_decades)
-        self.status.setVisible(not facets or self.facets.rowCount() == 0)
-        self.status.setText("No facets for this result." if facets else "")
+        if pending:
+            self.status.setText(COUNTING)
+        else:
+            self.status.setText("No facets for this result." if facets else "")
+        self.status.setVisible(pending or not facets or self.facets.rowCount() == 0)
 
     # ------------------------------------------------------------------ slots
 

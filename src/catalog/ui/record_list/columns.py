@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from catalog.domain.dates import describe
 from catalog.domain.records import RecordSummary
-from catalog.services.catalog import SortKey
+from catalog.domain.views import SortKey
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from catalog.services.catalog import SortKey
+from catalog.domain.views import SortKey
 from catalog.ui.ports import CatalogPort
 from catalog.ui.record_list.model import RecordTableModel
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QT
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import QueryError
-from catalog.services.catalog import SortKey
+from catalog.domain.views import SortKey
 from catalog.ui.detail_pane.widget import DetailPane
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.cheat_sheet import CheatSheet
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self._show_message(text)
 
     def _on_facets(self, outcome: FacetOutcome) -> None:
-        self.sidebar.set_facets(outcome.facets)
+        self.sidebar.set_facets(outcome.facets, outcome.pending)
 
     def _on_selection_changed(self, ids: Sequence[int]) -> None:
         self._selected = len(ids)

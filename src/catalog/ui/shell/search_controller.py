@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Signal
 
 from catalog.domain.errors import CatalogError, QueryError
 from catalog.domain.records import Facet
-from catalog.services.catalog import FacetName, Refresh, SearchResult, SortKey
+from catalog.domain.views import FacetName, SortKey
+from catalog.services.catalog import Refresh, SearchResult
 from catalog.ui.jobs.latest import LatestOnly
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
@@ -43,10 +44,11 @@ class SearchOutcome:
 
 @dataclass(frozen=True)
 class FacetOutcome:
-    """Facet counts for a query."""
+    """Facet counts for a query; ``pending`` while a large result is still being counted."""
 
     query: str
     facets: list[Facet]
+    pending: bool = False
 
 
 FACET_LIMITS = {name: None if name in UNLIMITED else VALUES_PER_FACET for name in SIDEBAR_FACETS}
@@ -80,6 +82,7 @@ class SearchController(QObject):
         self._runner = runner
         self._searches = LatestOnly(runner)
         self._index_warmed = False
+        self._facets_pending = False
         self._on_bug = on_bug
         self.facet_names = tuple(facet_names)
         self.query = ""
@@ -104,7 +107,7 @@ class SearchController(QObject):
 
         def run() -> Refresh:
             # One evaluation of the query gives the list, the counts and the total.
-            return service.refresh(query, sort, descending, limits)
+            return service.refresh(query, sort, descending, limits, defer_facets=True)
 
         self._searches.read(run, self._on_refresh, lambda e: self._on_error(query, e))
 
@@ -113,13 +116,20 @@ class SearchController(QObject):
 
         Answers are the same without it, only slower; nothing waits for it.
         """
-        self._runner.read(self._service.prepare_index, lambda _: None, self._on_index_error)
+        self._runner.read(self._service.prepare_index, self._on_index_ready, self._on_index_error)
+
+    def _on_index_ready(self, _result: object) -> None:
+        if self._facets_pending:
+            self.refresh()  # the values that were too slow to count are cheap now
 
     def _on_refresh(self, refresh: Refresh) -> None:
         outcome = SearchOutcome(refresh.result, refresh.catalogue_total)
         self.last = outcome
         self.results_ready.emit(outcome)
-        self.facets_ready.emit(FacetOutcome(refresh.result.query, refresh.facets))
+        self._facets_pending = refresh.facets_pending
+        self.facets_ready.emit(
+            FacetOutcome(refresh.result.query, refresh.facets, refresh.facets_pending)
+        )
         if not self._index_warmed:
             self._index_warmed = True
             self.warm_index()
