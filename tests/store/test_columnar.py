@@ -13,10 +13,11 @@ from catalog.domain.query import parse_query
 from catalog.domain.records import AuthorityKind, NameLink, RelationInput, RelationType, Role
 from catalog.domain.views import FacetName, SortKey
 from catalog.store import columnar, columnar_build, unit_of_work
-from catalog.store.columnar import ColumnarIndex, IdList
+from catalog.store.columnar import ColumnarIndex
 from catalog.store.columnar_query import Evaluator, facet_counts, ordered_ids
 from catalog.store.engine import Database
 from catalog.store.facets_repo import facet_counts as sql_counts
+from catalog.store.ids import IdList
 from catalog.store.search import search_ids
 from tests.factories import note, record
 from tests.store.helpers import insert

@@ -6,7 +6,10 @@ Any error, and a cancel from the progress callback, rolls the whole import back.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from sqlalchemy import Connection
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import ImportFileError
@@ -40,17 +43,21 @@ def run_import(
     importer = registry.importer(format_name) if format_name else registry.detect(path)
     progress(Progress(0, message=f"Reading {path.name} as {importer.label}"))
     try:
-        with unit_of_work.write(db) as session:
-            writer = BulkWriter(session.connection(), user=user)
-            batch: list[RecordInput] = []
-            for item in _checked(importer, path):
-                batch.append(item)
-                if len(batch) >= BATCH:
-                    writer.write(batch)
-                    batch = []
-                    progress(Progress(len(writer.record_ids) + writer.skipped))
-            writer.write(batch)
-            writer.finish()
+        with unit_of_work.write(db) as session, _lookup(db) as lookup:
+            writer = BulkWriter(session.connection(), lookup, user=user)
+            try:
+                batch: list[RecordInput] = []
+                for item in _checked(importer, path):
+                    batch.append(item)
+                    if len(batch) >= BATCH:
+                        writer.write(batch)
+                        batch = []
+                        progress(Progress(len(writer.record_ids) + writer.skipped))
+                writer.write(batch)
+                writer.finish()
+            finally:
+                # The background writer must stop before the transaction ends.
+                writer.close()
             read = len(writer.record_ids) + writer.skipped
             if read == 0:
                 raise ImportFileError(str(path), "the file holds no records")
@@ -83,6 +90,19 @@ def run_import(
         return report, ChangeSet()
     progress(Progress(report.records, report.records, "Done"))
     return report, ChangeSet(added=frozenset(report.record_ids), facets=True, authorities=True)
+
+
+@contextmanager
+def _lookup(db: Database) -> Iterator[Connection | None]:
+    """A second connection for reads during an import, where the database allows one.
+
+    Reads then proceed while the write connection stores the previous batch.
+    """
+    if not db.separate_connections:
+        yield None
+        return
+    with unit_of_work.read(db) as session:
+        yield session.connection()
 
 
 def _checked(importer: Importer, path: Path) -> Iterator[RecordInput]:

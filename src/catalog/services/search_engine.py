@@ -21,11 +21,12 @@ from catalog.domain.query import format_clause
 from catalog.domain.records import Facet, FacetValue
 from catalog.domain.views import FacetName, SortKey
 from catalog.store import columnar, columnar_build, records_repo, unit_of_work
-from catalog.store.columnar import ColumnarIndex, IdList
+from catalog.store.columnar import ColumnarIndex
 from catalog.store.columnar_query import Evaluator, ordered_ids
 from catalog.store.columnar_query import facet_counts as index_counts
 from catalog.store.engine import Database
 from catalog.store.facets_repo import Count, facet_counts
+from catalog.store.ids import IdList
 from catalog.store.search import search_ids
 from catalog.store.tables import CatalogInfo
 

@@ -16,10 +16,9 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -93,36 +92,6 @@ class ColumnarIndex:
         mask = np.zeros(self.size, dtype=np.bool_)
         mask[self.rows_of(record_ids)] = True
         return mask
-
-
-class IdList(Sequence[int]):
-    """Record ids held in a numpy array, read as plain ``int``s.
-
-    A million ids cost 8 MB here, against about 36 MB as a list of Python ints.
-    """
-
-    def __init__(self, ids: IntArray) -> None:
-        self.array = ids
-
-    def __len__(self) -> int:
-        return int(self.array.shape[0])
-
-    @overload
-    def __getitem__(self, item: int) -> int: ...
-
-    @overload
-    def __getitem__(self, item: slice) -> IdList: ...
-
-    def __getitem__(self, item: int | slice) -> int | IdList:
-        if isinstance(item, slice):
-            return IdList(self.array[item])
-        return int(self.array[item])
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self.array.tolist())
-
-    def __repr__(self) -> str:
-        return f"IdList({self.array.tolist()[:10]}{'...' if len(self) > 10 else ''})"
 
 
 def years_of(lower: IntArray) -> IntArray:

@@ -51,6 +51,11 @@ class Database:
         return self.writer.dialect.name
 
     @property
+    def separate_connections(self) -> bool:
+        """True when two connections can work at once (not an in-memory catalogue)."""
+        return self.path is not None or self.dialect == "postgresql"
+
+    @property
     def display_name(self) -> str:
         """Where the catalogue is, for titles and messages (no password)."""
         if self.path is not None:

@@ -33,9 +33,8 @@ _PG_DDL = (
     " document TSVECTOR NOT NULL)",
     "CREATE INDEX ix_record_search_document ON record_search USING GIN (document)",
 )
-_SQLITE_INSERT = text(
-    "INSERT INTO record_fts (rowid, title, summary, notes, names) "
-    "VALUES (:id, :title, :summary, :notes, :names)"
+_SQLITE_INSERT = (
+    "INSERT INTO record_fts (rowid, title, summary, notes, names) VALUES (?, ?, ?, ?, ?)"
 )
 _PG_UPSERT = text(
     "INSERT INTO record_search (record_id, document) VALUES (:id, "
@@ -79,15 +78,13 @@ def write_rows(connection: Connection, rows: Sequence[SearchRow], *, new: bool =
     """Index ``rows``, replacing what was indexed for those records unless ``new``."""
     if not rows:
         return
-    params = [
-        {"id": r[0], "title": r[1], "summary": r[2], "notes": r[3], "names": r[4]} for r in rows
-    ]
     if connection.dialect.name == "sqlite":
         if not new:
             remove(connection, [r[0] for r in rows])
-        connection.execute(_SQLITE_INSERT, params)
+        connection.exec_driver_sql(_SQLITE_INSERT, list(rows))
     else:
-        connection.execute(_PG_UPSERT, params)
+        keys = ("id", "title", "summary", "notes", "names")
+        connection.execute(_PG_UPSERT, [dict(zip(keys, row, strict=True)) for row in rows])
 
 
 def remove(connection: Connection, record_ids: Sequence[int]) -> None:

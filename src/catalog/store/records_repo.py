@@ -233,5 +233,5 @@ def count(session: Session, *, include_deleted: bool = False) -> int:
     """How many records the catalogue holds (outside the trash unless asked)."""
     query = select(func.count()).select_from(t.Record)
     if not include_deleted:
-        query = query.where(t.Record.deleted.is_(False))
+        query = query.where(t.Record.deleted == False)  # noqa: E712
     return int(session.scalar(query) or 0)

@@ -33,6 +33,7 @@ from catalog.domain.query_ast import FacetField, HasWhat, TextField
 from catalog.domain.views import SortKey
 from catalog.store import tables as t
 from catalog.store.fulltext import PG_WEIGHTS
+from catalog.store.ids import IdList, fetch_ids
 
 _FTS5_COLUMNS = {TextField.TITLE: "title", TextField.SUMMARY: "summary", TextField.NOTE: "notes"}
 _PG_WEIGHT = {
@@ -63,7 +64,7 @@ class Compiler:
         condition = self.compile(node)
         if q.mentions_trash(node):
             return condition
-        return and_(t.Record.deleted.is_(False), condition)
+        return and_(t.Record.deleted == False, condition)  # noqa: E712 (= uses the index)
 
     def compile(self, node: q.Node) -> ColumnElement[bool]:
         """The condition for one node, trash not considered."""
@@ -83,7 +84,7 @@ class Compiler:
             return date_condition(node)
         if isinstance(node, q.HasTerm):
             return has_condition(node.what)
-        return t.Record.deleted.is_(True)
+        return t.Record.deleted == True  # noqa: E712
 
     def _and(self, items: Sequence[q.Node]) -> ColumnElement[bool]:
         # Positive text terms go to the full-text engine as one expression: it
@@ -225,14 +226,14 @@ def search_ids(
     sort: SortKey = SortKey.DATE,
     descending: bool = False,
     limit: int | None = None,
-) -> list[int]:
+) -> IdList:
     """Ids of the records matching ``node``, in the requested order."""
     dialect = session.get_bind().dialect.name
     query = select(t.Record.id).where(Compiler(dialect).where(node))
     query = query.order_by(*order_by(sort, descending))
     if limit is not None:
         query = query.limit(limit)
-    return list(session.scalars(query))
+    return fetch_ids(session.connection(), query)
 
 
 def count_matches(session: Session, node: q.Node) -> int:

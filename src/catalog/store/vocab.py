@@ -12,8 +12,9 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
 
-from catalog.domain.names import fold, name_key, sort_key
+from catalog.domain.names import fold, name_key, search_text, sort_key
 from catalog.domain.records import AuthorityKind
+from catalog.store.base import Base
 from catalog.store.ids import IdAllocator
 from catalog.store.tables import (
     Authority,
@@ -25,6 +26,12 @@ from catalog.store.tables import (
     new_uid,
 )
 
+# Rows to insert, by table, in order (new vocabulary values, authorities, variants).
+Pending = list[tuple[type[Base], list[dict[str, object]]]]
+
+# Marks a spelling not looked up yet (None is a real answer: a blank name).
+_UNSEEN = -1
+
 
 @dataclass
 class Vocabulary:
@@ -34,6 +41,7 @@ class Vocabulary:
     ids: dict[str, int] = field(default_factory=dict)
     pending: list[dict[str, object]] = field(default_factory=list)
     allocator: IdAllocator | None = None
+    by_spelling: dict[str, int | None] = field(default_factory=dict)
 
     def load(self, connection: Connection) -> None:
         """Read the existing values."""
@@ -44,6 +52,14 @@ class Vocabulary:
 
     def id_for(self, name: str, now: datetime) -> int | None:
         """The id of ``name``, creating the value if it is new (written by ``flush``)."""
+        seen = self.by_spelling.get(name, _UNSEEN)
+        if seen is not _UNSEEN:
+            return seen
+        found = self._resolve(name, now)
+        self.by_spelling[name] = found
+        return found
+
+    def _resolve(self, name: str, now: datetime) -> int | None:
         name = " ".join(name.split())
         if not name:
             return None
@@ -66,13 +82,10 @@ class Vocabulary:
             )
         return found
 
-    def flush(self, connection: Connection) -> int:
-        """Write the values created since the last flush; returns how many."""
-        written = len(self.pending)
-        if self.pending:
-            connection.execute(insert(self.table), self.pending)
-            self.pending = []
-        return written
+    def take_pending(self) -> Pending:
+        """The values created since the last call, as inserts to run (see ``write``)."""
+        taken, self.pending = self.pending, []
+        return [(self.table, taken)] if taken else []
 
 
 @dataclass
@@ -86,6 +99,8 @@ class Authorities:
     allocator: IdAllocator | None = None
     variant_allocator: IdAllocator | None = None
     created: int = 0
+    by_spelling: dict[tuple[AuthorityKind, str], int | None] = field(default_factory=dict)
+    folded: dict[int, str] = field(default_factory=dict)
 
     def load(self, connection: Connection) -> None:
         """Read every variant key; an authority's variant names load when first needed."""
@@ -103,6 +118,25 @@ class Authorities:
         self, kind: AuthorityKind, name: str, extra: Iterable[str], now: datetime
     ) -> int | None:
         """The authority ``name`` names (any variant), created with ``extra`` if new."""
+        # The same spellings come back record after record: skip folding them again.
+        seen = self.by_spelling.get((kind, name), _UNSEEN)
+        if seen is not _UNSEEN:
+            return seen
+        found = self._resolve(kind, name, extra, now)
+        self.by_spelling[(kind, name)] = found
+        return found
+
+    def folded_names(self, connection: Connection, authority_id: int) -> str:
+        """Every variant of an authority, folded for the full-text index (cached)."""
+        folded = self.folded.get(authority_id)
+        if folded is None:
+            names = self.names_of(connection, [authority_id])[authority_id]
+            folded = self.folded[authority_id] = search_text("\n".join(names))
+        return folded
+
+    def _resolve(
+        self, kind: AuthorityKind, name: str, extra: Iterable[str], now: datetime
+    ) -> int | None:
         name = " ".join(name.split())
         key = name_key(name)
         if not key:
@@ -163,11 +197,19 @@ class Authorities:
                 self.variants[aid].append(variant)
         return self.variants
 
-    def flush(self, connection: Connection) -> None:
-        """Write the authorities and variants created since the last flush."""
+    def take_pending(self) -> Pending:
+        """The authorities and variants created since the last call, as inserts to run."""
+        taken: Pending = []
         if self.pending:
-            connection.execute(insert(Authority), self.pending)
+            taken.append((Authority, self.pending))
             self.pending = []
         if self.pending_variants:
-            connection.execute(insert(AuthorityVariant), self.pending_variants)
+            taken.append((AuthorityVariant, self.pending_variants))
             self.pending_variants = []
+        return taken
+
+
+def write(connection: Connection, pending: Pending) -> None:
+    """Run inserts taken with ``take_pending``."""
+    for table, rows in pending:
+        connection.execute(insert(table), rows)

@@ -162,6 +162,47 @@ _RELATION = frozenset(("type", "target"))
 _ATTACHMENT = frozenset(("path", "role", "language", "sha256"))
 
 
+_KINDS = {kind.value: kind for kind in AuthorityKind}
+_ROLES = {role.value: role for role in Role}
+
+
+def _names(r: _Obj, ctx: RecordContext) -> tuple[NameLink, ...]:
+    # Names are most of a record's objects (eight or so each): well-formed ones take a
+    # short path, anything unusual the checked one, which reports the problem.
+    raw = r.data.get("names")
+    if type(raw) is list and not ctx.careful:
+        quick = [_well_formed_name(n) for n in raw]
+        if all(link is not None for link in quick):
+            return tuple(link for link in quick if link is not None)
+    return tuple(
+        NameLink(
+            n.choice("kind", AuthorityKind),
+            n.text("name", required=True),
+            n.choice("role", Role, Role.MENTIONED.value),
+            n.texts("variants"),
+        )
+        for n in r.objects("names", _NAME)
+    )
+
+
+def _well_formed_name(value: object) -> NameLink | None:
+    """A name object with known keys and values of the right types, else None."""
+    if type(value) is not dict or not _NAME.issuperset(value):
+        return None
+    kind, name, role = value.get("kind"), value.get("name"), value.get("role", "mentioned")
+    if type(kind) is not str or type(name) is not str or type(role) is not str:
+        return None
+    found_kind, found_role = _KINDS.get(kind), _ROLES.get(role)
+    if found_kind is None or found_role is None or not name.strip():
+        return None
+    variants = value.get("variants")
+    if variants is None:
+        return NameLink(found_kind, name, found_role)
+    if type(variants) is list and all(type(v) is str for v in variants):
+        return NameLink(found_kind, name, found_role, tuple(variants))
+    return None
+
+
 def record_input(value: object, ctx: RecordContext) -> RecordInput:
     """A record object read into a RecordInput (raising for anything wrong)."""
     if not isinstance(value, dict):
@@ -192,15 +233,7 @@ def record_input(value: object, ctx: RecordContext) -> RecordInput:
         source_ref=r.text("source_ref"),
         classification=r.text("classification"),
         collections=r.texts("collections"),
-        names=tuple(
-            NameLink(
-                n.choice("kind", AuthorityKind),
-                n.text("name", required=True),
-                n.choice("role", Role, Role.MENTIONED.value),
-                n.texts("variants"),
-            )
-            for n in r.objects("names", _NAME)
-        ),
+        names=_names(r, ctx),
         tags=r.texts("tags"),
         notes=tuple(
             AnnotationInput(n.text("text"), n.text("author"), n.time("created"), n.time("modified"))

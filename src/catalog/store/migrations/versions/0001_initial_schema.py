@@ -183,11 +183,11 @@ def upgrade() -> None:
     with op.batch_alter_table("records", schema=None) as batch_op:
         batch_op.create_index("ix_records_date_lower", ["date_lower"], unique=False)
         batch_op.create_index(
-            "ix_records_date_sort", ["date_sort", "date_precision", "id"], unique=False
+            "ix_records_date_sort", ["deleted", "date_sort", "date_precision", "id"], unique=False
         )
         batch_op.create_index("ix_records_doc_type", ["doc_type_id"], unique=False)
         batch_op.create_index("ix_records_repository", ["repository_id"], unique=False)
-        batch_op.create_index("ix_records_title_key", ["title_key", "id"], unique=False)
+        batch_op.create_index("ix_records_title_key", ["deleted", "title_key", "id"], unique=False)
 
     op.create_table(
         "annotations",
