@@ -120,8 +120,8 @@ def cmd_import(service: CatalogService, args: argparse.Namespace) -> int:
 def cmd_search(service: CatalogService, args: argparse.Namespace) -> int:
     """``catalog search``: a table, or a JSON array with ``--json``."""
     service.load_saved_index()  # milliseconds when current; else SQL answers
-    result = service.search(args.query, SortKey(args.sort), args.descending)
-    ids = list(result.ids[: args.limit] if args.limit is not None else result.ids)
+    result = service.search(args.query, SortKey(args.sort), args.descending, args.limit)
+    ids = list(result.ids)
     if args.json:
         out = sys.stdout
         out.write("[")

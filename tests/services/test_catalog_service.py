@@ -220,3 +220,17 @@ def test_a_window_refresh_of_a_large_result_waits_for_the_index(
     ready = sample_service.refresh("citizenship", defer_facets=True)
     assert not ready.facets_pending
     assert ready.facets == sample_service.refresh("citizenship").facets
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+def test_a_limited_search_gives_the_first_ids_and_the_whole_count(
+    sample_service: CatalogService, indexed: bool
+) -> None:
+    if indexed:
+        sample_service.prepare_index()
+    everything = sample_service.search("citizenship", SortKey.TITLE, descending=True)
+    first = sample_service.search("citizenship", SortKey.TITLE, descending=True, limit=3)
+    assert list(first.ids) == list(everything.ids[:3])
+    assert first.total == everything.total == 10
+    few = sample_service.search("date:1955", limit=3)
+    assert few.total == len(few.ids) == 2

@@ -38,17 +38,20 @@ class SearchResult:
     Attributes:
         query: the query text as given.
         node: its parsed tree.
-        ids: matching record ids in the requested order.
+        ids: matching record ids in the requested order (the first ones only when the
+            search was limited).
+        matched: how many records matched, when ``ids`` holds only the first of them.
     """
 
     query: str
     node: q.Node
     ids: Sequence[int]
+    matched: int | None = None
 
     @property
     def total(self) -> int:
         """How many records matched."""
-        return len(self.ids)
+        return len(self.ids) if self.matched is None else self.matched
 
 
 @dataclass(frozen=True)
@@ -130,15 +133,24 @@ class CatalogService:
             return int(session.get_one(CatalogInfo, 1).generation)
 
     def search(
-        self, query: str | q.Node, sort: SortKey = SortKey.DATE, descending: bool = False
+        self,
+        query: str | q.Node,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+        limit: int | None = None,
     ) -> SearchResult:
         """Ids of the records matching ``query`` (text or tree), in order.
 
+        With ``limit``, only the first ids come back (and the total is counted): the
+        first page of a million records without reading a million ids.
         Raises QueryError, with the position of the problem, for a malformed query.
         """
         node = parse_query(query) if isinstance(query, str) else query
-        ids = self.engine.search(node, sort, descending)
-        return SearchResult(query if isinstance(query, str) else "", node, ids)
+        text = query if isinstance(query, str) else ""
+        if limit is None:
+            return SearchResult(text, node, self.engine.search(node, sort, descending))
+        ids, matched = self.engine.first(node, sort, descending, limit)
+        return SearchResult(text, node, ids, matched)
 
     def summaries(self, ids: Sequence[int]) -> list[RecordSummary]:
         """List rows for ``ids`` (a page of the list), in the order given."""

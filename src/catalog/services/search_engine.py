@@ -27,7 +27,7 @@ from catalog.store.columnar_query import facet_counts as index_counts
 from catalog.store.engine import Database
 from catalog.store.facets_repo import Count, facet_counts
 from catalog.store.ids import IdList
-from catalog.store.search import search_ids
+from catalog.store.search import count_matches, search_ids
 from catalog.store.tables import CatalogInfo
 
 # Above this many hits, counting facets with GROUP BY takes seconds; a window waits for
@@ -141,6 +141,21 @@ class SearchEngine:
                 return search_ids(session, node, sort, descending)
             mask = Evaluator(index, session.connection()).matches(node)
             return IdList(ordered_ids(index, mask, sort, descending))
+
+    def first(
+        self, node: q.Node, sort: SortKey, descending: bool, limit: int
+    ) -> tuple[Sequence[int], int]:
+        """The first ``limit`` matching ids in order, and how many match in all."""
+        with unit_of_work.read(self.db) as session:
+            index = self._current(session)
+            if index is None:
+                ids = search_ids(session, node, sort, descending, limit)
+                if len(ids) < limit:
+                    return ids, len(ids)
+                return ids, count_matches(session, node)
+            mask = Evaluator(index, session.connection()).matches(node)
+            ordered = ordered_ids(index, mask, sort, descending)
+            return IdList(ordered[:limit].copy()), int(ordered.shape[0])
 
     def facets(self, node: q.Node, limits: Mapping[FacetName, int | None]) -> list[Facet]:
         """Counts of each facet among the matching records, at most ``limits[name]`` values."""
