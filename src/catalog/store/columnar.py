@@ -70,6 +70,7 @@ class ColumnarIndex:
     names: dict[str, dict[int, str]]
     keys: dict[str, dict[str, list[int]]]
     sort_names: dict[str, dict[int, str]] = field(default_factory=dict)
+    value_ranks: dict[str, Int32Array] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
