@@ -192,3 +192,16 @@ def test_id_list_reads_plain_ints() -> None:
     ids = IdList(np.array([5, 3, 9], dtype=np.int64))
     assert len(ids) == 3 and ids[1] == 3 and type(ids[1]) is int
     assert list(ids[1:]) == [3, 9] and list(ids) == [5, 3, 9]
+
+
+def test_links_read_in_chunks_give_the_same_index(
+    loaded: tuple[Database, ColumnarIndex], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, whole = loaded
+    monkeypatch.setattr(columnar_build, "LINK_CHUNK", 7)
+    with unit_of_work.read(db, consistent=True) as session:
+        chunked = columnar_build.build(session.connection(), generation=0)
+    assert whole.pairs.keys() == chunked.pairs.keys()
+    for name, pairs in whole.pairs.items():
+        assert (pairs.rows == chunked.pairs[name].rows).all(), name
+        assert (pairs.values == chunked.pairs[name].values).all(), name

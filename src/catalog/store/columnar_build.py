@@ -10,6 +10,7 @@ already holds in order.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 import numpy as np
 from sqlalchemy import Connection
@@ -33,6 +34,8 @@ _LINKS = {
     "collection": ("record_collections", "collection_id"),
     "tag": ("record_tags", "tag_id"),
 }
+# Record ids per read of a link table (a few million links at most).
+LINK_CHUNK = 250_000
 # Authority kinds by code, so links can be split by kind with numpy.
 _KINDS = (*AUTHORITY_KINDS, "repository")
 
@@ -97,10 +100,37 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
         index, connection, "target_id", "relations"
     )
     for name, (table, column) in _LINKS.items():
-        pairs = integers(connection, ["record_id", column], table)
-        index.pairs[name] = _pairs(index, pairs[:, 0], pairs[:, 1])
+        index.pairs[name] = _concatenate(list(_link_chunks(index, connection, table, column)))
     _authority_pairs(index, connection)
     return index
+
+
+def _link_chunks(
+    index: ColumnarIndex, connection: Connection, table: str, column: str
+) -> Iterator[Pairs]:
+    """A link table's (row, value) pairs, read a range of record ids at a time.
+
+    Millions of links read at once would need hundreds of megabytes of text and
+    64-bit integers; a range at a time keeps the peak small.
+    """
+    if index.size == 0:
+        return
+    first, last = int(index.ids[0]), int(index.ids[-1])
+    for low in range(first, last + 1, LINK_CHUNK):
+        high = low + LINK_CHUNK - 1
+        source = f"{table} WHERE record_id BETWEEN {low} AND {high}"
+        found = integers(connection, ["record_id", column], source)
+        yield _pairs(index, found[:, 0], found[:, 1])
+
+
+def _concatenate(chunks: list[Pairs]) -> Pairs:
+    # Chunks come in record order, each sorted by row: together they are sorted.
+    if not chunks:
+        empty = np.zeros(0, dtype=np.int32)
+        return Pairs(empty, empty.copy())
+    rows = np.concatenate([c.rows for c in chunks])
+    values = np.concatenate([c.values for c in chunks])
+    return Pairs(rows, values)
 
 
 def _set_order(index: ColumnarIndex, sort: SortKey, order: Int32Array) -> None:
@@ -160,11 +190,14 @@ def _authority_pairs(index: ColumnarIndex, connection: Connection) -> None:
     )
     kind_of = np.full(int(kinds[:, 0].max(initial=0)) + 1, -1, dtype=np.int8)
     kind_of[kinds[:, 0]] = kinds[:, 1]
-    links = integers(connection, ["record_id", "authority_id"], "record_authorities")
-    link_kinds = kind_of[links[:, 1]] if links.size else np.zeros(0, dtype=np.int8)
-    for code, kind in enumerate(AUTHORITY_KINDS):
-        chosen = links[link_kinds == code]
-        index.pairs[kind] = _pairs(index, chosen[:, 0], chosen[:, 1])
+    by_kind: dict[str, list[Pairs]] = {kind: [] for kind in AUTHORITY_KINDS}
+    for chunk in _link_chunks(index, connection, "record_authorities", "authority_id"):
+        link_kinds = kind_of[chunk.values]
+        for code, kind in enumerate(AUTHORITY_KINDS):
+            chosen = link_kinds == code
+            by_kind[kind].append(Pairs(chunk.rows[chosen], chunk.values[chosen]))
+    for kind, chunks in by_kind.items():
+        index.pairs[kind] = _concatenate(chunks)
 
 
 def _load_names(index: ColumnarIndex, connection: Connection) -> None:
