@@ -234,3 +234,28 @@ def test_a_limited_search_gives_the_first_ids_and_the_whole_count(
     assert first.total == everything.total == 10
     few = sample_service.search("date:1955", limit=3)
     assert few.total == len(few.ids) == 2
+
+
+def test_a_large_import_reports_its_ids_compactly(
+    service: CatalogService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalog.services import importing
+
+    monkeypatch.setattr(importing, "LISTED_CHANGES", 10)
+    big = tmp_path / "big.csv"
+    big.write_text("title\n" + "".join(f"Cable {n}\n" for n in range(25)))
+    report, changes = service.import_file(big)
+    assert isinstance(report.record_ids, range) and len(report.record_ids) == 25
+    assert changes.bulk and changes.added == frozenset()
+    small = tmp_path / "small.csv"
+    small.write_text("title\nOne more cable\n")
+    _, changes = service.import_file(small)
+    assert not changes.bulk and len(changes.added) == 1
+
+
+def test_compact_keeps_gaps() -> None:
+    from catalog.services.importing import compact
+
+    assert compact([4, 5, 6]) == range(4, 7)
+    assert compact([4, 6]) == (4, 6)
+    assert compact([]) == ()

@@ -15,6 +15,8 @@ class ChangeSet:
         removed: ids of records deleted or moved to the trash.
         facets: True when facet values or counts may have changed.
         authorities: True when authority records changed.
+        bulk: so many records changed that they are not listed (a large import):
+            views refresh everything.
     """
 
     added: frozenset[int] = frozenset()
@@ -22,11 +24,34 @@ class ChangeSet:
     removed: frozenset[int] = frozenset()
     facets: bool = False
     authorities: bool = False
+    bulk: bool = False
 
     @property
     def empty(self) -> bool:
         """True when nothing changed."""
-        return not (self.added or self.updated or self.removed or self.facets or self.authorities)
+        return not (
+            self.added
+            or self.updated
+            or self.removed
+            or self.facets
+            or self.authorities
+            or self.bulk
+        )
+
+    def merged(self, other: ChangeSet) -> ChangeSet:
+        """One ChangeSet for this operation and another after it."""
+        return ChangeSet(
+            added=self.added | other.added,
+            updated=self.updated | other.updated,
+            removed=self.removed | other.removed,
+            facets=self.facets or other.facets,
+            authorities=self.authorities or other.authorities,
+            bulk=self.bulk or other.bulk,
+        )
+
+    def touches(self, record_id: int) -> bool:
+        """True if the change may have changed this record."""
+        return self.bulk or record_id in self.added | self.updated | self.removed
 
     @property
     def records(self) -> frozenset[int]:

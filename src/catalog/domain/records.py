@@ -6,6 +6,7 @@ on a worker thread can be handed to the UI thread safely.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -258,4 +259,4 @@ class ImportReport:
     authorities: int
     dry_run: bool
     warnings: tuple[str, ...] = ()
-    record_ids: tuple[int, ...] = ()
+    record_ids: Sequence[int] = ()

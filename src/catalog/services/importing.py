@@ -5,8 +5,9 @@ Any error, and a cancel from the progress callback, rolls the whole import back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -22,6 +23,8 @@ from catalog.store.engine import Database
 from catalog.store.tables import ChangeLogEntry
 
 BATCH = 2000
+# Beyond this many new records, a change set says "bulk" instead of listing them.
+LISTED_CHANGES = 10_000
 MAX_TITLE = 2000
 
 
@@ -73,7 +76,7 @@ def run_import(
                 authorities=writer.authorities_created,
                 dry_run=dry_run,
                 warnings=tuple(warnings),
-                record_ids=tuple(writer.record_ids),
+                record_ids=compact(writer.record_ids),
             )
             if dry_run:
                 raise _DryRun
@@ -89,7 +92,17 @@ def run_import(
     except _DryRun:
         return report, ChangeSet()
     progress(Progress(report.records, report.records, "Done"))
-    return report, ChangeSet(added=frozenset(report.record_ids), facets=True, authorities=True)
+    ids = report.record_ids
+    if len(ids) > LISTED_CHANGES:
+        return report, ChangeSet(facets=True, authorities=True, bulk=True)
+    return report, ChangeSet(added=frozenset(ids), facets=True, authorities=True)
+
+
+def compact(ids: Sequence[int]) -> Sequence[int]:
+    """The ids as a ``range`` when they run without gaps (as an import's do), else a tuple."""
+    if ids and ids[-1] - ids[0] == len(ids) - 1 and all(b == a + 1 for a, b in pairwise(ids)):
+        return range(ids[0], ids[-1] + 1)
+    return tuple(ids)
 
 
 @contextmanager

@@ -8,6 +8,7 @@ the whole import back).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -118,9 +119,8 @@ class BulkWriter:
     lookup: Connection | None = None
     user: str = ""
     warnings: list[str] = field(default_factory=list)
-    record_ids: list[int] = field(default_factory=list)
+    record_ids: array[int] = field(default_factory=lambda: array("q"))
     relations: list[tuple[int, RelationInput, int | None]] = field(default_factory=list)
-    uids: dict[str, int] = field(default_factory=dict)
     skipped: int = 0
 
     def __post_init__(self) -> None:
@@ -177,7 +177,6 @@ class BulkWriter:
                 continue
             rid = self.record_alloc.take()
             uid = item.uid or new_uid()
-            self.uids[uid] = rid
             self.record_ids.append(rid)
             rows[Record].append(self._record_row(rid, uid, item, now))
             linked = self._links(rid, item, now, rows[RecordAuthority])
@@ -236,13 +235,14 @@ class BulkWriter:
             self.background.finish()
         if not self.relations:
             return
-        wanted = {rel.target_uid for _, rel, _ in self.relations} - self.uids.keys()
-        known = self._existing_uids(list(wanted))
+        # The write connection sees this import's records as well as the earlier ones.
+        wanted = list({rel.target_uid for _, rel, _ in self.relations})
+        known = self._existing_uids(wanted, self.connection)
         now = utcnow()
         rows: list[dict[str, object]] = []
         seen: set[tuple[int, int, str]] = set()
         for source, rel, line in self.relations:
-            target = self.uids.get(rel.target_uid) or known.get(rel.target_uid)
+            target = known.get(rel.target_uid)
             if target is None:
                 where = f"line {line}: " if line else ""
                 self.warnings.append(
@@ -333,10 +333,13 @@ class BulkWriter:
             )
         return rows
 
-    def _existing_uids(self, uids: list[str]) -> dict[str, int]:
+    def _existing_uids(
+        self, uids: list[str], connection: Connection | None = None
+    ) -> dict[str, int]:
         found: dict[str, int] = {}
+        reader = connection or self.reader
         for start in range(0, len(uids), 500):
             chunk = uids[start : start + 500]
             query = select(Record.uid, Record.id).where(Record.uid.in_(chunk))
-            found.update({uid: rid for uid, rid in self.reader.execute(query)})
+            found.update({uid: rid for uid, rid in reader.execute(query)})
         return found

@@ -1,11 +1,10 @@
-"""Import outcomes are summed up in one sentence; change sets merge."""
+"""Import outcomes are summed up in one sentence."""
 
 from __future__ import annotations
 
-from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import ImportReport
-from catalog.ui.shell.operations import ImportOutcome, import_summary, merge
+from catalog.ui.shell.operations import ImportOutcome, import_summary
 
 
 def report(path: str, records: int, warnings: tuple[str, ...] = ()) -> ImportReport:
@@ -31,11 +30,6 @@ def test_several_files_with_a_failure_and_a_cancel() -> None:
         "a.csv: w",
         "b.csv: v",
     ]
-
-
-def test_merge() -> None:
-    merged = merge(ChangeSet(added=frozenset({1})), ChangeSet(added=frozenset({2}), facets=True))
-    assert merged == ChangeSet(added=frozenset({1, 2}), facets=True)
 
 
 def test_a_cancelled_import() -> None:

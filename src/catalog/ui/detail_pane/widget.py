@@ -107,7 +107,7 @@ class DetailPane(QScrollArea):
 
     def on_changes(self, changes: ChangeSet) -> None:
         """Read the record on show again if an operation changed it."""
-        if self.shown_id is not None and self.shown_id in changes.records:
+        if self.shown_id is not None and changes.touches(self.shown_id):
             self.load(self.shown_id)
 
     def show_record(self, detail: RecordDetail) -> None:

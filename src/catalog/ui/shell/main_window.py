@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.search.set_sort(key, descending)
 
     def _on_changes_applied(self, changes: ChangeSet) -> None:
-        self.record_list.refresh_rows(sorted(changes.records))
+        self.record_list.refresh_rows(None if changes.bulk else sorted(changes.records))
         self.detail.on_changes(changes)
         self.search.refresh()
         self.search.warm_index()  # the change made the search index stale

@@ -59,17 +59,6 @@ class ImportOutcome:
         ]
 
 
-def merge(first: ChangeSet, second: ChangeSet) -> ChangeSet:
-    """One ChangeSet for two operations in a row."""
-    return ChangeSet(
-        added=first.added | second.added,
-        updated=first.updated | second.updated,
-        removed=first.removed | second.removed,
-        facets=first.facets or second.facets,
-        authorities=first.authorities or second.authorities,
-    )
-
-
 def import_all(
     service: CatalogPort, paths: Sequence[Path], progress: ProgressCallback
 ) -> ImportOutcome:
@@ -85,7 +74,7 @@ def import_all(
             outcome.failures.append((path.name, error))
             continue
         outcome.reports.append(report)
-        outcome.changes = merge(outcome.changes, changes)
+        outcome.changes = outcome.changes.merged(changes)
     return outcome
 
 
