@@ -67,13 +67,13 @@ def postgres_catalogue(empty: bool = False) -> Iterator[str]:
         _ensure_template()
     with _admin() as admin:
         template = f' TEMPLATE "{TEMPLATE}"' if not empty else ""
-        for attempt in range(20):
+        for attempt in range(100):
             try:
                 admin.execute(f'CREATE DATABASE "{name}"{template}')
                 break
             except psycopg.errors.ObjectInUse:
                 # The template is briefly busy while a previous copy finishes.
-                if attempt == 19:
+                if attempt == 99:
                     raise
                 time.sleep(0.1)
     try:
