@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
@@ -95,8 +96,8 @@ class IdList(Sequence[int]):
 def fetch_ids(connection: Connection, query: Select[Any]) -> IdList:
     """Run a query of one integer column; the ids come back without a Python object each.
 
-    A million ids cost a third of a second this way, against nearly a second through
-    SQLAlchemy's result rows.
+    The driver's own cursor is used: numpy probes every SQLAlchemy ``Row`` for array
+    attributes (six failed look-ups a row), which made a million ids cost 16 s.
     """
     compiled = query.compile(
         dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
@@ -107,5 +108,11 @@ def fetch_ids(connection: Connection, query: Select[Any]) -> IdList:
         if compiled.positional
         else params
     )
-    rows = connection.exec_driver_sql(str(compiled), arguments).fetchall()
-    return IdList(np.array(rows, dtype=np.int64).reshape(-1))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), arguments)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    flat = itertools.chain.from_iterable(rows)
+    return IdList(np.fromiter(flat, dtype=np.int64, count=len(rows)))
