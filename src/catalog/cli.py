@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from catalog import __version__
-from catalog.domain.views import FacetName, SortKey
+from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey
 
 if TYPE_CHECKING:
     from catalog.services.catalog import CatalogService
@@ -161,7 +161,7 @@ def _record_json(detail: Any) -> dict[str, Any]:
 
 def cmd_facets(service: CatalogService, args: argparse.Namespace) -> int:
     """``catalog facets``: values and counts per facet."""
-    names = [FacetName(f) for f in args.facets] if args.facets else list(FacetName)
+    names = [FacetName(f) for f in args.facets] if args.facets else list(DEFAULT_FACETS)
     # Counting with the search index beats GROUP BY as soon as a catalogue is large;
     # building it once is saved for the next command and the window.
     service.prepare_index()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from catalog.domain.query import parse_query
 from catalog.domain.records import AuthorityKind, NameLink, RelationInput, RelationType, Role
-from catalog.domain.views import FacetName, SortKey
+from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.store import columnar, columnar_build, unit_of_work
 from catalog.store.columnar import ColumnarIndex
 from catalog.store.columnar_query import Evaluator, facet_counts, ordered_ids
@@ -50,7 +50,8 @@ def generated(seed: int, count: int) -> list:
         words = " ".join(rng.sample(WORDS, 3))
         records.append(
             record(
-                f"{rng.choice(['Cable', 'Memo', 'Report'])} {n} on {words}",
+                # Every third title repeats another's, so a second sort key has ties to break.
+                f"{rng.choice(['Cable', 'Memo', 'Report'])} {n if n % 3 else ''} on {words}",
                 uid=f"g{n}",
                 date_text=rng.choice(DATES),
                 summary=f"{rng.choice(PEOPLE)} discusses {words} in {rng.choice(PLACES)}.",
@@ -96,11 +97,26 @@ def assert_same(db: Database, index: ColumnarIndex, query: str) -> None:
                     sort,
                     descending,
                 )
+        for first, then in SORT_PAIRS:
+            expected = search_ids(session, node, first.key, first.descending, then=(then,))
+            got = ordered_ids(index, mask, first.key, first.descending, (then,))
+            assert list(IdList(got)) == expected, (query, first, then)
         for facet in FacetName:
             assert facet_counts(index, mask, facet, None) == sql_counts(session, node, facet), (
                 query,
                 facet,
             )
+
+
+# Two-key sorts, as the list asks for after a click on a second header.
+SORT_PAIRS = [
+    (SortOrder(SortKey.TYPE), SortOrder(SortKey.TITLE, descending=True)),
+    (SortOrder(SortKey.ARCHIVE, descending=True), SortOrder(SortKey.DATE)),
+    (SortOrder(SortKey.LANGUAGE), SortOrder(SortKey.TYPE, descending=True)),
+    (SortOrder(SortKey.DATE, descending=True), SortOrder(SortKey.TITLE)),
+    (SortOrder(SortKey.TITLE), SortOrder(SortKey.ID, descending=True)),
+    (SortOrder(SortKey.ID), SortOrder(SortKey.TITLE)),
+]
 
 
 @pytest.mark.parametrize("query", [c[0] for c in CASES] + ["is:trash", "-citizenship is:trash"])

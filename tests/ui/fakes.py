@@ -19,6 +19,7 @@ from catalog.domain.errors import RecordNotFound
 from catalog.domain.names import fold, name_key, tokens
 from catalog.domain.query import format_clause, parse_query
 from catalog.domain.records import (
+    ChangeEntry,
     Facet,
     FacetValue,
     ImportReport,
@@ -26,7 +27,7 @@ from catalog.domain.records import (
     RecordInput,
     RecordSummary,
 )
-from catalog.domain.views import FacetName, SortKey
+from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.registry import Registry
@@ -118,21 +119,40 @@ class FakeCatalogService:
         return len(self.records)
 
     def search(
-        self, query: str, sort: SortKey = SortKey.DATE, descending: bool = False
+        self,
+        query: str,
+        sort: SortKey = SortKey.DATE,
+        descending: bool = False,
+        *,
+        then: Sequence[SortOrder] = (),
     ) -> SearchResult:
         self._called("search", (query, sort, descending))
         node = parse_query(query)
         found = [d for d in self.records.values() if matches(node, d)]
-        found.sort(key=lambda d: sort_value(d, sort), reverse=descending)
+        for key in reversed([SortOrder(sort, descending), *then]):  # stable: last key first
+            found.sort(key=lambda d, k=key.key: sort_value(d, k), reverse=key.descending)
         return SearchResult(query, node, [d.id for d in found])
 
     def summaries(self, ids: Sequence[int]) -> list[RecordSummary]:
-        self._called("summaries", list(ids))
+        self._called("summaries", [int(i) for i in ids])
         return [
-            RecordSummary(d.id, d.title, d.date, d.doc_type)
-            for d in (self.records.get(i) for i in ids)
+            RecordSummary(
+                d.id,
+                d.title,
+                d.date,
+                d.doc_type,
+                d.archive,
+                min(d.languages, default=""),
+                tuple(a.name for a in d.authorities if a.kind.value == "person"),
+            )
+            for d in (self.records.get(int(i)) for i in ids)
             if d is not None
         ]
+
+    def history(self, record_id: int) -> list[ChangeEntry]:
+        self._called("history", record_id)
+        detail = self.detail(record_id)
+        return [ChangeEntry(detail.created, "archivist", "insert")]
 
     def detail(self, record_id: int) -> RecordDetail:
         self._called("detail", record_id)
@@ -142,7 +162,7 @@ class FakeCatalogService:
             raise RecordNotFound(f"Record {record_id} is not in the catalogue.") from None
 
     def facets(
-        self, query: str, names: Sequence[FacetName] = tuple(FacetName), limit: int | None = 50
+        self, query: str, names: Sequence[FacetName] = DEFAULT_FACETS, limit: int | None = 50
     ) -> list[Facet]:
         self._called("facets", (query, tuple(names)))
         node = parse_query(query)
@@ -157,12 +177,13 @@ class FakeCatalogService:
         facets: Mapping[FacetName, int | None] | None = None,
         *,
         defer_facets: bool = False,
+        then: Sequence[SortOrder] = (),
     ) -> Refresh:
         self._called("refresh", (query, sort, descending))
-        result = self.search(query, sort, descending)
+        result = self.search(query, sort, descending, then=then)
         if defer_facets and not self.index_ready:
             return Refresh(result, [], self.count(), facets_pending=True)
-        limits = facets if facets is not None else dict.fromkeys(FacetName, 50)
+        limits = facets if facets is not None else dict.fromkeys(DEFAULT_FACETS, 50)
         counted = [f for name, limit in limits.items() for f in self.facets(query, [name], limit)]
         return Refresh(result, counted, self.count())
 
@@ -276,6 +297,10 @@ def sort_value(detail: RecordDetail, sort: SortKey) -> tuple[Any, ...]:
         return (fold(detail.title), detail.id)
     if sort is SortKey.TYPE:
         return (fold(detail.doc_type), detail.id)
+    if sort is SortKey.ARCHIVE:
+        return (fold(detail.archive), detail.id)
+    if sort is SortKey.LANGUAGE:
+        return (min((fold(x) for x in detail.languages), default=""), detail.id)
     if sort is SortKey.ID:
         return (detail.id,)
     lower = detail.date.lower
@@ -287,7 +312,7 @@ def facet_of(name: FacetName, hits: list[RecordDetail], limit: int | None) -> Fa
     for detail in hits:
         for value in _facet_values(name, detail):
             counts[value] = counts.get(value, 0) + 1
-    if name in (FacetName.YEAR, FacetName.DECADE):
+    if name in (FacetName.YEAR, FacetName.DECADE, FacetName.MONTH):
         ordered = sorted(counts.items())
     else:
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
@@ -297,6 +322,10 @@ def facet_of(name: FacetName, hits: list[RecordDetail], limit: int | None) -> Fa
             values.append(FacetValue(str(value), count, f"date:{value}"))
         elif name is FacetName.DECADE:
             values.append(FacetValue(f"{value}s", count, f"date:{value}s"))
+        elif name is FacetName.MONTH:
+            values.append(FacetValue(value, count, f"date:{value}"))
+        elif name is FacetName.HAS:
+            values.append(FacetValue(str(value).capitalize(), count, f"has:{value}"))
         else:
             values.append(FacetValue(str(value), count, format_clause(name.value, str(value))))
     return Facet(name.value, name.value.title(), tuple(values))
@@ -308,6 +337,19 @@ def _facet_values(name: FacetName, detail: RecordDetail) -> list[Any]:
         return [] if year is None else [year]
     if name is FacetName.DECADE:
         return [] if year is None else [year // 10 * 10]
+    if name is FacetName.MONTH:
+        date = detail.date
+        if date.lower is None or date.upper is None or date.lower // 100 != date.upper // 100:
+            return []
+        year, month = split_day_key(date.lower)[:2]
+        return [f"{year}-{month:02d}"]
+    if name is FacetName.HAS:
+        present = {
+            "notes": bool(detail.annotations),
+            "relations": bool(detail.relations),
+            "attachments": bool(detail.attachments),
+        }
+        return [what for what, yes in present.items() if yes]
     if name is FacetName.TYPE:
         return [detail.doc_type] if detail.doc_type else []
     if name is FacetName.ARCHIVE:

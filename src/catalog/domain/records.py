@@ -149,6 +149,10 @@ class RecordSummary:
     title: str
     date: PartialDate
     doc_type: str
+    archive: str = ""
+    language: str = ""
+    people: tuple[str, ...] = ()
+    """Authorised names of the linked persons, authors first."""
 
 
 @dataclass(frozen=True)
@@ -260,3 +264,15 @@ class ImportReport:
     dry_run: bool
     warnings: tuple[str, ...] = ()
     record_ids: Sequence[int] = ()
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One line of a record's change log: who changed which field, when, from what to what."""
+
+    at: datetime
+    user: str
+    action: str
+    field: str = ""
+    old: str | None = None
+    new: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -11,7 +12,17 @@ class SortKey(StrEnum):
     DATE = "date"
     TITLE = "title"
     TYPE = "type"
+    ARCHIVE = "archive"
+    LANGUAGE = "language"
     ID = "id"
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    """One key of a sort: the list sorts by the first, ties by the next, then by id."""
+
+    key: SortKey
+    descending: bool = False
 
 
 class FacetName(StrEnum):
@@ -28,3 +39,9 @@ class FacetName(StrEnum):
     ORGANISATION = "organisation"
     PLACE = "place"
     SUBJECT = "subject"
+    MONTH = "month"
+    HAS = "has"
+
+
+DEFAULT_FACETS = tuple(name for name in FacetName if name is not FacetName.MONTH)
+"""The facets listed when none are named (months are for the timeline)."""

@@ -16,8 +16,14 @@ from catalog.domain import query_ast as q
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import ImportFileError, StorageUnavailable
 from catalog.domain.query import parse_query
-from catalog.domain.records import Facet, ImportReport, RecordDetail, RecordSummary
-from catalog.domain.views import FacetName, SortKey
+from catalog.domain.records import (
+    ChangeEntry,
+    Facet,
+    ImportReport,
+    RecordDetail,
+    RecordSummary,
+)
+from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
 from catalog.services import checking, exporting, importing
 from catalog.services.jobs import ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
@@ -138,18 +144,20 @@ class CatalogService:
         sort: SortKey = SortKey.DATE,
         descending: bool = False,
         limit: int | None = None,
+        then: Sequence[SortOrder] = (),
     ) -> SearchResult:
         """Ids of the records matching ``query`` (text or tree), in order.
 
         With ``limit``, only the first ids come back (and the total is counted): the
         first page of a million records without reading a million ids.
+        ``then`` adds further sort keys that break ties of the first.
         Raises QueryError, with the position of the problem, for a malformed query.
         """
         node = parse_query(query) if isinstance(query, str) else query
         text = query if isinstance(query, str) else ""
         if limit is None:
-            return SearchResult(text, node, self.engine.search(node, sort, descending))
-        ids, matched = self.engine.first(node, sort, descending, limit)
+            return SearchResult(text, node, self.engine.search(node, sort, descending, then))
+        ids, matched = self.engine.first(node, sort, descending, limit, then)
         return SearchResult(text, node, ids, matched)
 
     def summaries(self, ids: Sequence[int]) -> list[RecordSummary]:
@@ -162,6 +170,11 @@ class CatalogService:
         with unit_of_work.read(self.db) as session:
             return records_repo.detail(session, int(record_id))
 
+    def history(self, record_id: int) -> list[ChangeEntry]:
+        """The newest lines of a record's change log, newest first."""
+        with unit_of_work.read(self.db) as session:
+            return records_repo.history(session, int(record_id))
+
     def details(self, ids: Sequence[int]) -> list[RecordDetail]:
         """Everything about several records, in the order given."""
         with unit_of_work.read(self.db) as session:
@@ -170,7 +183,7 @@ class CatalogService:
     def facets(
         self,
         query: str | q.Node,
-        names: Sequence[FacetName] = tuple(FacetName),
+        names: Sequence[FacetName] = DEFAULT_FACETS,
         limit: int | None = 50,
     ) -> list[Facet]:
         """Facet values with counts among the records matching ``query``."""
@@ -185,17 +198,21 @@ class CatalogService:
         facets: Mapping[FacetName, int | None] | None = None,
         *,
         defer_facets: bool = False,
+        then: Sequence[SortOrder] = (),
     ) -> Refresh:
         """What the window shows after a keystroke, from one evaluation of the query.
 
         ``facets`` maps each facet wanted to how many values to return (None: all);
         by default every facet, 50 values each. ``defer_facets`` leaves the facets of a
-        large result uncounted until the search index is ready (see Refresh).
+        large result uncounted until the search index is ready (see Refresh). ``then``
+        adds sort keys that break ties of the first.
         """
         node = parse_query(query) if isinstance(query, str) else query
-        limits = facets if facets is not None else dict.fromkeys(FacetName, 50)
+        limits: Mapping[FacetName, int | None] = (
+            facets if facets is not None else dict.fromkeys(DEFAULT_FACETS, 50)
+        )
         ids, counted, total = self.engine.search_and_count(
-            node, sort, descending, limits, defer_facets
+            node, sort, descending, limits, defer_facets, then
         )
         result = SearchResult(query if isinstance(query, str) else "", node, ids)
         return Refresh(result, counted or [], total, facets_pending=counted is None)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from catalog.domain import query_ast as q
 from catalog.domain.query import format_clause
 from catalog.domain.records import Facet, FacetValue
-from catalog.domain.views import FacetName, SortKey
+from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.store import columnar, columnar_build, records_repo, unit_of_work
 from catalog.store.columnar import ColumnarIndex
 from catalog.store.columnar_query import Evaluator, ordered_ids
@@ -46,6 +46,8 @@ FACET_TITLES = {
     FacetName.ORGANISATION: "Organisation",
     FacetName.PLACE: "Place",
     FacetName.SUBJECT: "Subject",
+    FacetName.MONTH: "Month",
+    FacetName.HAS: "Has",
 }
 
 
@@ -54,6 +56,12 @@ def facet_value(facet: FacetName, value: object, count: int) -> FacetValue:
     if facet is FacetName.YEAR:
         year = int(str(value))
         return FacetValue(str(year), count, f"date:{year}")
+    if facet is FacetName.MONTH:
+        year, month = divmod(int(str(value)), 100)
+        label = f"{year}-{month:02d}" if year >= 0 else f"-{-year:04d}-{month:02d}"
+        return FacetValue(label, count, f"date:{label}")
+    if facet is FacetName.HAS:
+        return FacetValue(str(value).capitalize(), count, f"has:{value}")
     if facet is FacetName.DECADE:
         decade = int(str(value))
         if decade >= 0:
@@ -133,28 +141,35 @@ class SearchEngine:
 
     # ------------------------------------------------------------------ answers
 
-    def search(self, node: q.Node, sort: SortKey, descending: bool) -> Sequence[int]:
+    def search(
+        self, node: q.Node, sort: SortKey, descending: bool, then: Sequence[SortOrder] = ()
+    ) -> Sequence[int]:
         """Matching ids in order."""
         with unit_of_work.read(self.db) as session:
             index = self._current(session)
             if index is None:
-                return search_ids(session, node, sort, descending)
+                return search_ids(session, node, sort, descending, then=then)
             mask = Evaluator(index, session.connection()).matches(node)
-            return IdList(ordered_ids(index, mask, sort, descending))
+            return IdList(ordered_ids(index, mask, sort, descending, then))
 
     def first(
-        self, node: q.Node, sort: SortKey, descending: bool, limit: int
+        self,
+        node: q.Node,
+        sort: SortKey,
+        descending: bool,
+        limit: int,
+        then: Sequence[SortOrder] = (),
     ) -> tuple[Sequence[int], int]:
         """The first ``limit`` matching ids in order, and how many match in all."""
         with unit_of_work.read(self.db) as session:
             index = self._current(session)
             if index is None:
-                ids = search_ids(session, node, sort, descending, limit)
+                ids = search_ids(session, node, sort, descending, limit, then)
                 if len(ids) < limit:
                     return ids, len(ids)
                 return ids, count_matches(session, node)
             mask = Evaluator(index, session.connection()).matches(node)
-            ordered = ordered_ids(index, mask, sort, descending)
+            ordered = ordered_ids(index, mask, sort, descending, then)
             return IdList(ordered[:limit].copy()), int(ordered.shape[0])
 
     def facets(self, node: q.Node, limits: Mapping[FacetName, int | None]) -> list[Facet]:
@@ -170,6 +185,7 @@ class SearchEngine:
         descending: bool,
         limits: Mapping[FacetName, int | None],
         defer_facets: bool = False,
+        then: Sequence[SortOrder] = (),
     ) -> tuple[Sequence[int], list[Facet] | None, int]:
         """Matching ids in order, the facets and the catalogue's size, evaluating once.
 
@@ -182,7 +198,7 @@ class SearchEngine:
         with unit_of_work.read(self.db) as session:
             index = self._current(session)
             if index is None:
-                ids = search_ids(session, node, sort, descending)
+                ids = search_ids(session, node, sort, descending, then=then)
                 if defer_facets and len(ids) > SQL_FACETS_UP_TO:
                     counts = None
                 else:
@@ -190,7 +206,7 @@ class SearchEngine:
                 total = records_repo.count(session)
             else:
                 mask = Evaluator(index, session.connection()).matches(node)
-                ids = IdList(ordered_ids(index, mask, sort, descending))
+                ids = IdList(ordered_ids(index, mask, sort, descending, then))
                 counts = [index_counts(index, mask, n, limit) for n, limit in limits.items()]
                 total = index.size - int(index.deleted.sum())
         if counts is None:

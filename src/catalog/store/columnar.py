@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 NO_DATE = np.iinfo(np.int64).max
 
 IntArray = npt.NDArray[np.int64]
@@ -48,8 +48,11 @@ class ColumnarIndex:
     Attributes:
         generation: the catalogue generation the index reflects.
         ids: record ids, ascending; row ``i`` of every column is record ``ids[i]``.
+        month: year * 100 + month of records dated within one month, else NO_DATE.
         orders: per sort key, the rows in that order (ascending).
         ranks: per sort key, each row's position in that order.
+        groups: per sort key, each row's rank by the key's value alone (equal values,
+            equal ranks), so a second key can break the ties.
         names: per facet, value id → display name.
         keys: per facet, folded key → value ids (authorities: any variant's key).
     """
@@ -59,6 +62,7 @@ class ColumnarIndex:
     deleted: BoolArray
     date_lower: IntArray
     year: IntArray
+    month: IntArray
     doc_type: Int32Array
     repository: Int32Array
     has_notes: BoolArray
@@ -66,6 +70,7 @@ class ColumnarIndex:
     has_attachments: BoolArray
     orders: dict[str, Int32Array]
     ranks: dict[str, Int32Array]
+    groups: dict[str, Int32Array]
     pairs: dict[str, Pairs]
     names: dict[str, dict[int, str]]
     keys: dict[str, dict[str, list[int]]]
@@ -100,6 +105,16 @@ def years_of(lower: IntArray) -> IntArray:
     return np.where(lower == NO_DATE, NO_DATE, lower // 10000)
 
 
+def months_of(lower: IntArray, upper: IntArray) -> IntArray:
+    """``year * 100 + month`` where both bounds fall in one month, else NO_DATE."""
+    year = lower // 10000
+    month = year * 100 + (lower - year * 10000) // 100
+    upper_year = upper // 10000
+    upper_month = upper_year * 100 + (upper - upper_year * 10000) // 100
+    known = (lower != NO_DATE) & (upper != NO_DATE) & (month == upper_month)
+    return np.where(known, month, NO_DATE)
+
+
 def inverse(order: Int32Array) -> Int32Array:
     """Each row's position in ``order`` (the inverse permutation)."""
     ranks = np.empty(order.shape[0], dtype=np.int32)
@@ -116,6 +131,7 @@ def save(index: ColumnarIndex, path: Path, identity: str) -> None:
         "ids": index.ids,
         "deleted": index.deleted,
         "date_lower": index.date_lower,
+        "month": index.month,
         "doc_type": index.doc_type,
         "repository": index.repository,
         "has_notes": index.has_notes,
@@ -124,6 +140,8 @@ def save(index: ColumnarIndex, path: Path, identity: str) -> None:
     }
     for key, order in index.orders.items():
         arrays[f"order_{key}"] = order
+    for key, group in index.groups.items():
+        arrays[f"group_{key}"] = group
     for key, pairs in index.pairs.items():
         arrays[f"pairs_rows_{key}"] = pairs.rows
         arrays[f"pairs_values_{key}"] = pairs.values
@@ -154,6 +172,7 @@ def load(path: Path, identity: str) -> ColumnarIndex | None:
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, io.UnsupportedOperation):
         return None
     orders = {k[6:]: v for k, v in arrays.items() if k.startswith("order_")}
+    groups = {k[6:]: v for k, v in arrays.items() if k.startswith("group_")}
     pairs = {
         k[11:]: Pairs(v, arrays[f"pairs_values_{k[11:]}"])
         for k, v in arrays.items()
@@ -166,6 +185,7 @@ def load(path: Path, identity: str) -> ColumnarIndex | None:
         deleted=arrays["deleted"],
         date_lower=lower,
         year=years_of(lower),
+        month=arrays["month"],
         doc_type=arrays["doc_type"],
         repository=arrays["repository"],
         has_notes=arrays["has_notes"],
@@ -173,6 +193,7 @@ def load(path: Path, identity: str) -> ColumnarIndex | None:
         has_attachments=arrays["has_attachments"],
         orders=orders,
         ranks={k: inverse(v) for k, v in orders.items()},
+        groups=groups,
         pairs=pairs,
         names={f: {int(k): v for k, v in m.items()} for f, m in meta["names"].items()},
         sort_names={f: {int(k): v for k, v in m.items()} for f, m in meta["sort_names"].items()},

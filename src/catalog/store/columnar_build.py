@@ -25,6 +25,7 @@ from catalog.store.columnar import (
     IntArray,
     Pairs,
     inverse,
+    months_of,
     years_of,
 )
 
@@ -64,12 +65,14 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
             "date_precision",
             "doc_type_id",
             "repository_id",
+            "date_upper",
         ],
         "records",
     )
     columns = columns[np.argsort(columns[:, 0], kind="stable")]
     ids = columns[:, 0].copy()
     lower = np.where(columns[:, 2] == -1, NO_DATE, columns[:, 2])
+    upper = np.where(columns[:, 7] == -1, NO_DATE, columns[:, 7])
     doc_type = np.maximum(columns[:, 5], 0).astype(np.int32)
     index = ColumnarIndex(
         generation=generation,
@@ -77,6 +80,7 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
         deleted=columns[:, 1] != 0,
         date_lower=lower,
         year=years_of(lower),
+        month=months_of(lower, upper),
         doc_type=doc_type,
         repository=np.maximum(columns[:, 6], 0).astype(np.int32),
         has_notes=np.zeros(0, dtype=np.bool_),
@@ -84,15 +88,22 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
         has_attachments=np.zeros(0, dtype=np.bool_),
         orders={},
         ranks={},
+        groups={},
         pairs={},
         names={},
         keys={},
     )
     _load_names(index, connection)
     date_order = np.lexsort((ids, columns[:, 4], columns[:, 3])).astype(np.int32)
-    _set_order(index, SortKey.DATE, date_order)
-    _set_order(index, SortKey.TITLE, _title_order(index, connection))
-    _set_order(index, SortKey.TYPE, _type_order(index, date_order))
+    _set_order(index, SortKey.DATE, date_order, _runs(date_order, columns[:, 3], columns[:, 4]))
+    title_order, title_groups = _title_order(index, connection)
+    _set_order(index, SortKey.TITLE, title_order, title_groups)
+    date_rank = index.ranks[SortKey.DATE.value]
+    by_type = _value_ranks(index.sort_names.get("type", {}))[doc_type]
+    _set_order(index, SortKey.TYPE, np.lexsort((date_rank, by_type)).astype(np.int32), by_type)
+    by_archive = _value_ranks(index.sort_names.get("repository", {}))[index.repository]
+    archive_order = np.lexsort((date_rank, by_archive)).astype(np.int32)
+    _set_order(index, SortKey.ARCHIVE, archive_order, by_archive)
     del columns
     index.has_notes = _has(index, connection, "record_id", "annotations")
     index.has_attachments = _has(index, connection, "record_id", "attachments")
@@ -101,6 +112,9 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
     )
     for name, (table, column) in _LINKS.items():
         index.pairs[name] = _concatenate(list(_link_chunks(index, connection, table, column)))
+    by_language = _first_language(index)
+    language_order = np.lexsort((date_rank, by_language)).astype(np.int32)
+    _set_order(index, SortKey.LANGUAGE, language_order, by_language)
     _authority_pairs(index, connection)
     return index
 
@@ -133,35 +147,60 @@ def _concatenate(chunks: list[Pairs]) -> Pairs:
     return Pairs(rows, values)
 
 
-def _set_order(index: ColumnarIndex, sort: SortKey, order: Int32Array) -> None:
+def _set_order(index: ColumnarIndex, sort: SortKey, order: Int32Array, groups: Int32Array) -> None:
     index.orders[sort.value] = order
     index.ranks[sort.value] = inverse(order)
+    index.groups[sort.value] = groups.astype(np.int32)
 
 
-def _title_order(index: ColumnarIndex, connection: Connection) -> Int32Array:
+def _runs(order: Int32Array, *columns: IntArray) -> Int32Array:
+    """Each row's group rank: rows in ``order`` with equal ``columns`` share a rank."""
+    changed = np.zeros(order.shape[0], dtype=np.bool_)
+    for column in columns:
+        in_order = column[order]
+        changed[1:] |= in_order[1:] != in_order[:-1]
+    groups = np.empty(order.shape[0], dtype=np.int32)
+    groups[order] = np.cumsum(changed, dtype=np.int32)
+    return groups
+
+
+def _title_order(index: ColumnarIndex, connection: Connection) -> tuple[Int32Array, Int32Array]:
     # The database sorts titles (its (title_key, id) index holds that order); sorting a
     # million strings in Python would cost seconds. Each id comes with its rank, since an
-    # aggregate does not promise to keep the order of its input.
+    # aggregate does not promise to keep the order of its input, and with whether its
+    # title equals the one before (ties a second sort key may break).
     ranked = integers(
         connection,
-        ["id", "position"],
-        "(SELECT id, row_number() OVER (ORDER BY title_key, id) AS position FROM records) AS r",
+        ["id", "position", "same"],
+        "(SELECT id, row_number() OVER w AS position,"
+        " CASE WHEN title_key = lag(title_key) OVER w THEN 1 ELSE 0 END AS same"
+        " FROM records WINDOW w AS (ORDER BY title_key, id)) AS r",
     )
-    rows = index.rows_of(ranked[:, 0])
-    order: Int32Array = rows[np.argsort(ranked[:, 1], kind="stable")]
-    return order
+    by_position = np.argsort(ranked[:, 1], kind="stable")
+    order: Int32Array = index.rows_of(ranked[by_position, 0])
+    groups = np.empty(order.shape[0], dtype=np.int32)
+    groups[order] = np.cumsum(ranked[by_position, 2] == 0, dtype=np.int32)
+    return order, groups
 
 
-def _type_order(index: ColumnarIndex, date_order: Int32Array) -> Int32Array:
-    # By the type's folded key ("" for records without a type), then by date.
-    keys = index.sort_names.get("type", {})
-    ranked = sorted(keys, key=lambda type_id: keys[type_id])
-    type_rank = np.zeros(max(ranked, default=0) + 1, dtype=np.int32)
-    for rank, type_id in enumerate(ranked, start=1):
-        type_rank[type_id] = rank
-    by_type = type_rank[index.doc_type]
-    date_rank = inverse(date_order)
-    return np.lexsort((date_rank, by_type)).astype(np.int32)
+def _value_ranks(keys: dict[int, str]) -> Int32Array:
+    """Rank of each value id by its folded key; equal keys share a rank, and no value
+    (id 0) ranks with the empty key, as SQL's ``coalesce(key, '')`` sorts them."""
+    position = {key: rank for rank, key in enumerate(sorted({*keys.values(), ""}))}
+    ranks = np.zeros(max(keys, default=0) + 1, dtype=np.int32)
+    for value, key in keys.items():
+        ranks[value] = position[key]
+    return ranks
+
+
+def _first_language(index: ColumnarIndex) -> Int32Array:
+    """Each row's smallest language rank (0: no language), as SQL's min(key) sorts."""
+    pairs = index.pairs["language"]
+    ranks = _value_ranks(index.sort_names.get("language", {}))
+    first = np.full(index.size, np.iinfo(np.int32).max, dtype=np.int32)
+    np.minimum.at(first, pairs.rows, ranks[pairs.values])
+    first[first == np.iinfo(np.int32).max] = 0
+    return first
 
 
 def _has(index: ColumnarIndex, connection: Connection, column: str, table: str) -> BoolArray:

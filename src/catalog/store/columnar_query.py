@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from catalog.domain import query_ast as q
 from catalog.domain.query_ast import FacetField, HasWhat, IsWhat
-from catalog.domain.views import FacetName, SortKey
+from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.store.columnar import NO_DATE, BoolArray, ColumnarIndex, Int32Array, IntArray, Pairs
 from catalog.store.facets_repo import Count
 from catalog.store.search import Compiler
@@ -129,9 +129,15 @@ class Evaluator:
 
 
 def ordered_ids(
-    index: ColumnarIndex, mask: BoolArray, sort: SortKey, descending: bool = False
+    index: ColumnarIndex,
+    mask: BoolArray,
+    sort: SortKey,
+    descending: bool = False,
+    then: Sequence[SortOrder] = (),
 ) -> IntArray:
-    """Record ids of the rows in ``mask``, in the sort's order."""
+    """Record ids of the rows in ``mask``, in the sort's order (as ``search.order_by``)."""
+    if then:
+        return _ordered_by_keys(index, mask, [SortOrder(sort, descending), *then])
     key = sort.value if sort is not SortKey.ID else None
     rows: npt.NDArray[np.intp]
     if key is None:
@@ -149,10 +155,42 @@ def ordered_ids(
     return ids[::-1].copy() if descending else ids
 
 
+def _ordered_by_keys(index: ColumnarIndex, mask: BoolArray, keys: list[SortOrder]) -> IntArray:
+    # Each key but the last by its value alone (group ranks), the last one with its
+    # tie-breakers (its full rank); numpy's lexsort takes the most significant key last.
+    rows = np.flatnonzero(mask)
+    columns: list[npt.NDArray[np.int64]] = []
+    for position, key in enumerate(keys):
+        last = position == len(keys) - 1
+        if key.key is SortKey.ID:
+            values = rows.astype(np.int64)  # rows are in id order
+        else:
+            source = index.ranks if last else index.groups
+            values = source[key.key.value][rows].astype(np.int64)
+        columns.append(-values if key.descending else values)
+    ordered = rows[np.lexsort(columns[::-1])]
+    return index.ids[ordered]
+
+
 def facet_counts(
     index: ColumnarIndex, mask: BoolArray, facet: FacetName, limit: int | None
 ) -> list[Count]:
     """A facet's values and counts among the rows in ``mask`` (same order as SQL's)."""
+    if facet is FacetName.MONTH:
+        months = index.month[mask]
+        values, counts = np.unique(months[months != NO_DATE], return_counts=True)
+        pairs = [(int(v), int(c)) for v, c in zip(values, counts, strict=True)]
+        return pairs[:limit] if limit is not None else pairs
+    if facet is FacetName.HAS:
+        found = [
+            (what.value, int(np.count_nonzero(self_mask & mask)))
+            for what, self_mask in (
+                (HasWhat.NOTES, index.has_notes),
+                (HasWhat.RELATIONS, index.has_relations),
+                (HasWhat.ATTACHMENTS, index.has_attachments),
+            )
+        ]
+        return [(what, n) for what, n in found if n][:limit]
     if facet in (FacetName.YEAR, FacetName.DECADE):
         years = index.year[mask]
         years = years[years != NO_DATE]

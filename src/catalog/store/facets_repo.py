@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import CompoundSelect, Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from catalog.domain import query_ast as q
 from catalog.domain.views import FacetName
 from catalog.store import tables as t
-from catalog.store.search import Compiler
+from catalog.store.search import Compiler, has_condition
+
+# The "has" facet's values, in the order the sidebar lists them.
+HAS_VALUES = (q.HasWhat.NOTES, q.HasWhat.RELATIONS, q.HasWhat.ATTACHMENTS)
 
 # Per facet: the value as a number (year, decade) or the authorised name.
 Count = tuple[Any, int]
@@ -22,6 +25,16 @@ def year_of(column: Any) -> Any:
     """SQL for the year of a day key, rounding down for years before the common era."""
     # Both databases truncate integer division toward zero; shift negatives to floor.
     return (column - case((column < 0, 9999), else_=0)) // 10000
+
+
+def month_of(lower: Any, upper: Any) -> Any:
+    """SQL for ``year * 100 + month`` of dates within one month (NULL for the others)."""
+
+    def month(column: Any) -> Any:
+        year = year_of(column)
+        return year * 100 + (column - year * 10000) // 100
+
+    return case((month(lower) == month(upper), month(lower)), else_=None)
 
 
 def facet_counts(
@@ -37,12 +50,32 @@ def facet_counts(
     query = _grouped(facet, hits, dialect == "postgresql")
     if limit is not None:
         query = query.limit(limit)
-    return [(value, int(n)) for value, n in session.execute(query)]
+    found = [(value, int(n)) for value, n in session.execute(query)]
+    return [(value, n) for value, n in found if n] if facet is FacetName.HAS else found
 
 
-def _grouped(facet: FacetName, hits: Select[Any], postgres: bool) -> Select[Any, int]:
+def _grouped(
+    facet: FacetName, hits: Select[Any], postgres: bool
+) -> Select[Any, int] | CompoundSelect[Any]:
     n = func.count().label("n")
     record = t.Record
+    if facet is FacetName.HAS:
+        return union_all(
+            *(
+                select(literal(what.value).label("v"), func.count().label("n")).where(
+                    record.id.in_(hits), has_condition(what)
+                )
+                for what in HAS_VALUES
+            )
+        )
+    if facet is FacetName.MONTH:
+        month = month_of(record.date_lower, record.date_upper)
+        return (
+            select(month.label("v"), n)
+            .where(record.id.in_(hits), month.is_not(None))
+            .group_by("v")
+            .order_by("v")
+        )
 
     def by_code_point(column: Any) -> Any:
         return column.collate("C") if postgres else column

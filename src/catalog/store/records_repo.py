@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from catalog.domain.dates import PartialDate, Precision
@@ -16,6 +16,7 @@ from catalog.domain.records import (
     Attachment,
     AuthorityKind,
     AuthorityLink,
+    ChangeEntry,
     RecordDetail,
     RecordSummary,
     RelationType,
@@ -56,18 +57,81 @@ _SUMMARY_COLUMNS = (
 def summaries(session: Session, ids: Sequence[int]) -> list[RecordSummary]:
     """List rows for ``ids``, in the order given (missing ids are left out)."""
     found: dict[int, RecordSummary] = {}
+    repository = aliased(t.Authority)
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         query = (
-            select(*_SUMMARY_COLUMNS)
+            select(*_SUMMARY_COLUMNS, repository.name.label("archive"))
             .outerjoin(t.DocumentType, t.DocumentType.id == t.Record.doc_type_id)
+            .outerjoin(repository, repository.id == t.Record.repository_id)
             .where(t.Record.id.in_(chunk))
         )
+        languages = _first_languages(session, chunk)
+        people = _people(session, chunk)
         for row in session.execute(query):
             found[row.id] = RecordSummary(
-                id=row.id, title=row.title, date=partial_date(row), doc_type=row.doc_type or ""
+                id=row.id,
+                title=row.title,
+                date=partial_date(row),
+                doc_type=row.doc_type or "",
+                archive=row.archive or "",
+                language=languages.get(row.id, ""),
+                people=tuple(people.get(row.id, ())),
             )
     return [found[i] for i in ids if i in found]
+
+
+def _first_languages(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    """Each record's first language by key, as the list sorts them."""
+    rows = session.execute(
+        select(t.RecordLanguage.record_id, t.Language.name)
+        .join(t.Language, t.Language.id == t.RecordLanguage.language_id)
+        .where(t.RecordLanguage.record_id.in_(ids))
+        .order_by(t.Language.key.desc())
+    )
+    return {record_id: name for record_id, name in rows}  # the smallest key wins
+
+
+def _people(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    """Authorised names of each record's persons: authors, recipients, then the rest."""
+    links = t.RecordAuthority
+    rank = case(
+        (links.role == Role.AUTHOR.value, 0), (links.role == Role.RECIPIENT.value, 1), else_=2
+    )
+    rows = session.execute(
+        select(links.record_id, t.Authority.name)
+        .join(t.Authority, t.Authority.id == links.authority_id)
+        .where(links.record_id.in_(ids), t.Authority.kind == AuthorityKind.PERSON.value)
+        .order_by(links.record_id, rank, links.id)
+    )
+    people: dict[int, list[str]] = {}
+    for record_id, name in rows:
+        names = people.setdefault(record_id, [])
+        if name not in names:
+            names.append(name)
+    return people
+
+
+def history(session: Session, record_id: int, limit: int = 200) -> list[ChangeEntry]:
+    """The newest lines of a record's change log, ending with its creation.
+
+    Imports log one line per file, not per record, so the creation comes from the
+    record itself (when and by whom).
+    """
+    log = t.ChangeLogEntry
+    rows = session.execute(
+        select(log.at, log.user, log.action, log.field, log.old, log.new)
+        .where(log.record_id == record_id)
+        .order_by(log.id.desc())
+        .limit(limit)
+    )
+    entries = [ChangeEntry(*row) for row in rows]
+    created = session.execute(
+        select(t.Record.created, t.Record.created_by).where(t.Record.id == record_id)
+    ).first()
+    if created is None:
+        raise RecordNotFound(f"Record {record_id} is not in the catalogue.")
+    return [*entries, ChangeEntry(created.created, created.created_by, "created")]
 
 
 def detail(session: Session, record_id: int) -> RecordDetail:

@@ -30,7 +30,7 @@ from sqlalchemy.sql import column
 
 from catalog.domain import query_ast as q
 from catalog.domain.query_ast import FacetField, HasWhat, TextField
-from catalog.domain.views import SortKey
+from catalog.domain.views import SortKey, SortOrder
 from catalog.store import tables as t
 from catalog.store.fulltext import PG_WEIGHTS
 from catalog.store.ids import IdList, fetch_ids
@@ -196,28 +196,54 @@ def has_condition(what: HasWhat) -> ColumnElement[bool]:
     )
 
 
-def order_by(sort: SortKey, descending: bool = False) -> list[Any]:
-    """ORDER BY columns for a sort (ties broken by id, so paging is stable)."""
-    columns: list[Any]
+def _value_columns(sort: SortKey, postgres: bool) -> list[Any]:
+    """The columns of a sort key's value alone: records tied on them are equal."""
+    record = t.Record
     if sort is SortKey.TITLE:
-        columns = [t.Record.title_key, t.Record.id]
-    elif sort is SortKey.ID:
-        columns = [t.Record.id]
-    elif sort is SortKey.TYPE:
-        type_name = (
-            select(t.DocumentType.key)
-            .where(t.DocumentType.id == t.Record.doc_type_id)
-            .scalar_subquery()
-        )
-        columns = [
-            func.coalesce(type_name, ""),
-            t.Record.date_sort,
-            t.Record.date_precision,
-            t.Record.id,
-        ]
+        return [record.title_key]
+    if sort is SortKey.ID:
+        return [record.id]
+    if sort is SortKey.DATE:
+        return [record.date_sort, record.date_precision]
+    if sort is SortKey.TYPE:
+        key = select(t.DocumentType.key).where(t.DocumentType.id == record.doc_type_id)
+    elif sort is SortKey.ARCHIVE:
+        key = select(t.Authority.sort_key).where(t.Authority.id == record.repository_id)
     else:
-        columns = [t.Record.date_sort, t.Record.date_precision, t.Record.id]
-    return [c.desc() for c in columns] if descending else columns
+        # Language keys are plain text: compare by code point, as sort keys do.
+        language_key: Any = t.Language.key.collate("C") if postgres else t.Language.key
+        key = (
+            select(func.min(language_key))
+            .join(t.RecordLanguage, t.RecordLanguage.language_id == t.Language.id)
+            .where(t.RecordLanguage.record_id == record.id)
+        )
+    return [func.coalesce(key.scalar_subquery(), "")]
+
+
+def _full_columns(sort: SortKey, postgres: bool) -> list[Any]:
+    """A sort key's columns with its tie-breakers: dates for the named ones, then id."""
+    record = t.Record
+    columns = _value_columns(sort, postgres)
+    if sort in (SortKey.TYPE, SortKey.ARCHIVE, SortKey.LANGUAGE):
+        columns += [record.date_sort, record.date_precision]
+    return columns if sort is SortKey.ID else [*columns, record.id]
+
+
+def order_by(
+    sort: SortKey,
+    descending: bool = False,
+    then: Sequence[SortOrder] = (),
+    postgres: bool = False,
+) -> list[Any]:
+    """ORDER BY columns: the first key's value, then each next key's, the last one with
+    its tie-breakers (ties broken by id at the end, so paging is stable)."""
+    keys = [SortOrder(sort, descending), *then]
+    columns: list[Any] = []
+    for position, key in enumerate(keys):
+        last = position == len(keys) - 1
+        chosen = _full_columns(key.key, postgres) if last else _value_columns(key.key, postgres)
+        columns += [c.desc() for c in chosen] if key.descending else chosen
+    return columns
 
 
 def search_ids(
@@ -226,11 +252,12 @@ def search_ids(
     sort: SortKey = SortKey.DATE,
     descending: bool = False,
     limit: int | None = None,
+    then: Sequence[SortOrder] = (),
 ) -> IdList:
     """Ids of the records matching ``node``, in the requested order."""
     dialect = session.get_bind().dialect.name
     query = select(t.Record.id).where(Compiler(dialect).where(node))
-    query = query.order_by(*order_by(sort, descending))
+    query = query.order_by(*order_by(sort, descending, then, dialect == "postgresql"))
     if limit is not None:
         query = query.limit(limit)
     return fetch_ids(session.connection(), query)

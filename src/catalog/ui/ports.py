@@ -11,8 +11,14 @@ from pathlib import Path
 from typing import Protocol
 
 from catalog.domain.changes import ChangeSet
-from catalog.domain.records import Facet, ImportReport, RecordDetail, RecordSummary
-from catalog.domain.views import FacetName, SortKey
+from catalog.domain.records import (
+    ChangeEntry,
+    Facet,
+    ImportReport,
+    RecordDetail,
+    RecordSummary,
+)
+from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
 from catalog.services.jobs import ProgressCallback
 from catalog.services.transfer.registry import Registry
@@ -35,7 +41,14 @@ class CatalogPort(Protocol):
         """Records outside the trash."""
         ...
 
-    def search(self, query: str, sort: SortKey = ..., descending: bool = ...) -> SearchResult:
+    def search(
+        self,
+        query: str,
+        sort: SortKey = ...,
+        descending: bool = ...,
+        *,
+        then: Sequence[SortOrder] = ...,
+    ) -> SearchResult:
         """Ids matching a query, in order; raises QueryError for a malformed query."""
         ...
 
@@ -47,6 +60,7 @@ class CatalogPort(Protocol):
         facets: Mapping[FacetName, int | None] | None = ...,
         *,
         defer_facets: bool = ...,
+        then: Sequence[SortOrder] = ...,
     ) -> Refresh:
         """Ids in order, facet counts and the catalogue's size, from one evaluation."""
         ...
@@ -61,6 +75,10 @@ class CatalogPort(Protocol):
 
     def detail(self, record_id: int) -> RecordDetail:
         """Everything about one record."""
+        ...
+
+    def history(self, record_id: int) -> list[ChangeEntry]:
+        """A record's change log, newest first."""
         ...
 
     def facets(

@@ -1,0 +1,83 @@
+"""What the window's list, timeline and sidebar ask of the service beyond a search."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.domain.errors import RecordNotFound
+from catalog.domain.records import RelationInput, RelationType, Role
+from catalog.domain.views import FacetName, SortKey, SortOrder
+from catalog.services.catalog import CatalogService
+from tests.factories import note, person, record
+from tests.store.helpers import insert
+
+
+def _catalogue(service: CatalogService) -> list[int]:
+    return insert(
+        service.db,
+        [
+            record(
+                "Cable on veterans",
+                uid="a",
+                date_text="October, 1959",
+                archive="AVPRF",
+                languages=("Russian", "Korean"),
+                names=(person("Puzanov", Role.MENTIONED), person("Kim Il Sung", Role.AUTHOR)),
+                notes=(note("check the date"),),
+            ),
+            record("Cable on veterans", uid="b", date_text="1959", archive="PRC FMA"),
+            record(
+                "Memo on citizenship",
+                uid="c",
+                date_text="December 06, 1955",
+                relations=(RelationInput(RelationType.RELATED_TO, "a"),),
+            ),
+        ],
+    )
+
+
+def test_rows_carry_archive_language_and_people_authors_first(service: CatalogService) -> None:
+    first, second, _third = _catalogue(service)
+    row, other = service.summaries([first, second])
+    assert (row.archive, row.language) == ("AVPRF", "Korean")  # the first by key
+    assert row.people == ("Kim Il Sung", "Puzanov")
+    assert (other.archive, other.language, other.people) == ("PRC FMA", "", ())
+
+
+def test_a_second_sort_key_breaks_ties_of_the_first(service: CatalogService) -> None:
+    first, second, third = _catalogue(service)
+    by_title_then_date = service.search(
+        "", SortKey.TITLE, then=(SortOrder(SortKey.DATE, descending=True),)
+    )
+    # Both cables share a title: the later date ("October, 1959") comes first.
+    assert list(by_title_then_date.ids) == [first, second, third]
+    by_title_then_archive = service.search(
+        "", SortKey.TITLE, then=(SortOrder(SortKey.ARCHIVE, descending=True),)
+    )
+    assert list(by_title_then_archive.ids) == [second, first, third]
+
+
+def test_month_and_has_facets_give_clauses_that_find_their_records(
+    service: CatalogService,
+) -> None:
+    _catalogue(service)
+    for use_index in (False, True):
+        if use_index:
+            service.prepare_index()
+        facets = {f.name: f for f in service.facets("", [FacetName.MONTH, FacetName.HAS])}
+        months = [(v.label, v.count, v.clause) for v in facets["month"].values]
+        # "1959" is a whole year: it has no month; the day and the month do.
+        assert months == [("1955-12", 1, "date:1955-12"), ("1959-10", 1, "date:1959-10")]
+        has = {v.label: (v.count, v.clause) for v in facets["has"].values}
+        assert has == {"Notes": (1, "has:notes"), "Relations": (2, "has:relations")}
+        for value in [*facets["month"].values, *facets["has"].values]:
+            assert service.search(value.clause).total == value.count
+
+
+def test_history_lists_a_records_changes_newest_first(service: CatalogService) -> None:
+    first, *_ = _catalogue(service)
+    entries = service.history(first)
+    assert [(e.action, e.user) for e in entries] == [("created", "tester")]
+    assert entries[0].at == service.detail(first).created
+    with pytest.raises(RecordNotFound):
+        service.history(first + 100)
