@@ -1,4 +1,4 @@
-"""The record list's columns: header, the sort order a click asks for, and cell text."""
+"""The record list's columns: header, the sort key a click asks for, and cell text."""
 
 from __future__ import annotations
 
@@ -15,20 +15,24 @@ class Column:
     """One column of the record list.
 
     Attributes:
-        key: a stable name.
+        key: a stable name (saved window states refer to columns by it).
         header: the header text.
-        sort: the order a click on the header asks the service for.
+        sort: the key a click on the header sorts by (None: not sortable).
         display: the cell's text.
         tooltip: the cell's tooltip ("" for none).
-        width: a starting width in pixels (0: stretch).
+        width: a starting width in pixels.
+        visible: whether the column shows until the user chooses otherwise.
+        numeric: right-aligned, as numbers are.
     """
 
     key: str
     header: str
-    sort: SortKey
+    sort: SortKey | None
     display: Callable[[RecordSummary], str]
     tooltip: Callable[[RecordSummary], str]
-    width: int = 0
+    width: int
+    visible: bool = True
+    numeric: bool = False
 
 
 def _date_tooltip(row: RecordSummary) -> str:
@@ -41,6 +45,22 @@ def _no_tooltip(_row: RecordSummary) -> str:
 
 COLUMNS: tuple[Column, ...] = (
     Column("date", "Date", SortKey.DATE, lambda r: r.date.display(), _date_tooltip, 150),
-    Column("title", "Title", SortKey.TITLE, lambda r: r.title, lambda r: r.title, 0),
-    Column("type", "Type", SortKey.TYPE, lambda r: r.doc_type, _no_tooltip, 170),
+    Column("title", "Title", SortKey.TITLE, lambda r: r.title, lambda r: r.title, 380),
+    Column("type", "Type", SortKey.TYPE, lambda r: r.doc_type, _no_tooltip, 160),
+    Column("archive", "Archive", SortKey.ARCHIVE, lambda r: r.archive, lambda r: r.archive, 160),
+    Column("language", "Language", SortKey.LANGUAGE, lambda r: r.language, _no_tooltip, 110, False),
+    Column(
+        "people",
+        "People",
+        None,
+        lambda r: "; ".join(r.people),
+        lambda r: "\n".join(r.people),
+        240,
+        False,
+    ),
+    Column("id", "Id", SortKey.ID, lambda r: str(r.id), _no_tooltip, 80, False, numeric=True),
 )
+"""Every column, in their default order."""
+
+TITLE_KEY = "title"
+"""The column that says when a row's record could not be shown."""

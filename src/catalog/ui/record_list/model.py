@@ -1,30 +1,42 @@
 """RecordTableModel: the ids a search found, with rows read in pages on demand.
 
-The model holds only the result's ids, in order; ``rowCount`` is their number. A cell
-asks a row cache; on a miss the page of ids around that row is read with
-``service.summaries`` (one short read), so a result of a million records costs a list of
-ids and the rows the user actually scrolls past. Sorting is a new search, never a proxy.
+The model holds only the result's ids, as one numpy int64 array; ``rowCount`` is their
+number. A cell asks a cache of pages; on a miss the page of ids around that row is read
+with one ``service.summaries`` call. The cache keeps the most recently shown pages only,
+so scrolling through a million records keeps memory flat: the list costs 8 bytes an id
+plus the pages the user recently looked at. A new result starts with the rows of the
+previous one at hand, so a refresh re-reads only what changed. Sorting is a new search,
+never a proxy.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from catalog.domain.errors import CatalogError
 from catalog.domain.records import RecordSummary
 from catalog.ui.ports import CatalogPort
-from catalog.ui.record_list.columns import COLUMNS, Column
+from catalog.ui.record_list.columns import COLUMNS, TITLE_KEY, Column
+from catalog.ui.record_list.ids import IdArray, RecordIds, id_array
 from catalog.ui.text import safe_tooltip
 
 PAGE_SIZE = 200
+MAX_PAGES = 50
+"""Pages' worth of rows the cache keeps: 10,000 rows, a few MB."""
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The record id of a row, from any of its cells."""
 
 Index = QModelIndex | QPersistentModelIndex
+
+_EMPTY = id_array(())
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +45,9 @@ class RecordTableModel(QAbstractTableModel):
     """A table over record ids; rows are fetched from the service a page at a time.
 
     Attributes:
-        columns: the columns shown.
+        columns: the columns, in model order (the header may show them in another).
         page_size: how many rows one read fetches.
+        max_pages: how many pages the cache keeps before dropping the least recently shown.
     """
 
     def __init__(
@@ -43,54 +56,92 @@ class RecordTableModel(QAbstractTableModel):
         parent: Any = None,
         columns: Sequence[Column] = COLUMNS,
         page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self.columns = tuple(columns)
         self.page_size = page_size
-        self._ids: list[int] = []
-        self._rows: dict[int, RecordSummary | None] = {}  # None: the record is gone
+        self.max_pages = max(1, max_pages)
+        self._title = next((n for n, c in enumerate(self.columns) if c.key == TITLE_KEY), 0)
+        self._ids: IdArray = _EMPTY
+        self._pages: OrderedDict[int, dict[int, RecordSummary | None]] = OrderedDict()
+        self._previous: dict[int, RecordSummary] = {}  # rows of the last result, by id
         self._unreadable: set[int] = set()
+        self._index: tuple[IdArray, IdArray] | None = None  # sorted ids, their rows
+        self._lookups = 0
 
     # ------------------------------------------------------------------ the ids
 
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """Show a new result; the cache is kept for ids that remain."""
+    def set_ids(self, ids: Sequence[int] | IdArray) -> None:
+        """Show a new result (an IdList or array is kept as is); cached rows stay at hand."""
         self.beginResetModel()
-        self._ids = [int(i) for i in ids]
-        kept = set(self._ids)
-        self._rows = {i: row for i, row in self._rows.items() if i in kept and row is not None}
+        self._ids = id_array(ids)
+        self._index = None
+        self._lookups = 0
+        previous = {  # gone or unreadable rows are asked again
+            i: row for page in self._pages.values() for i, row in page.items() if row is not None
+        }
+        for record_id, row in self._previous.items():  # two results in a row, unshown
+            if len(previous) >= self.max_pages * self.page_size:
+                break
+            previous.setdefault(record_id, row)
+        self._previous = previous
+        self._pages.clear()
         self._unreadable.clear()
         self.endResetModel()
 
     @property
-    def ids(self) -> list[int]:
-        """The ids shown, in order (a copy)."""
-        return list(self._ids)
+    def ids(self) -> RecordIds:
+        """The ids shown, in order (compares equal to a list of the same ids)."""
+        return RecordIds(self._ids)
+
+    @property
+    def id_array(self) -> IdArray:
+        """The ids shown, as a read-only int64 array."""
+        return self._ids
 
     def record_id(self, row: int) -> int:
         """The id of the record in a row."""
-        return self._ids[row]
+        return int(self._ids[row])
 
     def row_of(self, record_id: int) -> int | None:
-        """The row of a record, or None when it is not in the result."""
-        try:
-            return self._ids.index(record_id)
-        except ValueError:
-            return None
+        """The row of a record, or None when it is not in the result.
+
+        The first look-up in a result scans the array (about a millisecond at a million
+        rows); later ones binary-search an index sorted once.
+        """
+        self._lookups += 1
+        if self._index is None and self._lookups > 1:
+            order = np.argsort(self._ids, kind="stable")
+            self._index = (self._ids[order], order)
+        if self._index is None:
+            found = np.flatnonzero(self._ids == record_id)
+            return int(found[0]) if len(found) else None
+        ordered, rows = self._index
+        at = int(np.searchsorted(ordered, record_id))
+        return int(rows[at]) if at < len(ordered) and ordered[at] == record_id else None
 
     def forget(self, record_ids: Iterable[int] | None = None) -> None:
         """Drop cached rows (all of them by default) so they are read again."""
         if record_ids is None:
-            self._rows.clear()
+            self._pages.clear()
+            self._previous.clear()
             self._unreadable.clear()
         else:
             for record_id in record_ids:
-                self._rows.pop(record_id, None)
+                for page in self._pages.values():
+                    page.pop(record_id, None)
+                self._previous.pop(record_id, None)
                 self._unreadable.discard(record_id)
-        if self._ids:
+        if len(self._ids):
             last = self.index(len(self._ids) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    @property
+    def cached_rows(self) -> int:
+        """How many rows the cache holds now."""
+        return sum(map(len, self._pages.values())) + len(self._previous)
 
     # ------------------------------------------------------------------ Qt model
 
@@ -103,19 +154,21 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A cell's text, tooltip, or the row's record id (ID_ROLE)."""
+        """A cell's text, tooltip, alignment, or the row's record id (ID_ROLE)."""
         if not index.isValid() or index.row() >= len(self._ids):
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return int(self._ids[index.row()])
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column.numeric else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._row(index.row())
-        column = self.columns[index.column()]
         if row is None:
-            if index.column() != 1 or role != Qt.ItemDataRole.DisplayRole:
+            if index.column() != self._title or role != Qt.ItemDataRole.DisplayRole:
                 return ""
-            gone = self._ids[index.row()] not in self._unreadable
+            gone = int(self._ids[index.row()]) not in self._unreadable
             return "(no longer in the catalogue)" if gone else "(could not be read)"
         if role == Qt.ItemDataRole.DisplayRole:
             return _one_line(column.display(row))
@@ -125,12 +178,12 @@ class RecordTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column headers; rows have none."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].sort is None:
+            return "This column cannot be sorted by."
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -142,22 +195,42 @@ class RecordTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ the cache
 
     def _row(self, row: int) -> RecordSummary | None:
-        record_id = self._ids[row]
-        if record_id not in self._rows:
-            self._fill_page(row)
-        return self._rows.get(record_id)
-
-    def _fill_page(self, row: int) -> None:
+        record_id = int(self._ids[row])
         start = row - row % self.page_size
-        page = [i for i in self._ids[start : start + self.page_size] if i not in self._rows]
-        try:
-            found = {summary.id: summary for summary in self._service.summaries(page)}
-        except CatalogError as error:  # e.g. the catalogue went away: say so, do not crash
-            log.warning("could not read rows: %s", error)
-            self._unreadable.update(page)
-            found = {}
-        for record_id in page:
-            self._rows[record_id] = found.get(record_id)
+        page = self._pages.get(start)
+        if page is None or record_id not in page:
+            page = self._fill_page(start, page or {})
+        else:
+            self._pages.move_to_end(start)
+        return page[record_id]
+
+    def _fill_page(
+        self, start: int, page: dict[int, RecordSummary | None]
+    ) -> dict[int, RecordSummary | None]:
+        """Complete a page: rows of the last result as they are, the rest in one read."""
+        wanted = []
+        for record_id in self._ids[start : start + self.page_size].tolist():
+            if record_id in page:
+                continue
+            if record_id in self._previous:
+                page[record_id] = self._previous[record_id]
+            else:
+                wanted.append(record_id)
+        if wanted:
+            try:
+                found = {summary.id: summary for summary in self._service.summaries(wanted)}
+            except CatalogError as error:  # e.g. the catalogue went away: say so, do not crash
+                log.warning("could not read rows: %s", error)
+                self._unreadable.update(wanted)
+                found = {}
+            for record_id in wanted:
+                page[record_id] = found.get(record_id)
+        self._pages[start] = page
+        self._pages.move_to_end(start)
+        while len(self._pages) > self.max_pages:
+            _start, dropped = self._pages.popitem(last=False)
+            self._unreadable.difference_update(dropped)
+        return page
 
 
 def _one_line(text: str) -> str:
