@@ -1,0 +1,1 @@
+"""The timeline: a histogram of the current result by year or month; dragging chooses dates."""
