@@ -1,0 +1,181 @@
+"""The timeline pane: bars of the current result, its undated count, and the zoom.
+
+It never searches by itself. Dragging across it offers a ``date:`` clause
+(``range_chosen``); the window adds the clause to the search box, and the query that
+comes back (``set_query``) is what the timeline shades, as the facets do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+from catalog.domain.records import FacetValue
+from catalog.ui.timeline.chart import BarChart
+from catalog.ui.timeline.model import MONTH_WINDOW_YEARS, TimelineState, Zoom
+
+NAME = "Timeline"
+HELP = (
+    "Drag across the bars, or move with Left and Right (Shift to extend) and press Enter, "
+    "to search those dates. Plus and minus, the mouse wheel or a double-click zoom between "
+    "years and months; Page Up and Page Down move a year."
+)
+HINT = "drag across the bars to choose dates"
+NO_RECORDS = "No records"
+NO_DATES = "No dated records"
+COUNTING = "Counting dates…"
+
+
+class Timeline(QWidget):
+    """A histogram of the current result by year or month, with its undated count.
+
+    Signals:
+        range_chosen(str): a ``date:`` clause to add to the query (``date:1955..1957``,
+            ``date:1959-03..1959-07``, ``date:1959``).
+    """
+
+    range_chosen = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None = None, month_window: int = MONTH_WINDOW_YEARS
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.state = TimelineState(month_window)
+        self.chart = BarChart(self.state)
+        self.chart.setAccessibleName(NAME)
+        self.caption = self._label("timelineCaption")
+        # A long caption is cut rather than widening the pane it sits in.
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.caption.setAccessibleName("Timeline span")
+        self.undated = self._label("timelineUndated")
+        self.undated.setAccessibleName("Undated records")
+        self.undated.setAccessibleDescription("Records of this result without a date")
+        self.years_button = self._zoom_button("Years", "Show a bar for each year")
+        self.months_button = self._zoom_button("Months", "Show a bar for each month")
+        self.years_button.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.years_button)
+        group.addButton(self.months_button)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(0)
+        buttons.addWidget(self.years_button)
+        buttons.addWidget(self.months_button)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.caption, 0, 0)
+        grid.addLayout(buttons, 0, 1)
+        grid.addWidget(self.chart, 1, 0)
+        grid.addWidget(self.undated, 1, 1, Qt.AlignmentFlag.AlignCenter)
+        grid.setColumnStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        self.chart.range_chosen.connect(self.range_chosen)
+        self.chart.changed.connect(self._update)
+        self.years_button.clicked.connect(self.zoom_out)
+        self.months_button.clicked.connect(self.zoom_in)
+        self.setTabOrder(self.chart, self.years_button)
+        self.setTabOrder(self.years_button, self.months_button)
+        self._pending = False
+        self._update()
+
+    # ------------------------------------------------------------------ public
+
+    def set_data(
+        self,
+        years: Sequence[FacetValue],
+        months: Sequence[FacetValue],
+        total: int,
+        pending: bool = False,
+    ) -> None:
+        """Show a new result: its ``year`` and ``month`` facet values and its size.
+
+        ``pending``: the result is large and its dates are still being counted.
+        """
+        self._pending = pending
+        self.state.set_data(years, months, total)
+        self._update()
+
+    def set_query(self, text: str) -> None:
+        """Shade the date range of the current query (none when it has none or is malformed)."""
+        self.state.set_query(text)
+        self._update()
+
+    def zoom_in(self) -> bool:
+        """Show months around the highlighted (or middle) year; True if the view changed."""
+        changed = self.state.zoom_in()
+        self._update()
+        return changed
+
+    def zoom_out(self) -> bool:
+        """Show years again; True if the view changed."""
+        changed = self.state.zoom_out()
+        self._update()
+        return changed
+
+    @property
+    def zoom(self) -> Zoom:
+        """Whether the bars are years or months."""
+        return self.state.zoom
+
+    # ------------------------------------------------------------------ internals
+
+    def _label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        return label
+
+    def _zoom_button(self, text: str, description: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(f"timeline{text}")
+        button.setText(text)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setToolTip(description)
+        button.setAccessibleName(f"Timeline by {text.lower()}")
+        button.setAccessibleDescription(description)
+        return button
+
+    def _update(self) -> None:
+        state = self.state
+        self.caption.setText(self._caption())
+        has_records = state.total > 0 and not self._pending
+        self.undated.setText(f"{state.undated:,} undated" if has_records else "")
+        self.undated.setVisible(has_records)
+        self.years_button.setChecked(state.zoom is Zoom.YEARS)
+        self.months_button.setChecked(state.zoom is Zoom.MONTHS)
+        self.months_button.setEnabled(state.can_zoom_in or state.zoom is Zoom.MONTHS)
+        self.years_button.setEnabled(bool(state.bins) or state.zoom is Zoom.MONTHS)
+        if self._pending:
+            self.chart.placeholder = COUNTING
+        else:
+            self.chart.placeholder = NO_RECORDS if state.total == 0 else NO_DATES
+        current = "" if state.current is None else f", {state.bar_text(state.current)}"
+        self.chart.setAccessibleName(f"{NAME}{current}")
+        summary = COUNTING if self._pending else state.summary()
+        self.chart.setAccessibleDescription(f"{summary} {HELP}")
+        self.setAccessibleName(NAME)
+        self.setAccessibleDescription(summary)
+        self.chart.update()
+
+    def _caption(self) -> str:
+        state = self.state
+        if self._pending or not state.bins:
+            return NAME
+        choosing = state.selection_text()
+        if choosing:
+            return f"{choosing} — release to search"
+        if state.range is not None:
+            return f"{state.span_text()} · searching {state.range.text()}"
+        return f"{state.span_text()} · {HINT}"
