@@ -9,7 +9,7 @@ from pytestqt.modeltest import ModelTester
 from catalog.domain.errors import StorageUnavailable
 from catalog.domain.records import AuthorityKind, AuthorityLink, Role
 from catalog.store.ids import IdList
-from catalog.ui.record_list.model import ID_ROLE, RecordTableModel
+from catalog.ui.record_list.model import ID_ROLE, SCANS_BEFORE_INDEX, RecordTableModel
 from tests.ui.fakes import FakeCatalogService, full_detail, make_detail
 from tests.ui.record_list.services import FullService, MillionService
 
@@ -129,12 +129,15 @@ def test_plain_sequences_and_ranges_are_accepted(fake_service: FakeCatalogServic
 def test_row_of_finds_rows_by_scan_then_by_index() -> None:
     model = RecordTableModel(MillionService())
     model.set_ids(np.arange(1_000_000, 0, -1, dtype=np.int64))  # newest first
-    assert model.row_of(1) == 999_999  # first look-up: a scan
-    assert model.row_of(1_000_000) == 0  # later ones: the sorted index
-    assert model.row_of(500_000) == 500_000
-    assert model.row_of(0) is None and model.row_of(2_000_000) is None
+    for _ in range(SCANS_BEFORE_INDEX + 1):  # scans first, the sorted index after
+        assert model.row_of(1) == 999_999
+        assert model.row_of(1_000_000) == 0
+        assert model.row_of(500_000) == 500_000
+        assert model.row_of(0) is None and model.row_of(2_000_000) is None
     model.set_ids([9, 4])
-    assert model.row_of(4) == 1 and model.row_of(4) == 1 and model.row_of(5) is None
+    lookups = SCANS_BEFORE_INDEX + 1
+    assert [model.row_of(4) for _ in range(lookups)] == [1] * lookups
+    assert model.row_of(5) is None
 
 
 def test_rows_are_read_a_page_at_a_time_and_cached() -> None:

@@ -1,32 +1,59 @@
-"""The record list view: header clicks ask for a new sorted search; selection is by id."""
+"""The record list view: header clicks ask for a new sorted search; selection is by id.
+
+Built for a million rows: rows have one fixed height (no per-row size hints), cells are
+read only for the rows on screen, type-to-find is off (it would read every row), and
+the selection is handled as runs of rows rather than one object per selected row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from catalog.domain.views import SortKey
+from catalog.domain.views import SortKey, SortOrder
 from catalog.ui.ports import CatalogPort
+from catalog.ui.record_list.header import ColumnHeader
+from catalog.ui.record_list.ids import IdArray, RecordIds
 from catalog.ui.record_list.model import RecordTableModel
+from catalog.ui.record_list.selection import kept_runs, selected_runs, selection_of
+from catalog.ui.record_list.sorting import DEFAULT_SORT, after_click, describe
 
 
 class RecordList(QTableView):
     """The table of records found by the current search.
 
     Signals:
-        selection_changed(list): ids of the selected records, in list order.
-        sort_requested(SortKey, bool): the user clicked a header (key, descending).
+        selection_changed(RecordIds): the selected records' ids in list order, a
+            numpy-backed Sequence[int] (``len`` and ``[0]`` are cheap at any size;
+            iterating it makes Python ints).
+        selection_count_changed(int): how many records are selected, when it changes.
+        sort_changed(tuple[SortOrder, ...]): the user clicked a sortable header; the
+            new sort, primary key first. The list is not reordered until
+            ``show_result`` brings the new search's ids.
     """
 
-    selection_changed = Signal(list)
-    sort_requested = Signal(object, bool)
+    selection_changed = Signal(object)
+    selection_count_changed = Signal(int)
+    sort_changed = Signal(object)
 
     def __init__(self, service: CatalogPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordList")
+        self.setAccessibleName("Records")
+        self.setAccessibleDescription(
+            "The records the search found. Click a column header to sort by it; "
+            "right-click a header to choose the columns."
+        )
         self.records = RecordTableModel(service, self)
         self.setModel(self.records)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -36,75 +63,118 @@ class RecordList(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setStretchLastSection(False)
-        for section, column in enumerate(self.records.columns):
-            if column.width:
-                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(section, column.width)
-            else:
-                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.header = ColumnHeader(self.records.columns, self)
+        self.setHorizontalHeader(self.header)
+        self.header.apply_defaults()
         self._placeholder = ""
-        self._sort = (SortKey.DATE, False)
-        self.show_sort(SortKey.DATE, descending=False)
-        header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
+        self._orders: tuple[SortOrder, ...] = DEFAULT_SORT
+        self._count = 0
+        self.show_sort(DEFAULT_SORT)
+        self.header.sectionClicked.connect(self._on_section_clicked)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     # ------------------------------------------------------------------ result
 
-    def show_result(self, ids: Sequence[int], placeholder: str = "") -> None:
-        """Show new ids, keeping the selected records that are still there selected."""
+    def show_result(self, ids: Sequence[int] | IdArray, placeholder: str = "") -> None:
+        """Show new ids; selected records still there stay selected, and the current one
+        stays current at the same height in the view."""
+        model = self.records
+        old_ids = model.id_array
         kept = self.selected_ids()
-        current = self.currentIndex()
-        current_id = self.records.record_id(current.row()) if current.isValid() else None
-        scroll = self.verticalScrollBar().value()
+        current_id = self.current_id()
+        top = self.rowAt(0)  # the anchor: the current row if on screen, else the top row
+        anchor_row = self.currentIndex().row()
+        if not top <= anchor_row <= top + self._rows_on_screen():
+            anchor_row = top
+        anchor_id = model.record_id(anchor_row) if anchor_row >= 0 else None
         self._placeholder = placeholder
         self.selectionModel().blockSignals(True)
         try:
-            self.records.set_ids(ids)
-            self._reselect(kept, current_id)
+            model.set_ids(ids)
+            self._reselect(old_ids, kept, current_id)
         finally:
             self.selectionModel().blockSignals(False)
-        if kept:
-            self.verticalScrollBar().setValue(scroll)
+        self._scroll_back(anchor_id, anchor_row - top)
         self.viewport().update()
-        self.selection_changed.emit(self.selected_ids())
+        self._announce_selection()
 
     def refresh_rows(self, record_ids: Sequence[int] | None = None) -> None:
         """Read rows again (all, or those of some records) the next time they are shown."""
         self.records.forget(record_ids)
 
-    def selected_ids(self) -> list[int]:
-        """Ids of the selected records, in list order."""
-        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
-        return [self.records.record_id(row) for row in rows]
+    def selected_ids(self) -> RecordIds:
+        """Ids of the selected records, in list order (cheap for any selection size)."""
+        starts, stops = selected_runs(self.selectionModel().selection())
+        return RecordIds(self.records.id_array, starts, stops)
 
-    @property
-    def sort(self) -> tuple[SortKey, bool]:
-        """The order shown: the sort key and whether it is descending."""
-        return self._sort
+    def selected_count(self) -> int:
+        """How many records are selected."""
+        return self._count
 
-    def show_sort(self, key: SortKey, descending: bool) -> None:
-        """Show a sort order in the header without asking for a search."""
-        section = next(
-            (n for n, column in enumerate(self.records.columns) if column.sort is key), -1
-        )
+    def current_id(self) -> int | None:
+        """The record of the current (focused) row, if any."""
+        current = self.currentIndex()
+        return self.records.record_id(current.row()) if current.isValid() else None
+
+    # ------------------------------------------------------------------ sorting
+
+    def sort_orders(self) -> tuple[SortOrder, ...]:
+        """The sort shown, primary key first."""
+        return self._orders
+
+    def show_sort(self, orders: Sequence[SortOrder]) -> None:
+        """Show a sort in the header without asking for a search."""
+        self._orders = tuple(orders)
+        primary = self._orders[0] if self._orders else None
+        section = self._section_of(primary.key) if primary else -1
+        descending = primary is not None and primary.descending
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        header = self.horizontalHeader()
-        header.blockSignals(True)
+        self.header.blockSignals(True)
         try:
-            header.setSortIndicator(section, order)
+            self.header.setSortIndicator(section, order)
         finally:
-            header.blockSignals(False)
-        self._sort = (key, descending)
+            self.header.blockSignals(False)
+        headers = {c.sort: c.header for c in self.records.columns if c.sort is not None}
+        self.header.setToolTip(describe(self._orders, headers))
 
-    # ------------------------------------------------------------------ painting
+    # ------------------------------------------------------------------ columns
+
+    def column_menu(self) -> QMenu:
+        """The header's context menu: a checkable action per column, and a reset."""
+        return self.header.column_menu(self)
+
+    def save_state(self) -> QByteArray:
+        """Column order, widths and visibility, for the window's settings."""
+        return self.header.save_state()
+
+    def restore_state(self, state: QByteArray | bytes) -> bool:
+        """Restore ``save_state``'s bytes; anything else is ignored and returns False."""
+        restored = self.header.restore_state(state)
+        self.show_sort(self._orders)  # the saved header carried its own indicator
+        return restored
+
+    # ------------------------------------------------------------------ Qt overrides
+
+    def moveCursor(  # noqa: N802
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home and End go to the first and last record (a table's default is the row's
+        first and last cell, meaningless when whole rows are selected)."""
+        if action in (
+            QAbstractItemView.CursorAction.MoveHome,
+            QAbstractItemView.CursorAction.MoveEnd,
+        ):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802
+        """Type-to-find is off: matching typed text would read every row of the result."""
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """Draw the table, or a line saying why it is empty."""
@@ -118,30 +188,64 @@ class RecordList(QTableView):
         painter.drawText(area, int(flags) | int(Qt.TextFlag.TextWordWrap), self._placeholder)
         painter.end()
 
-    # ------------------------------------------------------------------ slots
+    # ------------------------------------------------------------------ helpers
 
-    def _reselect(self, record_ids: Sequence[int], current_id: int | None) -> None:
-        selection = QItemSelection()
-        last = self.records.columnCount() - 1
-        wanted = set(record_ids)
-        for row, record_id in enumerate(self.records.ids if wanted else ()):
-            if record_id in wanted:
-                selection.select(self.records.index(row, 0), self.records.index(row, last))
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        self.selectionModel().select(selection, flags)
-        current_row = self.records.row_of(current_id) if current_id is not None else None
+    def _section_of(self, key: SortKey) -> int:
+        columns = self.records.columns
+        return next((n for n, column in enumerate(columns) if column.sort is key), -1)
+
+    def _first_visible_column(self) -> int:
+        for visual in range(self.header.count()):
+            logical = self.header.logicalIndex(visual)
+            if not self.header.isSectionHidden(logical):
+                return logical
+        return 0
+
+    def _rows_on_screen(self) -> int:
+        return max(
+            1, self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize())
+        )
+
+    def _reselect(self, old_ids: IdArray, kept: RecordIds, current_id: int | None) -> None:
+        model = self.records
+        current_row = model.row_of(current_id) if current_id is not None else None
+        found = kept_runs(old_ids, model.id_array, kept)
+        starts: list[int] = []
+        stops: list[int] = []
+        if found is not None:
+            starts, stops = found[0].tolist(), found[1].tolist()
+        elif current_row is not None and current_id in kept:  # too scattered: keep current
+            starts, stops = [current_row], [current_row + 1]
+        if starts:
+            selection = selection_of(model, starts, stops, model.columnCount())
+            self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
         if current_row is not None:
-            self.selectionModel().setCurrentIndex(
-                self.records.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
+            index = model.index(current_row, self._first_visible_column())
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
-    def _on_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+    def _scroll_back(self, anchor_id: int | None, offset: int) -> None:
+        """Put the record that was current (or at the top) back at the same height."""
+        row = self.records.row_of(anchor_id) if anchor_id is not None else None
+        self.updateGeometries()  # the scroll range still fits the previous result
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, row - offset) if row is not None else 0)
+
+    def _on_section_clicked(self, section: int) -> None:
         if not 0 <= section < len(self.records.columns):
             return
         key = self.records.columns[section].sort
-        descending = order == Qt.SortOrder.DescendingOrder
-        self._sort = (key, descending)
-        self.sort_requested.emit(key, descending)
+        if key is None:  # not sortable: put back the indicator the click moved
+            self.show_sort(self._orders)
+            return
+        self.show_sort(after_click(self._orders, key))
+        self.sort_changed.emit(self._orders)
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.selection_changed.emit(self.selected_ids())
+        self._announce_selection()
+
+    def _announce_selection(self) -> None:
+        selected = self.selected_ids()
+        self.selection_changed.emit(selected)
+        if len(selected) != self._count:
+            self._count = len(selected)
+            self.selection_count_changed.emit(self._count)
