@@ -188,6 +188,24 @@ def test_escape_drops_a_selection_but_is_left_to_the_window_otherwise(timeline: 
     assert not again.isAccepted()  # the window's Esc clears the search
 
 
+def overrides(timeline: Timeline, key: Qt.Key) -> bool:
+    """True if the bars claim the key before the window's shortcuts see it."""
+    event = QKeyEvent(QEvent.Type.ShortcutOverride, key, NONE)
+    event.ignore()
+    QApplication.sendEvent(timeline.chart, event)
+    return event.isAccepted()
+
+
+def test_the_bars_keys_win_over_window_shortcuts(timeline: Timeline) -> None:
+    assert overrides(timeline, Qt.Key.Key_Return)
+    assert overrides(timeline, Qt.Key.Key_Minus)
+    assert not overrides(timeline, Qt.Key.Key_Escape)
+    assert not overrides(timeline, Qt.Key.Key_Delete)
+    QTest.keyClick(timeline.chart, Qt.Key.Key_Home)
+    QTest.keyClick(timeline.chart, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert overrides(timeline, Qt.Key.Key_Escape)
+
+
 def test_the_query_range_is_shaded(timeline: Timeline) -> None:
     timeline.set_query("citizenship date:1956..1959")
     assert timeline.state.shaded == (1, 4)
@@ -306,3 +324,14 @@ def test_arriving_by_tab_highlights_the_start_of_the_range(timeline: Timeline) -
     )
     assert timeline.state.current == 2
     assert timeline.chart.accessibleName() == "Timeline, 1957: 5 records"
+
+
+def test_months_say_how_many_records_have_no_single_month(timeline: Timeline) -> None:
+    # Only 1959's records have month counts; the 28 others are dated to the year, say.
+    timeline.set_data(year_values(YEAR_COUNTS), month_values({1959: 40}), 72)
+    timeline.zoom_in()
+    assert timeline.state.without_month == 28
+    assert "28 without a single month" in timeline.caption.text()
+    assert "28 in these years have no single month" in timeline.accessibleDescription()
+    timeline.zoom_out()
+    assert "without" not in timeline.caption.text()

@@ -32,6 +32,18 @@ _MOVES = {
     Qt.Key.Key_PageDown: 12,
 }
 
+_OWN_KEYS = {
+    *_MOVES,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Plus,
+    Qt.Key.Key_Equal,
+    Qt.Key.Key_Minus,
+    Qt.Key.Key_Underscore,
+}
+
 
 def _tinted(color: QColor, alpha: float) -> QColor:
     return QColor(color.red(), color.green(), color.blue(), round(alpha * 255))
@@ -237,7 +249,11 @@ class BarChart(QWidget):
         super().leaveEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        """Tooltips name the bar under the pointer and its count."""
+        """Tooltips name the bar under the pointer; the bars' keys win over window shortcuts."""
+        override = event.type() == QEvent.Type.ShortcutOverride
+        if override and isinstance(event, QKeyEvent) and self._owns(event):
+            event.accept()
+            return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self.bar_at(event.pos().x())
             if index is None:
@@ -286,6 +302,17 @@ class BarChart(QWidget):
         super().focusOutEvent(event)
 
     # ------------------------------------------------------------------ internals
+
+    def _owns(self, event: QKeyEvent) -> bool:
+        """True for a key the bars act on now (Esc only while a selection is being made)."""
+        if event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        ):
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            return self.state.anchor is not None
+        return bool(self.state.bins) and key in _OWN_KEYS
 
     def _choose(self) -> None:
         clause = self.state.clause()

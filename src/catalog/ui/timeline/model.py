@@ -179,6 +179,19 @@ class TimelineState:
         chosen = self.selection
         return None if chosen is None else range_clause(self.bins, *chosen)
 
+    @property
+    def without_month(self) -> int:
+        """Records of the years shown as months whose date is not within one month.
+
+        The month facet counts only dates inside a single month ("1959", a season or
+        an interval are left out), so month bars can add up to less than their years.
+        """
+        if self.zoom is not Zoom.MONTHS or self.window is None:
+            return 0
+        first, last = self.window
+        in_years = sum(n for year, n in self.years.items() if first <= year <= last)
+        return max(in_years - sum(b.count for b in self.bins), 0)
+
     def count(self, first: int, last: int) -> int:
         """Records in bars ``first`` to ``last``."""
         return sum(b.count for b in self.bins[first : last + 1])
@@ -217,12 +230,14 @@ class TimelineState:
         if not self.bins:
             return f"None of the {_plural(self.total, 'record')} in this result is dated."
         unit = "month" if self.zoom is Zoom.MONTHS else "year"
-        busiest = max(range(len(self.bins)), key=lambda i: self.bins[i].count)
+        busiest = max(self.bins, key=lambda b: b.count)
+        most = f"; most in {busiest.title} ({busiest.count:,})" if busiest.count else ""
         text = (
             f"{_plural(self.total - self.undated, 'dated record')} by {unit}, "
-            f"{self.span_text()}; most in {self.bins[busiest].title} "
-            f"({self.bins[busiest].count:,}). {self.undated:,} undated."
+            f"{self.span_text()}{most}. {self.undated:,} undated."
         )
+        if self.without_month:
+            text += f" {self.without_month:,} in these years have no single month."
         if self.range is not None:
             text += f" The search is limited to {self.range.text()}."
         return text

@@ -176,6 +176,8 @@ class Timeline(QWidget):
         choosing = state.selection_text()
         if choosing:
             return f"{choosing} — release to search"
-        if state.range is not None:
-            return f"{state.span_text()} · searching {state.range.text()}"
-        return f"{state.span_text()} · {HINT}"
+        parts = [state.span_text()]
+        if state.without_month:
+            parts.append(f"{state.without_month:,} without a single month")
+        parts.append(HINT if state.range is None else f"searching {state.range.text()}")
+        return " · ".join(parts)
