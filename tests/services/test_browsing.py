@@ -81,3 +81,24 @@ def test_history_lists_a_records_changes_newest_first(service: CatalogService) -
     assert entries[0].at == service.detail(first).created
     with pytest.raises(RecordNotFound):
         service.history(first + 100)
+
+
+def test_date_facet_clauses_find_their_records_before_the_common_era(
+    service: CatalogService,
+) -> None:
+    insert(
+        service.db,
+        [
+            record("Ides of March", uid="x", date_text="-0044-03-15"),
+            record("A year zero letter", uid="y", date_text="0000-06"),
+            record("October cable", uid="z", date_text="October, 1959"),
+        ],
+    )
+    for use_index in (False, True):
+        if use_index:
+            service.prepare_index()
+        names = [FacetName.YEAR, FacetName.DECADE, FacetName.MONTH]
+        for facet in service.facets("", names, None):
+            assert facet.values, facet.name
+            for value in facet.values:
+                assert service.search(value.clause).total == value.count, value

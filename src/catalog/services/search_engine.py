@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog.domain import query_ast as q
+from catalog.domain.date_clauses import month_text, year_text
 from catalog.domain.query import format_clause
 from catalog.domain.records import Facet, FacetValue
 from catalog.domain.views import FacetName, SortKey, SortOrder
@@ -55,18 +56,20 @@ def facet_value(facet: FacetName, value: object, count: int) -> FacetValue:
     """A facet value with its label and the query clause that selects it."""
     if facet is FacetName.YEAR:
         year = int(str(value))
-        return FacetValue(str(year), count, f"date:{year}")
+        return FacetValue(str(year), count, f"date:{year_text(year)}")
     if facet is FacetName.MONTH:
         year, month = divmod(int(str(value)), 100)
-        label = f"{year}-{month:02d}" if year >= 0 else f"-{-year:04d}-{month:02d}"
-        return FacetValue(label, count, f"date:{label}")
+        label = f"{year}-{month:02d}"
+        return FacetValue(label, count, f"date:{month_text(year, month) or label}")
     if facet is FacetName.HAS:
         return FacetValue(str(value).capitalize(), count, f"has:{value}")
     if facet is FacetName.DECADE:
         decade = int(str(value))
         if decade >= 0:
             return FacetValue(f"{decade}s", count, f"date:{decade}s")
-        return FacetValue(f"{decade}s", count, f"date:{decade}..{decade + 9}")
+        return FacetValue(
+            f"{decade}s", count, f"date:{year_text(decade)}..{year_text(decade + 9)}"
+        )
     return FacetValue(str(value), count, format_clause(facet.value, str(value)))
 
 

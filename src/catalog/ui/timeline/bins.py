@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from catalog.domain.date_clauses import month_text, year_text
 from catalog.domain.dates import DayKey, day_key, last_day_key
 from catalog.domain.records import FacetValue
 
@@ -95,24 +96,6 @@ class Bin:
         if self.month:
             return month_text(self.last_year, self.month)
         return year_text(self.last_year)
-
-
-def year_text(year: int) -> str:
-    """A year as the query parser reads it: ``1959``, ``-0044``, ``0000~``, ``Y12345``."""
-    if year == 0:
-        return "0000~"
-    if abs(year) > 9999:
-        return f"Y{year}"
-    return f"{'-' if year < 0 else ''}{abs(year):04d}"
-
-
-def month_text(year: int, month: int) -> str | None:
-    """A month as the query parser reads it (None for years beyond four digits)."""
-    if abs(year) > 9999:
-        return None
-    if year == 0:
-        return f"0000-{month:02d}~"
-    return f"{year_text(year)}-{month:02d}"
 
 
 def range_clause(bins: list[Bin], start: int, end: int) -> str | None:
