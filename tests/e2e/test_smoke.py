@@ -64,7 +64,7 @@ def test_smoke(qtbot: QtBot, window: MainWindow, real_service: CatalogService) -
     button = window.welcome.findChild(QPushButton, "loadSampleButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.record_list.records.rowCount() == 15, timeout=TIMEOUT)
-    assert window.centre.currentWidget() is window.record_list
+    assert window.centre.currentWidget() is window.list_pane
     qtbot.waitUntil(lambda: window.status_line == "15 records", timeout=TIMEOUT)
 
     # Search as you type.

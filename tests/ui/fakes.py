@@ -123,6 +123,7 @@ class FakeCatalogService:
         query: str,
         sort: SortKey = SortKey.DATE,
         descending: bool = False,
+        limit: int | None = None,
         *,
         then: Sequence[SortOrder] = (),
     ) -> SearchResult:
@@ -131,7 +132,10 @@ class FakeCatalogService:
         found = [d for d in self.records.values() if matches(node, d)]
         for key in reversed([SortOrder(sort, descending), *then]):  # stable: last key first
             found.sort(key=lambda d, k=key.key: sort_value(d, k), reverse=key.descending)
-        return SearchResult(query, node, [d.id for d in found])
+        ids = [d.id for d in found]
+        if limit is not None:
+            return SearchResult(query, node, ids[:limit], len(ids))
+        return SearchResult(query, node, ids)
 
     def summaries(self, ids: Sequence[int]) -> list[RecordSummary]:
         self._called("summaries", [int(i) for i in ids])

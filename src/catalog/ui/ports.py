@@ -46,10 +46,12 @@ class CatalogPort(Protocol):
         query: str,
         sort: SortKey = ...,
         descending: bool = ...,
+        limit: int | None = ...,
         *,
         then: Sequence[SortOrder] = ...,
     ) -> SearchResult:
-        """Ids matching a query, in order; raises QueryError for a malformed query."""
+        """Ids matching a query, in order (the first ``limit`` of them and the total);
+        raises QueryError for a malformed query."""
         ...
 
     def refresh(

@@ -32,7 +32,7 @@ def test_title_three_panes_and_menus(
     ]
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Help"]
-    assert window.centre.currentWidget() is window.record_list
+    assert window.centre.currentWidget() is window.list_pane
     assert window.status_line == "7 records"
 
 
@@ -54,7 +54,7 @@ def test_loading_the_sample_switches_to_the_list(
     window = make_window(empty_service)
     button = window.welcome.findChild(QPushButton, "loadSampleButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert window.centre.currentWidget() is window.record_list
+    assert window.centre.currentWidget() is window.list_pane
     assert window.record_list.records.rowCount() == 7
     assert window.statusBar().currentMessage() == "Imported 7 records from sample-listing.txt."
     assert window.sidebar.facets.find_value("Cable").isValid()
@@ -212,6 +212,8 @@ def test_facets_of_a_large_result_come_once_the_index_is_ready(
     runner = ManualRunner()
     window = MainWindow(fake_service, runner)
     qtbot.addWidget(window)
+    runner.finish(0)  # the first rows, before every id is read
+    assert window.record_list.records.rowCount() == 7
     runner.finish(0)  # the first refresh: records, but the values are not counted yet
     assert window.record_list.records.rowCount() == 7
     assert "Counting values" in window.sidebar.status.text()
@@ -219,6 +221,36 @@ def test_facets_of_a_large_result_come_once_the_index_is_ready(
     runner.finish_all()  # the index is built, and the sidebar asks again
     assert window.sidebar.facets.find_value("Cable").isValid()
     assert not window.sidebar.status.isVisibleTo(window)
+
+
+def test_the_first_rows_show_before_every_id_is_read(
+    qtbot: QtBot, fake_service: FakeCatalogService
+) -> None:
+    from tests.ui.fakes import ManualRunner
+
+    runner = ManualRunner()
+    window = MainWindow(fake_service, runner)
+    qtbot.addWidget(window)
+    runner.finish(0)
+    assert [args for args in fake_service.called("search")] == [("", SortKey.DATE, False)]
+    assert window.record_list.records.rowCount() == 7
+    assert window.status_line.startswith("7 records")
+    runner.finish_all()
+    assert window.record_list.records.rowCount() == 7  # the full answer replaced it
+
+
+def test_first_rows_arriving_late_never_replace_the_full_answer(
+    qtbot: QtBot, fake_service: FakeCatalogService
+) -> None:
+    from tests.ui.fakes import ManualRunner
+
+    runner = ManualRunner()
+    window = MainWindow(fake_service, runner)
+    qtbot.addWidget(window)
+    runner.finish(1)  # the full refresh first
+    fake_service.records.clear()  # were the first rows delivered now, the list would empty
+    runner.finish(0)
+    assert window.record_list.records.rowCount() == 7
 
 
 def test_the_search_index_is_prepared_after_the_first_results(

@@ -179,5 +179,5 @@ def test_the_welcome_pages_import_button_opens_the_file_chooser(
     window = make_window(empty_service)
     button = window.welcome.findChild(QPushButton, "importButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert window.centre.currentWidget() is window.record_list
+    assert window.centre.currentWidget() is window.list_pane
     assert window.status_line == "1 record"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QT
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import QueryError
-from catalog.domain.views import SortKey
+from catalog.services.catalog import SearchResult
 from catalog.ui.detail_pane.widget import DetailPane
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.cheat_sheet import CheatSheet
@@ -31,6 +31,7 @@ from catalog.ui.shell.search_controller import FacetOutcome, SearchController, S
 from catalog.ui.shell.signals import SignalHub
 from catalog.ui.shell.status import status_text
 from catalog.ui.shell.welcome import WelcomePage
+from catalog.ui.timeline.widget import Timeline
 
 APP_TITLE = "Catalog"
 STATUS_MESSAGE_MS = 15000
@@ -69,10 +70,12 @@ class MainWindow(QMainWindow):
         self.record_list = RecordList(service)
         self.welcome = WelcomePage(service.location)
         self.detail = DetailPane(service, runner, lambda e: self.bugs(e, "showing the record"))
+        self.timeline = Timeline()
         self.search = SearchController(service, runner, self.bugs, parent=self)
         self.operations = Operations(service, runner, self.hub, self, self.bugs)
         self._cheat_sheet: CheatSheet | None = None
         self._catalogue_total = 0
+        self._shown: SearchResult | None = None
         self._selected = 0
         self._build_panes()
         self._build_menus()
@@ -88,7 +91,15 @@ class MainWindow(QMainWindow):
     def _build_panes(self) -> None:
         self.centre = QStackedWidget()
         self.centre.setObjectName("centre")
-        self.centre.addWidget(self.record_list)
+        # The timeline sits above the list it summarises; the welcome page has neither.
+        self.list_pane = QSplitter(Qt.Orientation.Vertical)
+        self.list_pane.setObjectName("listPane")
+        self.list_pane.addWidget(self.timeline)
+        self.list_pane.addWidget(self.record_list)
+        self.list_pane.setStretchFactor(1, 1)
+        self.list_pane.setCollapsible(1, False)
+        self.list_pane.setSizes([150, 600])
+        self.centre.addWidget(self.list_pane)
         self.centre.addWidget(self.welcome)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -143,8 +154,9 @@ class MainWindow(QMainWindow):
         self.welcome.import_requested.connect(self.operations.ask_and_import)
         self.operations.busy_changed.connect(self._on_busy_changed)
         self.sidebar.query_changed.connect(self.search.search)
-        self.record_list.sort_requested.connect(self._on_sort_requested)
+        self.record_list.sort_changed.connect(self.search.set_sort)
         self.record_list.selection_changed.connect(self._on_selection_changed)
+        self.timeline.range_chosen.connect(self.sidebar.add_clause)
         self.search.results_ready.connect(self._on_results)
         self.search.query_failed.connect(self._on_query_failed)
         self.search.search_failed.connect(self._on_search_failed)
@@ -176,11 +188,13 @@ class MainWindow(QMainWindow):
     def _on_results(self, outcome: SearchOutcome) -> None:
         result = outcome.result
         self._catalogue_total = outcome.catalogue_total
+        self._shown = result
         self.sidebar.show_query_error(result.query, None)
-        self.record_list.show_sort(self.search.sort, self.search.descending)
+        self.record_list.show_sort(self.search.orders)
         self.record_list.show_result(result.ids, NO_MATCH if result.query.strip() else "")
+        self.timeline.set_query(result.query)
         empty = outcome.catalogue_total == 0
-        self.centre.setCurrentWidget(self.welcome if empty else self.record_list)
+        self.centre.setCurrentWidget(self.welcome if empty else self.list_pane)
         self.window_actions.update_enabled(not empty, self.operations.busy)
         self._update_status()
 
@@ -192,14 +206,16 @@ class MainWindow(QMainWindow):
 
     def _on_facets(self, outcome: FacetOutcome) -> None:
         self.sidebar.set_facets(outcome.facets, outcome.pending)
+        values = {facet.name: facet.values for facet in outcome.facets}
+        total = self.search.last.result.total if self.search.last else 0
+        self.timeline.set_data(
+            values.get("year", ()), values.get("month", ()), total, outcome.pending
+        )
 
     def _on_selection_changed(self, ids: Sequence[int]) -> None:
         self._selected = len(ids)
         self.detail.show_ids(ids)
         self._update_status()
-
-    def _on_sort_requested(self, key: SortKey, descending: bool) -> None:
-        self.search.set_sort(key, descending)
 
     def _on_changes_applied(self, changes: ChangeSet) -> None:
         self.record_list.refresh_rows(None if changes.bulk else sorted(changes.records))
@@ -231,7 +247,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
 
     def _update_status(self) -> None:
-        last = self.search.last
-        shown = last.result.total if last else 0
-        query = last.result.query if last else ""
+        shown = self._shown.total if self._shown else 0
+        query = self._shown.query if self._shown else ""
         self.status_counts.setText(status_text(shown, self._catalogue_total, self._selected, query))

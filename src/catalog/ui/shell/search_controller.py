@@ -14,24 +14,34 @@ from PySide6.QtCore import QObject, Signal
 
 from catalog.domain.errors import CatalogError, QueryError
 from catalog.domain.records import Facet
-from catalog.domain.views import FacetName, SortKey
+from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
 from catalog.ui.jobs.latest import LatestOnly
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 
 SIDEBAR_FACETS: tuple[FacetName, ...] = (
-    FacetName.TYPE,
-    FacetName.DECADE,
-    FacetName.YEAR,
+    FacetName.PERSON,
+    FacetName.ORGANISATION,
+    FacetName.PLACE,
+    FacetName.SUBJECT,
     FacetName.ARCHIVE,
     FacetName.LANGUAGE,
+    FacetName.TYPE,
+    FacetName.COLLECTION,
     FacetName.TAG,
+    FacetName.DECADE,
+    FacetName.YEAR,
+    FacetName.HAS,
+    FacetName.MONTH,  # for the timeline
 )
-VALUES_PER_FACET = 50
-UNLIMITED = frozenset({FacetName.DECADE, FacetName.YEAR})
+VALUES_PER_FACET = 20
+UNLIMITED = frozenset({FacetName.DECADE, FacetName.YEAR, FacetName.MONTH})
 
 BugHandler = Callable[[BaseException, str], None]
+# Rows read first when the window opens: a million ids in order take a moment, so the
+# first page shows before them (and is replaced, unchanged on screen, once they arrive).
+FIRST_ROWS = 200
 
 
 @dataclass(frozen=True)
@@ -86,28 +96,51 @@ class SearchController(QObject):
         self._on_bug = on_bug
         self.facet_names = tuple(facet_names)
         self.query = ""
-        self.sort = SortKey.DATE
-        self.descending = False
+        self.orders: tuple[SortOrder, ...] = (SortOrder(SortKey.DATE),)
         self.last: SearchOutcome | None = None
+
+    @property
+    def sort(self) -> SortKey:
+        """The first sort key."""
+        return self.orders[0].key
+
+    @property
+    def descending(self) -> bool:
+        """Whether the first sort key runs backwards."""
+        return self.orders[0].descending
 
     def search(self, query: str) -> None:
         """Search for a query with the current order."""
         self.query = query
         self.refresh()
 
-    def set_sort(self, sort: SortKey, descending: bool) -> None:
-        """Search again in another order."""
-        self.sort, self.descending = sort, descending
-        self.refresh()
+    def set_sort(self, orders: Sequence[SortOrder]) -> None:
+        """Search again in another order (the first key, then the ones that break ties)."""
+        if orders:
+            self.orders = tuple(orders)
+            self.refresh()
 
     def refresh(self) -> None:
         """Run the current search and facet counts again (after a change, say)."""
-        service, query, sort, descending = self._service, self.query, self.sort, self.descending
+        service, query = self._service, self.query
+        first, *then = self.orders
         limits = {name: FACET_LIMITS.get(name, VALUES_PER_FACET) for name in self.facet_names}
 
         def run() -> Refresh:
             # One evaluation of the query gives the list, the counts and the total.
-            return service.refresh(query, sort, descending, limits, defer_facets=True)
+            return service.refresh(
+                query, first.key, first.descending, limits, defer_facets=True, then=then
+            )
+
+        def first_rows() -> SearchOutcome:
+            page = service.search(query, first.key, first.descending, FIRST_ROWS, then=then)
+            return SearchOutcome(page, service.count())
+
+        if self.last is None:
+            number = self._searches.issued + 1  # the number the full refresh is given
+            self._runner.read(
+                first_rows, lambda outcome: self._on_first_rows(number, outcome), _ignore
+            )
 
         self._searches.read(run, self._on_refresh, lambda e: self._on_error(query, e))
 
@@ -134,6 +167,11 @@ class SearchController(QObject):
             self._index_warmed = True
             self.warm_index()
 
+    def _on_first_rows(self, number: int, outcome: SearchOutcome) -> None:
+        # Only while the full answer to the same request is still on its way.
+        if self.last is None and self._searches.issued == number:
+            self.results_ready.emit(outcome)
+
     def _on_index_error(self, error: BaseException) -> None:
         if not isinstance(error, CatalogError):
             self._on_bug(error, "building the search index")
@@ -146,3 +184,7 @@ class SearchController(QObject):
         else:
             self.search_failed.emit("The search could not be run.")
             self._on_bug(error, "the search")
+
+
+def _ignore(_error: BaseException) -> None:
+    """The full refresh reports the same error; the first rows have nothing to add."""
