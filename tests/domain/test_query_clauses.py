@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from catalog.domain.errors import QueryError
 from catalog.domain.query import parse_query
-from catalog.domain.query_clauses import apply_clause, clauses, pieces, remove_clause
+from catalog.domain.query_clauses import apply_clause, clauses, pieces, remove_clause, required
 
 
 def texts(query: str) -> list[str]:
@@ -37,6 +37,15 @@ def test_operators_are_not_clauses_and_double_negation_cancels() -> None:
     assert [p.clause is None for p in pieces("a AND b")] == [False, True, False]
     twice = clauses("--draft")[0]
     assert (twice.body, twice.negated) == ("draft", False)
+
+
+def test_required_clauses_are_those_joined_by_and() -> None:
+    assert [c.text for c in required("a AND -type:Cable (b OR c)")] == [
+        "a",
+        "-type:Cable",
+        "(b OR c)",
+    ]
+    assert required("a OR type:Cable") == []
 
 
 def test_quoted_values_keep_escapes_and_brackets_inside() -> None:

@@ -76,6 +76,12 @@ def pieces(query: str) -> list[Piece]:
     return out
 
 
+def required(query: str) -> list[Clause]:
+    """The clauses every result must satisfy: all of them, unless an ``OR`` joins them."""
+    found = pieces(query)
+    return [] if _has_or(query, found) else [p.clause for p in found if p.clause is not None]
+
+
 def remove_clause(query: str, clause: Clause) -> str:
     """The query without one of its clauses (and an ``AND``/``OR`` joining it to the rest).
 
@@ -109,7 +115,7 @@ def apply_clause(query: str, clause: str, *, exclude: bool = False) -> str:
     """
     wanted = f"-{clause}" if exclude else clause
     found = pieces(query)
-    if any(piece.clause is None and query[piece.start : piece.end] == "OR" for piece in found):
+    if _has_or(query, found):
         return f"({query.strip()}) {wanted}"
     for piece in found:
         current = piece.clause
@@ -118,6 +124,10 @@ def apply_clause(query: str, clause: str, *, exclude: bool = False) -> str:
                 return query
             return query[: current.start] + wanted + query[current.end :]
     return f"{query.rstrip()} {wanted}".strip()
+
+
+def _has_or(query: str, found: list[Piece]) -> bool:
+    return any(piece.clause is None and query[piece.start : piece.end] == "OR" for piece in found)
 
 
 def _find(found: list[Piece], clause: Clause) -> int | None:
