@@ -6,6 +6,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from catalog.domain.records import Facet, FacetValue
+from catalog.domain.views import FacetName
+
+SIDEBAR_FACETS: tuple[FacetName, ...] = (
+    FacetName.PERSON,
+    FacetName.ORGANISATION,
+    FacetName.PLACE,
+    FacetName.SUBJECT,
+    FacetName.ARCHIVE,
+    FacetName.LANGUAGE,
+    FacetName.TYPE,
+    FacetName.COLLECTION,
+    FacetName.TAG,
+    FacetName.DECADE,
+    FacetName.YEAR,
+    FacetName.HAS,
+)
+"""The facets the sidebar shows, in its order (the month facet is the timeline's)."""
+TOP_VALUES = 10
+"""A facet with more values shows this many and a "Show all…" row."""
+SHOW_ALL = "Show all…"
+_ALL_SHOWN = frozenset({FacetName.DECADE, FacetName.YEAR})  # dates read best complete
 
 
 @dataclass(eq=False)
@@ -17,6 +38,7 @@ class FacetItem:
         count: how many records of the current result have this value (None for a group).
         clause: the query clause that selects the value ("" for a group).
         key: a stable name for a group (the facet's name), to remember expansion.
+        more_of: for the "Show all…" row, the name of the facet whose values it opens.
         parent: the item above (None for a group).
         children: the items below.
     """
@@ -25,6 +47,7 @@ class FacetItem:
     count: int | None = None
     clause: str = ""
     key: str = ""
+    more_of: str = ""
     parent: FacetItem | None = None
     children: list[FacetItem] = field(default_factory=list)
 
@@ -50,24 +73,36 @@ def value_item(value: FacetValue) -> FacetItem:
 
 
 def build_groups(facets: Sequence[Facet]) -> list[FacetItem]:
-    """Tree groups for facets: empty facets and zero counts left out, years under decades."""
-    by_name = {facet.name: facet for facet in facets}
-    years = by_name.get("year")
+    """Tree groups for facets in the sidebar's order: empty facets, zero counts and the
+    month facet left out, years under decades, long facets cut to their top values."""
+    by_name = {facet.name: facet for facet in facets if facet.name != FacetName.MONTH}
+    years = by_name.get(FacetName.YEAR)
     groups: list[FacetItem] = []
-    for facet in facets:
-        if facet.name == "year" and "decade" in by_name:
+    for facet in sorted(by_name.values(), key=_position):
+        if facet.name == FacetName.YEAR and FacetName.DECADE in by_name:
             continue  # shown inside the decades
         values = [value for value in facet.values if value.count > 0]
         if not values:
             continue
         group = FacetItem(facet.title, key=facet.name)
-        for value in values:
+        cut = len(values) > TOP_VALUES and facet.name not in _ALL_SHOWN
+        for value in values[:TOP_VALUES] if cut else values:
             item = group.add(value_item(value))
-            if facet.name == "decade" and years is not None:
+            if facet.name == FacetName.DECADE and years is not None:
                 for year in _years_of(item.label, years.values):
                     item.add(value_item(year))
+        if cut:
+            group.add(FacetItem(SHOW_ALL, more_of=facet.name))
         groups.append(group)
     return groups
+
+
+def _position(facet: Facet) -> int:
+    """Where a facet goes: the sidebar's order, then any other facet as given."""
+    try:
+        return SIDEBAR_FACETS.index(FacetName(facet.name))
+    except ValueError:
+        return len(SIDEBAR_FACETS)
 
 
 def _years_of(decade_label: str, years: Sequence[FacetValue]) -> list[FacetValue]:

@@ -1,12 +1,14 @@
 """FacetTreeModel: facets of the current result, each value carrying its query clause.
 
-Top-level rows are facets (Document type, Decade, ...); below them their values with
-counts; years sit below their decade. Column 0 is the label, column 1 the count.
+Top-level rows are facets (Person, ..., Decade, Has); below them their values with
+counts; years sit below their decade; a long facet ends with a "Show all…" row. Column 0
+is the label, column 1 the count. Values applied in the query are shown as such (bold when
+included, struck out when excluded), so editing the text shows in the tree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -20,6 +22,11 @@ CLAUSE_ROLE = Qt.ItemDataRole.UserRole + 1
 """The query clause of a value ("" for a facet heading)."""
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 """The facet name of a heading ("" for a value)."""
+MORE_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The facet name of a "Show all…" row ("" for any other row)."""
+APPLIED_ROLE = Qt.ItemDataRole.UserRole + 4
+"""How the query uses a value: "include", "exclude" or ""."""
+GESTURES = "Click or Enter to include; Alt+click, Shift+Enter or the menu to exclude."
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,12 +37,35 @@ class FacetTreeModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[FacetItem] = []
+        self._included: frozenset[str] = frozenset()
+        self._excluded: frozenset[str] = frozenset()
 
     def set_facets(self, facets: Sequence[Facet]) -> None:
         """Show new facets (values with no records are left out)."""
         self.beginResetModel()
         self._groups = build_groups(facets)
         self.endResetModel()
+
+    def set_applied(self, included: Collection[str], excluded: Collection[str]) -> None:
+        """Mark the values whose clauses the query includes or excludes."""
+        self._included, self._excluded = frozenset(included), frozenset(excluded)
+        pending = list(self._groups)
+        while pending:
+            item = pending.pop()
+            if item.children:
+                first, last = item.children[0], item.children[-1]
+                self.dataChanged.emit(
+                    self.createIndex(0, 0, first), self.createIndex(last.row(), 1, last)
+                )
+                pending.extend(item.children)
+
+    def applied(self, item: FacetItem) -> str:
+        """ "include", "exclude" or "" for how the query uses a value."""
+        if not item.clause:
+            return ""
+        if item.clause in self._included:
+            return "include"
+        return "exclude" if item.clause in self._excluded else ""
 
     def item(self, index: Index) -> FacetItem | None:
         """The item at an index (None for the invisible root)."""
@@ -104,14 +134,18 @@ class FacetTreeModel(QAbstractItemModel):
             return item.clause
         if role == KEY_ROLE:
             return item.key
-        if role == Qt.ItemDataRole.ToolTipRole and item.clause:
-            return safe_tooltip(f"Add {item.clause} to the search")
+        if role == MORE_ROLE:
+            return item.more_of
+        if role == APPLIED_ROLE:
+            return self.applied(item)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return self._description(item, role)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return item.label if item.count is None else f"{item.label}, {item.count:,} records"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and item.is_group:
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(item)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -132,6 +166,32 @@ class FacetTreeModel(QAbstractItemModel):
         return None
 
     # ------------------------------------------------------------------ helpers
+
+    def _description(self, item: FacetItem, role: int) -> str | None:
+        if item.more_of:
+            return "Every value of this facet, with a filter box"
+        if not item.clause:
+            return "Click or Enter to fold or unfold" if item.is_group else None
+        applied = self.applied(item)
+        if applied == "include":
+            text = f"{item.clause} is in the search"
+        elif applied == "exclude":
+            text = f"-{item.clause} is in the search: excluded"
+        else:
+            text = f"Add {item.clause} to the search"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return f"{text}. {GESTURES}"
+        return safe_tooltip(text)
+
+    def _font(self, item: FacetItem) -> QFont | None:
+        applied = self.applied(item)
+        if not (item.is_group or item.more_of or applied):
+            return None
+        font = QFont()
+        font.setBold(item.is_group or applied == "include")
+        font.setItalic(bool(item.more_of) or applied == "exclude")
+        font.setStrikeOut(applied == "exclude")
+        return font
 
     def _children(self, parent: Index) -> list[FacetItem]:
         item = self.item(parent)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from catalog.domain.errors import QueryError
 
@@ -62,10 +62,14 @@ class SearchBox(QWidget):
         self.excerpt.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.excerpt.setStyleSheet("color: #b00020;")
         self.excerpt.hide()
+        self._row = QHBoxLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(4)
+        self._row.addWidget(self.edit, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.edit)
+        layout.addLayout(self._row)
         layout.addWidget(self.error)
         layout.addWidget(self.excerpt)
         self._timer = QTimer(self)
@@ -88,6 +92,10 @@ class SearchBox(QWidget):
         """Replace the query (a facet click, a cleared search) and search at once."""
         self.edit.setText(text)
         self.submit()
+
+    def add_button(self, button: QWidget) -> None:
+        """Put a button beside the box (the error lines stay under the box alone)."""
+        self._row.addWidget(button)
 
     def submit(self) -> None:
         """Search for the text now (unless it was just searched for)."""

@@ -1,68 +1,74 @@
-"""The filter sidebar: search box above, facets of the current result below.
+"""The filter sidebar: search box, chips, saved and recent searches, facets.
 
-Clicking a facet value appends its clause to the query text, so the box always shows
-everything that is applied; the sidebar never filters by itself.
+Every gesture edits the query text, so the box always shows everything that is applied
+and the sidebar never filters by itself: a facet value adds its clause (or ``-clause`` to
+exclude it), a chip's × removes exactly its clause, a saved or recent search replaces the
+text. The chips and the facets' marks follow the text however it changed.
 """
 
 from __future__ import annotations
 
-import re
+import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from catalog.domain.errors import QueryError
+from catalog.domain.query_clauses import Clause, apply_clause, clauses, remove_clause, required
 from catalog.domain.records import Facet
-from catalog.ui.filter_sidebar.model import CLAUSE_ROLE, KEY_ROLE, FacetTreeModel
+from catalog.ui.filter_sidebar.all_values import AllValuesDialog
+from catalog.ui.filter_sidebar.chips import ChipBar
+from catalog.ui.filter_sidebar.model import (
+    CLAUSE_ROLE,
+    GESTURES,
+    KEY_ROLE,
+    MORE_ROLE,
+    FacetTreeModel,
+)
+from catalog.ui.filter_sidebar.saved_searches import SavedSearches
 from catalog.ui.filter_sidebar.search_box import SearchBox
-
-
-def with_clause(query: str, clause: str) -> str:
-    """The query with ``clause`` added at the end, unless it is already a term of it."""
-    if re.search(rf"(?<!\S){re.escape(clause)}(?!\S)", query):
-        return query
-    return f"{query.rstrip()} {clause}".strip()
-
+from catalog.ui.filter_sidebar.searches_panel import SearchesPanel
+from catalog.ui.filter_sidebar.value_view import ValueView, value_menu
 
 COUNTING = "Counting values… (preparing the search index for this large catalogue)"
+SAVE_SHORTCUT = "Ctrl+Shift+S"
 
 
 class FilterSidebar(QWidget):
-    """Search box and facet tree.
+    """Search box, chips, searches and facet tree.
 
     Signals:
         query_changed(str): the query to search for.
+        all_values_requested(str): the user asked for every value of this facet (its name);
+            answer with :meth:`show_all_values`.
     """
 
     query_changed = Signal(str)
+    all_values_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, searches: SavedSearches | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("filterSidebar")
+        self.searches = searches if searches is not None else SavedSearches(parent=self)
         self.search_box = SearchBox()
+        self.save_button = QToolButton()
+        self.save_button.setObjectName("saveSearchButton")
+        self.save_button.setText("Save…")
+        self.save_button.setAccessibleName("Save search")
+        self.save_button.setAccessibleDescription(
+            f"Save the query under a name, to run it again from the list ({SAVE_SHORTCUT})"
+        )
+        self.save_button.setToolTip(f"Save this search under a name ({SAVE_SHORTCUT})")
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.save_button.setEnabled(False)
+        self.search_box.add_button(self.save_button)
+        self.chips = ChipBar()
+        self.searches_panel = SearchesPanel(self.searches, self)
         self.facets = FacetTreeModel(self)
-        self.tree = QTreeView()
-        self.tree.setObjectName("facetTree")
-        self.tree.setModel(self.facets)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.tree.setExpandsOnDoubleClick(False)
-        self.tree.setAnimated(False)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree = self._facet_tree()
         self.status = QLabel()
         self.status.setObjectName("facetStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -71,16 +77,37 @@ class FilterSidebar(QWidget):
         self.status.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
-        layout.addWidget(self.search_box)
+        for widget in (self.search_box, self.chips, self.searches_panel):
+            layout.addWidget(widget)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.status)
+        self.menu: QMenu | None = None
+        self.all_values: AllValuesDialog | None = None
         self._collapsed: set[str] = set()
         self._expanded_decades: set[str] = set()
         self.search_box.query_submitted.connect(self.query_changed)
-        self.tree.clicked.connect(self._on_clicked)
-        self.tree.installEventFilter(self)
+        self.search_box.edit.textChanged.connect(self._on_text_changed)
+        self.save_button.clicked.connect(self.save_current)
+        self.chips.remove_requested.connect(self.remove_clause)
+        self.searches_panel.query_chosen.connect(self.set_query)
+        self.tree.chosen.connect(self._on_value_chosen)
+        self.tree.menu_requested.connect(self._show_value_menu)
         self.tree.collapsed.connect(self._on_collapsed)
         self.tree.expanded.connect(self._on_expanded)
+        self._chain_tab_order()
+
+    def _facet_tree(self) -> ValueView:
+        tree = ValueView()
+        tree.setObjectName("facetTree")
+        tree.setModel(self.facets)
+        tree.setHeaderHidden(True)
+        tree.setAccessibleName("Facets")
+        tree.setAccessibleDescription(GESTURES)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        return tree
 
     # ------------------------------------------------------------------ public
 
@@ -93,9 +120,17 @@ class FilterSidebar(QWidget):
         """Put a query in the box and search for it."""
         self.search_box.set_query(text)
 
-    def add_clause(self, clause: str) -> None:
-        """Add a clause to the query (if it is not there already) and search."""
-        self.search_box.set_query(with_clause(self.query, clause))
+    def add_clause(self, clause: str, exclude: bool = False) -> None:
+        """Include a clause in the query (or exclude it as ``-clause``) and search."""
+        self.search_box.set_query(apply_clause(self.query, clause, exclude=exclude))
+
+    def remove_clause(self, clause: Clause) -> None:
+        """Take one clause out of the query and search; a chip keeps the keyboard focus."""
+        focused = self.chips.has_focus_within()
+        position = next((i for i, c in enumerate(self.chips.clauses) if c == clause), 0)
+        self.search_box.set_query(remove_clause(self.query, clause))
+        if focused and not self.chips.focus_chip(position):
+            self.search_box.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
         """Move the keyboard focus to the search box, text selected."""
@@ -126,26 +161,67 @@ class FilterSidebar(QWidget):
             self.status.setText("No facets for this result." if facets else "")
         self.status.setVisible(pending or not facets or self.facets.rowCount() == 0)
 
+    def show_all_values(self, facet: Facet) -> None:
+        """Open the window listing every value of a facet (replacing one already open)."""
+        if self.all_values is not None:
+            self.all_values.close()
+            self.all_values.deleteLater()
+        dialog = self.all_values = AllValuesDialog(facet, self)
+        dialog.value_chosen.connect(lambda clause, exclude: self.add_clause(clause, exclude))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.filter.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def record_query_run(self, query: str) -> None:
+        """Note a query the window searched successfully, for the recent searches."""
+        self.searches.record(query)
+
+    def save_current(self) -> None:
+        """Ask for a name and save the query in the box (nothing to do when it is blank)."""
+        self.searches_panel.save(self.query)
+
     # ------------------------------------------------------------------ slots
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Enter on a facet value applies it, as a click does."""
-        if watched is self.tree and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                current = self.tree.currentIndex()
-                if current.isValid():
-                    self._on_clicked(current)
-                    return True
-        return super().eventFilter(watched, event)
+    def _on_text_changed(self, text: str) -> None:
+        self.chips.set_clauses(clauses(text))
+        applied = required(text)
+        self.facets.set_applied(
+            [c.body for c in applied if not c.negated], [c.body for c in applied if c.negated]
+        )
+        self.save_button.setEnabled(bool(text.strip()))
+        self._chain_tab_order()
 
-    def _on_clicked(self, index: QModelIndex) -> None:
-        clause = index.siblingAtColumn(0).data(CLAUSE_ROLE)
+    def _chain_tab_order(self) -> None:
+        """Box, Save, the chips left to right, the searches, the facets: as they are seen."""
+        chain: list[QWidget] = [
+            self.search_box.edit,
+            self.save_button,
+            *self.chips.chips,
+            self.searches_panel.view,
+            self.tree,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _on_value_chosen(self, index: QModelIndex, exclude: bool) -> None:
+        first = index.siblingAtColumn(0)
+        clause, more = first.data(CLAUSE_ROLE), first.data(MORE_ROLE)
         if clause:
-            self.add_clause(str(clause))
-        elif index.isValid():
-            group = index.siblingAtColumn(0)
-            self.tree.setExpanded(group, not self.tree.isExpanded(group))
+            self.add_clause(str(clause), exclude)
+        elif more:
+            self.all_values_requested.emit(str(more))
+        elif first.isValid():
+            self.tree.setExpanded(first, not self.tree.isExpanded(first))
+
+    def _show_value_menu(self, index: QModelIndex, where: QPoint) -> None:
+        clause = str(index.siblingAtColumn(0).data(CLAUSE_ROLE) or "")
+        if not clause:
+            return
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = value_menu(self, clause, lambda exclude: self.add_clause(clause, exclude))
+        self.menu.popup(where)
 
     def _on_collapsed(self, index: QModelIndex) -> None:
         key = index.data(KEY_ROLE)
