@@ -39,6 +39,7 @@ class SearchesPanel(QWidget):
         self.view.setObjectName("searchesView")
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elided
         self.view.setAccessibleName("Saved and recent searches")
         self.view.setAccessibleDescription(
             "Enter or click searches again; F2 renames and Delete deletes a saved search"
@@ -160,6 +161,8 @@ class SearchesPanel(QWidget):
             self.hide()
         elif self.parentWidget() is not None:
             self.show()  # (never as a window of its own before it is placed)
-        row_height = max(self.view.sizeHintForRow(0), self.view.fontMetrics().height() + 4)
+        row_height = self.view.sizeHintForRow(0)
+        if row_height <= 0:
+            row_height = self.view.fontMetrics().height() + 4
         frame = 2 * self.view.frameWidth()
         self.view.setFixedHeight(min(rows, MAX_ROWS) * row_height + frame)

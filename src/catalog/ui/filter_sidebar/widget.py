@@ -12,7 +12,15 @@ import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from catalog.domain.errors import QueryError
 from catalog.domain.query_clauses import Clause, apply_clause, clauses, remove_clause, required
@@ -101,6 +109,7 @@ class FilterSidebar(QWidget):
         tree.setObjectName("facetTree")
         tree.setModel(self.facets)
         tree.setHeaderHidden(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # the text says
         tree.setAccessibleName("Facets")
         tree.setAccessibleDescription(GESTURES)
         header = tree.header()
