@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSettings
 from pytestqt.qtbot import QtBot
 
 from catalog.domain.views import SortKey, SortOrder
@@ -98,6 +99,7 @@ def test_moved_resized_and_hidden_columns_survive_save_and_restore(
     assert again.columnWidth(0) == 222
     assert again.horizontalHeader().sectionsMovable()
     assert again.save_state() == state
+    assert make_list(qtbot, fake_service).restore_state(bytes(state.data())) is True
 
 
 def test_restoring_garbage_keeps_the_defaults(
@@ -111,6 +113,8 @@ def test_restoring_garbage_keeps_the_defaults(
         QByteArray(b"[1, 2]"),
         QByteArray(json.dumps({"format": "other", "version": 1, "header": ""}).encode()),
         view.horizontalHeader().saveState(),  # Qt's own state, without ours around it
+        None,  # what empty settings give
+        "text",
     ):
         assert view.restore_state(garbage) is False
         assert view.header.visible_keys() == DEFAULT
@@ -139,3 +143,18 @@ def test_restoring_keeps_the_sort_shown(qtbot: QtBot, fake_service: FakeCatalogS
     assert view.restore_state(state)
     assert header.sortIndicatorSection() == 6  # the window's sort, not the saved one
     assert view.sort_orders() == (SortOrder(SortKey.ID, True),)
+
+
+def test_the_state_round_trips_through_settings(
+    qtbot: QtBot, fake_service: FakeCatalogService, tmp_path: Path
+) -> None:
+    view = make_list(qtbot, fake_service)
+    trigger(view, "People")
+    settings = QSettings(str(tmp_path / "catalog.ini"), QSettings.Format.IniFormat)
+    settings.setValue("recordList/columns", view.save_state())
+    settings.sync()
+    again = make_list(qtbot, fake_service)
+    stored = QSettings(str(tmp_path / "catalog.ini"), QSettings.Format.IniFormat)
+    assert again.restore_state(stored.value("recordList/columns")) is True
+    assert again.header.visible_keys() == [*DEFAULT, "people"]
+    assert again.restore_state(stored.value("recordList/missing")) is False

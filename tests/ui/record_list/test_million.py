@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from catalog.store.ids import IdList
-from catalog.ui.record_list.model import PAGE_SIZE
+from catalog.ui.record_list.model import PAGE_SIZE, Index, RecordTableModel
 from catalog.ui.record_list.widget import RecordList
 from tests.ui.record_list.driving import click_row, make_list, visible_rows
 from tests.ui.record_list.services import MillionService
@@ -143,3 +143,23 @@ def test_the_current_record_stays_in_view_when_a_small_result_grows(
     settle(view)
     assert view.current_id() == 61
     assert view.rowViewportPosition(900_000) == offset
+
+
+def test_painting_a_selection_of_a_million_asks_about_the_rows_on_screen_only(
+    qtbot: QtBot, service: MillionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+    flags = RecordTableModel.flags
+
+    def counted(model: RecordTableModel, index: Index) -> Qt.ItemFlag:
+        asked.append(index.row())
+        return flags(model, index)
+
+    monkeypatch.setattr(RecordTableModel, "flags", counted)  # before Qt caches the method
+    view = make_list(qtbot, service, show_result=False)
+    view.show_result(np.arange(1, N + 1, dtype=np.int64))
+    qtbot.keyClick(view, Qt.Key.Key_A, CTRL)
+    settle(view)
+    view.horizontalHeader().viewport().repaint()
+    assert view.selected_count() == N
+    assert 0 < len(asked) < 1000  # a header asking "is this column selected?" asked millions

@@ -185,3 +185,18 @@ def test_controls_have_accessible_names(qtbot: QtBot, fake_service: FakeCatalogS
     menu = view.column_menu()
     for widget in (view, view.horizontalHeader(), menu):
         assert widget.accessibleName() and widget.accessibleDescription()
+
+
+def test_counts_stay_right_with_moved_and_hidden_columns(
+    qtbot: QtBot, fake_service: FakeCatalogService
+) -> None:
+    view = make_list(qtbot, fake_service)
+    header = view.horizontalHeader()
+    header.moveSection(header.visualIndex(2), 0)
+    header.setSectionHidden(0, True)
+    ids = list(view.records.ids)
+    click_row(qtbot, view, 1)
+    click_row(qtbot, view, 5, SHIFT)  # Qt selects one range per column, then whole rows
+    assert view.selected_count() == 5 and view.selected_ids() == ids[1:6]
+    view.show_result(ids[::-1])
+    assert view.currentIndex().column() == 2  # the first column on screen: Type

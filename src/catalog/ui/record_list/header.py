@@ -94,9 +94,12 @@ class ColumnHeader(QHeaderView):
         }
         return QByteArray(json.dumps(state).encode("utf-8"))
 
-    def restore_state(self, state: QByteArray | bytes) -> bool:
-        """Restore a saved state; anything else changes nothing and returns False."""
-        saved = _parse(bytes(state.data()) if isinstance(state, QByteArray) else bytes(state))
+    def restore_state(self, state: object) -> bool:
+        """Restore a saved state; anything else (None from empty settings, say) changes
+        nothing and returns False."""
+        if isinstance(state, QByteArray):
+            state = bytes(state.data())
+        saved = _parse(bytes(state)) if isinstance(state, bytes | bytearray) else None
         keys = [column.key for column in self.columns]
         if saved is None or saved.get("columns") != keys or not isinstance(saved["header"], str):
             return False

@@ -72,6 +72,10 @@ class RecordList(QTableView):
         self.header = ColumnHeader(self.records.columns, self)
         self.setHorizontalHeader(self.header)
         self.header.apply_defaults()
+        # A header asks its selection model whether each column is wholly selected, one
+        # row at a time, on every repaint: with a million rows selected that took
+        # seconds. Columns are never selected here, so it gets an empty one of its own.
+        self.header.setSelectionModel(QItemSelectionModel(self.records, self.header))
         self._placeholder = ""
         self._orders: tuple[SortOrder, ...] = DEFAULT_SORT
         self._count = 0
@@ -153,7 +157,7 @@ class RecordList(QTableView):
         """Column order, widths and visibility, for the window's settings."""
         return self.header.save_state()
 
-    def restore_state(self, state: QByteArray | bytes) -> bool:
+    def restore_state(self, state: object) -> bool:
         """Restore ``save_state``'s bytes; anything else is ignored and returns False."""
         restored = self.header.restore_state(state)
         self.show_sort(self._orders)  # the saved header carried its own indicator
