@@ -35,6 +35,7 @@ def test_clicking_headers_asks_for_a_primary_and_a_secondary_key(
     assert view.sort_orders() == blocker.args[0]
     assert header.sortIndicatorSection() == 2
     assert header.toolTip() == "Sorted by Type (ascending), then Title (descending)."
+    assert header.accessibleDescription().startswith(header.toolTip())
 
 
 def test_clicking_people_does_nothing_visible(

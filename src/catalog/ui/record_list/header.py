@@ -18,6 +18,7 @@ from catalog.ui.record_list.columns import Column
 
 STATE_FORMAT = "catalog.record_list.header"
 STATE_VERSION = 1
+HELP = "Click a column to sort by it, drag it to move it, right-click to choose columns."
 
 
 class ColumnHeader(QHeaderView):
@@ -32,12 +33,15 @@ class ColumnHeader(QHeaderView):
         self.columns = tuple(columns)
         self.setObjectName("recordListHeader")
         self.setAccessibleName("Record list columns")
-        self.setAccessibleDescription(
-            "Click a column to sort by it, drag it to move it, right-click to choose columns."
-        )
+        self.setAccessibleDescription(HELP)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_menu)
         self._behave()
+
+    def show_sort_text(self, text: str) -> None:
+        """Say how the list is sorted, on hover and to screen readers."""
+        self.setToolTip(text)
+        self.setAccessibleDescription(f"{text} {HELP}")
 
     def apply_defaults(self) -> None:
         """Every column at its default place, width and visibility."""

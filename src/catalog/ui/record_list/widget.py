@@ -145,7 +145,7 @@ class RecordList(QTableView):
         finally:
             self.header.blockSignals(False)
         headers = {c.sort: c.header for c in self.records.columns if c.sort is not None}
-        self.header.setToolTip(describe(self._orders, headers))
+        self.header.show_sort_text(describe(self._orders, headers))
 
     # ------------------------------------------------------------------ columns
 
