@@ -1,80 +1,148 @@
-"""What the detail pane shows of a record, as (label, text) pairs of plain text."""
+"""What the detail pane shows of a record: fields of plain-text spans, some of them links.
+
+The pane's document is built from these values alone, so what a record shows (and
+which parts filter, open another record or open a file) is decided and tested here,
+without Qt. Clauses are made with ``format_clause``, so any name reads back exactly.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from catalog.domain.dates import describe
+from catalog.domain.query import format_clause
 from catalog.domain.records import (
     Annotation,
     Attachment,
     AuthorityKind,
     AuthorityLink,
+    ChangeEntry,
     RecordDetail,
     RelationView,
 )
 
 EMPTY = "—"
+SHORT_VALUE = 60
+"""Old and new values in the change log are cut to this many characters."""
 
 _NAME_SECTIONS = (
-    ("people", "People", AuthorityKind.PERSON),
-    ("organisations", "Organisations", AuthorityKind.ORGANISATION),
-    ("places", "Places", AuthorityKind.PLACE),
-    ("subjects", "Subjects", AuthorityKind.SUBJECT),
+    ("people", "People", AuthorityKind.PERSON, "person"),
+    ("organisations", "Organisations", AuthorityKind.ORGANISATION, "organisation"),
+    ("places", "Places", AuthorityKind.PLACE, "place"),
+    ("subjects", "Subjects", AuthorityKind.SUBJECT, "subject"),
 )
 
 
 @dataclass(frozen=True)
+class FilterLink:
+    """Narrow the search to records with this clause."""
+
+    clause: str
+
+
+@dataclass(frozen=True)
+class RecordLink:
+    """Show another record."""
+
+    record_id: int
+
+
+@dataclass(frozen=True)
+class FileLink:
+    """Open an attachment with the system's viewer."""
+
+    path: str
+
+
+Link = FilterLink | RecordLink | FileLink
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of record text: plain, a link, or searchable (search words highlighted)."""
+
+    text: str
+    link: Link | None = None
+    searchable: bool = False
+
+
+Line = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
 class Field:
-    """One row of the detail pane.
+    """One field of the pane.
 
     Attributes:
-        key: a stable name (the row's widgets are named after it).
-        label: the row's label.
-        text: the value as plain text; EMPTY when the record has none.
+        key: a stable name (tests and ``DetailPane.field_text`` use it).
+        label: the field's heading.
+        lines: its value, one tuple of spans per line; none when the record has no value.
+        wide: shown as a section under its heading, for long text, rather than a row.
     """
 
     key: str
     label: str
-    text: str
+    lines: tuple[Line, ...]
+    wide: bool = False
 
     @property
     def empty(self) -> bool:
         """True when the record has no value here."""
-        return self.text == EMPTY
+        return not self.text_lines
+
+    @property
+    def text_lines(self) -> list[str]:
+        """The lines as plain text."""
+        return ["".join(span.text for span in line) for line in self.lines]
+
+    @property
+    def text(self) -> str:
+        """The value as plain text; EMPTY when the record has none."""
+        return "\n".join(self.text_lines) or EMPTY
 
 
-def record_fields(detail: RecordDetail) -> list[Field]:
-    """Every field of a record, in reading order, formatted as plain text."""
+def record_fields(detail: RecordDetail, changes: Sequence[ChangeEntry] = ()) -> list[Field]:
+    """Every field of a record, in reading order; ``changes`` is its change log."""
     fields = [
-        Field("date", "Date", date_text(detail)),
-        Field("type", "Type", detail.doc_type),
-        Field("languages", "Languages", ", ".join(detail.languages)),
-        Field("archive", "Archive", detail.archive),
-        Field("source_ref", "Source reference", detail.source_ref),
-        Field("classification", "Classification", detail.classification),
-        Field("collections", "Collections", "\n".join(detail.collections)),
+        _field("date", "Date", [[Span(line)] for line in date_text(detail).split("\n")]),
+        _field("type", "Type", [_links("type", [detail.doc_type])]),
+        _field("languages", "Languages", [_links("language", detail.languages)]),
+        _field("archive", "Archive", [_links("archive", [detail.archive])]),
+        _field("source_ref", "Source reference", _plain_lines(detail.source_ref)),
+        _field("classification", "Classification", _plain_lines(detail.classification)),
+        _field(
+            "collections", "Collections", [_links("collection", [c]) for c in detail.collections]
+        ),
     ]
-    for key, label, kind in _NAME_SECTIONS:
-        fields.append(Field(key, label, "\n".join(map(link_text, detail.names_of(kind)))))
-    named = {kind for _key, _label, kind in _NAME_SECTIONS} | {AuthorityKind.REPOSITORY}
-    others = [link for link in detail.authorities if link.kind not in named]
-    if others:
-        fields.append(Field("other_names", "Other names", "\n".join(map(link_text, others))))
+    for key, label, kind, clause_field in _NAME_SECTIONS:
+        lines = [name_line(link, clause_field) for link in detail.names_of(kind)]
+        fields.append(_field(key, label, lines))
+    changes = sorted(changes, key=lambda entry: entry.at, reverse=True)  # newest first
     fields += [
-        Field("tags", "Tags", ", ".join(detail.tags)),
-        Field("summary", "Summary", detail.summary),
-        Field("annotations", f"Notes ({len(detail.annotations)})", _notes(detail.annotations)),
-        Field("relations", "Related", "\n".join(map(relation_text, detail.relations))),
-        Field("attachments", "Attachments", "\n".join(map(attachment_text, detail.attachments))),
-        Field("record", "Record", record_text(detail)),
+        _field("tags", "Tags", [_links("tag", detail.tags)]),
+        _field("summary", "Summary", _plain_lines(detail.summary, searchable=True), wide=True),
+        _field(
+            "annotations",
+            f"Notes ({len(detail.annotations)})",
+            _notes(detail.annotations),
+            wide=True,
+        ),
+        _field("relations", "Related", [relation_line(r) for r in detail.relations], wide=True),
+        _field(
+            "attachments", "Attachments", [attachment_line(a) for a in detail.attachments], True
+        ),
+        _field(
+            "history", f"History ({len(changes)})", [[Span(change_text(c))] for c in changes], True
+        ),
+        _field("record", "Record", _plain_lines(record_text(detail))),
     ]
-    return [Field(f.key, f.label, f.text.strip() or EMPTY) for f in fields]
+    return fields
 
 
 def date_text(detail: RecordDetail) -> str:
-    """The archive's own wording, then how Catalog understood it."""
+    """The archive's own wording, then how Catalog understood it (EDTF and bounds)."""
     date = detail.date
     if not date.text and date.edtf is None:
         return "No date"
@@ -83,23 +151,42 @@ def date_text(detail: RecordDetail) -> str:
     return f"{date.text or date.edtf}\n{describe(date)}"
 
 
-def link_text(link: AuthorityLink) -> str:
-    """A linked name with its role (and other spellings)."""
-    text = f"{link.name} ({link.role.value})"
+def name_line(link: AuthorityLink, clause_field: str) -> Line:
+    """A linked name that filters by it, with its role and other spellings."""
+    rest = f" ({link.role.value})"
     if link.variants:
-        text += f"; also {', '.join(link.variants)}"
-    return text
+        rest += f"; also {', '.join(link.variants)}"
+    return (Span(link.name, FilterLink(format_clause(clause_field, link.name))), Span(rest))
 
 
-def relation_text(relation: RelationView) -> str:
-    """A relation as read from this record: "reply to: <other title>"."""
-    return f"{relation.label}: {relation.other_title or relation.other_uid}"
+def relation_line(relation: RelationView) -> Line:
+    """A relation as read from this record ("reply to: <title>"), the title a link."""
+    title = relation.other_title or relation.other_uid or f"record {relation.other_id}"
+    return (Span(f"{relation.label}: "), Span(title, RecordLink(relation.other_id)))
 
 
-def attachment_text(attachment: Attachment) -> str:
-    """An attachment's path with its role and language when known."""
+def attachment_line(attachment: Attachment) -> Line:
+    """An attachment's path as a link, with its role and language when known."""
+    link = Span(attachment.path, FileLink(attachment.path))
     extras = ", ".join(part for part in (attachment.role, attachment.language) if part)
-    return f"{attachment.path} ({extras})" if extras else attachment.path
+    return (link, Span(f" ({extras})")) if extras else (link,)
+
+
+def note_lines(note: Annotation) -> list[Line]:
+    """A note: who wrote it and when (and when it was edited), then its text."""
+    heading = f"{note.author or 'Unknown author'} · {timestamp(note.created)}"
+    if note.modified != note.created:
+        heading += f" (edited {timestamp(note.modified)})"
+    return [(Span(heading),), *_plain_lines(note.text, searchable=True)]
+
+
+def change_text(entry: ChangeEntry) -> str:
+    """One change as a short line: when, who, what, and from what to what."""
+    what = " ".join(part for part in (entry.action, entry.field) if part)
+    text = f"{timestamp(entry.at)} · {entry.user or 'unknown user'} · {what}"
+    if entry.old is not None or entry.new is not None:
+        text += f": {_short(entry.old)} → {_short(entry.new)}"
+    return text
 
 
 def timestamp(moment: datetime) -> str:
@@ -120,8 +207,42 @@ def record_text(detail: RecordDetail) -> str:
     return "\n".join(lines)
 
 
-def _notes(annotations: tuple[Annotation, ...]) -> str:
-    return "\n\n".join(
-        f"{note.author or 'Unknown author'} · {timestamp(note.created)}\n{note.text}"
-        for note in annotations
-    )
+def _short(value: str | None) -> str:
+    if not value:
+        return "(empty)"
+    flat = " ".join(value.split())
+    return f"“{flat if len(flat) <= SHORT_VALUE else flat[: SHORT_VALUE - 1] + '…'}”"
+
+
+def _notes(annotations: Sequence[Annotation]) -> list[Line]:
+    """Every note, a blank line between them."""
+    lines: list[Line] = []
+    for note in annotations:
+        lines += [(Span(""),)] if lines else []
+        lines += note_lines(note)
+    return lines
+
+
+def _plain_lines(text: str, *, searchable: bool = False) -> list[Line]:
+    return [(Span(line, searchable=searchable),) for line in text.strip().split("\n")]
+
+
+def _links(clause_field: str, values: Iterable[str]) -> Line:
+    """Values on one line, each a link that filters by it, separated by commas."""
+    spans: list[Span] = []
+    for value in (v for v in values if v.strip()):
+        if spans:
+            spans.append(Span(", "))
+        spans.append(Span(value, FilterLink(format_clause(clause_field, value))))
+    return tuple(spans)
+
+
+def _field(key: str, label: str, lines: Iterable[Iterable[Span]], wide: bool = False) -> Field:
+    """A field without blank lines at either end (a value of only spaces counts as none)."""
+    kept = [tuple(line) for line in lines]
+    blank = ["".join(span.text for span in line).strip() == "" for line in kept]
+    if all(blank):
+        return Field(key, label, (), wide)
+    first = blank.index(False)
+    last = len(kept) - blank[::-1].index(False)
+    return Field(key, label, tuple(kept[first:last]), wide)
