@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -20,3 +20,19 @@ def test_calls_returning_nothing_keep_none_alive(qtbot: QtBot) -> None:
         label.setText(str(n))
     # A little slack for whatever the interpreter itself holds meanwhile.
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_signal_emits_keep_true_and_none_alive(qtbot: QtBot) -> None:
+    class Emitter(QObject):
+        flag = Signal(bool)
+        bare = Signal()
+
+    emitter = Emitter()
+    emitter.flag.connect(lambda _value: None)
+    emitter.bare.connect(lambda: None)
+    before = sys.getrefcount(True), sys.getrefcount(None)
+    for _ in range(2000):
+        emitter.flag.emit(True)
+        emitter.bare.emit()
+    assert sys.getrefcount(True) >= before[0] - 50
+    assert sys.getrefcount(None) >= before[1] - 50
