@@ -67,9 +67,7 @@ def facet_value(facet: FacetName, value: object, count: int) -> FacetValue:
         decade = int(str(value))
         if decade >= 0:
             return FacetValue(f"{decade}s", count, f"date:{decade}s")
-        return FacetValue(
-            f"{decade}s", count, f"date:{year_text(decade)}..{year_text(decade + 9)}"
-        )
+        return FacetValue(f"{decade}s", count, f"date:{year_text(decade)}..{year_text(decade + 9)}")
     return FacetValue(str(value), count, format_clause(facet.value, str(value)))
 
 

@@ -25,7 +25,16 @@ class ActionId(Enum):
     CLEAR_SEARCH = "clear_search"
     SHOW_SIDEBAR = "show_sidebar"
     SHOW_DETAILS = "show_details"
+    SHOW_TIMELINE = "show_timeline"
+    SAVE_SEARCH = "save_search"
+    NEXT_RECORD = "next_record"
+    PREVIOUS_RECORD = "previous_record"
+    BACK = "back"
+    FORWARD = "forward"
+    GO_TO_RECORD = "go_to_record"
+    COPY_CITATION = "copy_citation"
     CHEAT_SHEET = "cheat_sheet"
+    SHORTCUTS = "shortcuts"
     ABOUT = "about"
 
 
@@ -80,9 +89,51 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_DETAILS: ActionSpec(
         "&Detail pane", "Show or hide the selected record's details", "Ctrl+Shift+D", checkable=True
     ),
+    ActionId.SHOW_TIMELINE: ActionSpec(
+        "&Timeline",
+        "Show or hide the histogram of the results by year",
+        "Ctrl+Shift+T",
+        checkable=True,
+    ),
+    ActionId.SAVE_SEARCH: ActionSpec(
+        "Sa&ve search…", "Save the current search under a name", "Ctrl+Shift+S"
+    ),
+    ActionId.NEXT_RECORD: ActionSpec(
+        "&Next record", "Select the next record of the list", "Ctrl+.", needs_records=True
+    ),
+    ActionId.PREVIOUS_RECORD: ActionSpec(
+        "&Previous record",
+        "Select the previous record of the list",
+        "Ctrl+,",
+        needs_records=True,
+    ),
+    ActionId.BACK: ActionSpec(
+        "&Back",
+        "Show the record seen before",
+        "Alt+Left",
+        "go-previous",
+        QStyle.StandardPixmap.SP_ArrowBack,
+    ),
+    ActionId.FORWARD: ActionSpec(
+        "&Forward",
+        "Show the record seen after",
+        "Alt+Right",
+        "go-next",
+        QStyle.StandardPixmap.SP_ArrowForward,
+    ),
+    ActionId.GO_TO_RECORD: ActionSpec(
+        "&Go to record…", "Open a record by its id", "Ctrl+G", needs_records=True
+    ),
+    ActionId.COPY_CITATION: ActionSpec(
+        "Copy &citation",
+        "Copy a citation of the shown record",
+        "Ctrl+Shift+C",
+        needs_records=True,
+    ),
     ActionId.CHEAT_SHEET: ActionSpec(
         "&Query language cheat sheet", "Examples of what the search box understands", "F1"
     ),
+    ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "Every shortcut of the window", "Ctrl+/"),
     ActionId.ABOUT: ActionSpec("&About Catalog", "Version and licence", theme_icon="help-about"),
 }
 

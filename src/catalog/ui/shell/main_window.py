@@ -10,21 +10,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from catalog.domain.changes import ChangeSet
-from catalog.domain.errors import QueryError
+from catalog.domain.errors import CatalogError, QueryError
+from catalog.domain.records import Facet
+from catalog.domain.views import FacetName
 from catalog.services.catalog import SearchResult
 from catalog.ui.detail_pane.widget import DetailPane
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.cheat_sheet import CheatSheet
+from catalog.ui.dialogs.go_to_record import GoToRecordDialog
+from catalog.ui.dialogs.shortcuts import ShortcutsDialog, shortcut_rows
+from catalog.ui.filter_sidebar.saved_searches import SavedSearches
 from catalog.ui.filter_sidebar.widget import FilterSidebar
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 from catalog.ui.record_list.widget import RecordList
-from catalog.ui.shell.actions import ActionId, Actions
+from catalog.ui.shell import window_state
+from catalog.ui.shell.actions import SPECS, ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.operations import Operations
 from catalog.ui.shell.search_controller import FacetOutcome, SearchController, SearchOutcome
@@ -57,8 +63,16 @@ class MainWindow(QMainWindow):
         operations: import, sample loading and export.
     """
 
-    def __init__(self, service: CatalogPort, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: CatalogPort,
+        runner: Runner,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._service = service
+        self._settings = settings
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_TITLE} — {catalogue_name(service.location)}")
         self._runner = runner
@@ -66,14 +80,26 @@ class MainWindow(QMainWindow):
         self.hub = SignalHub(self)
         self.bugs = BugReporter(self)
         self.window_actions = Actions(self)
-        self.sidebar = FilterSidebar()
+        self.sidebar = FilterSidebar(SavedSearches(settings))
         self.record_list = RecordList(service)
         self.welcome = WelcomePage(service.location)
-        self.detail = DetailPane(service, runner, lambda e: self.bugs(e, "showing the record"))
+        self.detail = DetailPane(
+            service,
+            runner,
+            lambda e: self.bugs(e, "showing the record"),
+            attachment_folder=None if "://" in service.location else Path(service.location).parent,
+        )
+        for pane_action in (
+            self.detail.back_action,
+            self.detail.forward_action,
+            self.detail.copy_citation_action,
+        ):
+            pane_action.setShortcut(QKeySequence())  # the window's own actions hold the keys
         self.timeline = Timeline()
         self.search = SearchController(service, runner, self.bugs, parent=self)
         self.operations = Operations(service, runner, self.hub, self, self.bugs)
         self._cheat_sheet: CheatSheet | None = None
+        self._shortcuts: ShortcutsDialog | None = None
         self._catalogue_total = 0
         self._shown: SearchResult | None = None
         self._selected = 0
@@ -82,8 +108,13 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.window_actions.update_enabled(has_records=False)
+        self._on_history_changed(False, False)
         self.resize(1320, 820)
-        self.search.refresh()
+        last = window_state.restore(self, settings) if settings is not None else ""
+        if last:
+            self.sidebar.set_query(last)  # searches it
+        else:
+            self.search.refresh()
         self.sidebar.focus_search()
 
     # ------------------------------------------------------------------ layout
@@ -120,11 +151,25 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         view_menu = menu_bar.addMenu("&View")
-        view_menu.addActions([a[ActionId.FIND], a[ActionId.CLEAR_SEARCH]])
+        view_menu.addActions([a[ActionId.FIND], a[ActionId.CLEAR_SEARCH], a[ActionId.SAVE_SEARCH]])
         view_menu.addSeparator()
-        view_menu.addActions([a[ActionId.SHOW_SIDEBAR], a[ActionId.SHOW_DETAILS]])
+        view_menu.addActions(
+            [a[ActionId.SHOW_SIDEBAR], a[ActionId.SHOW_TIMELINE], a[ActionId.SHOW_DETAILS]]
+        )
+        go_menu = menu_bar.addMenu("&Go")
+        go_menu.addActions(
+            [
+                a[ActionId.NEXT_RECORD],
+                a[ActionId.PREVIOUS_RECORD],
+                a[ActionId.BACK],
+                a[ActionId.FORWARD],
+                a[ActionId.GO_TO_RECORD],
+            ]
+        )
+        go_menu.addSeparator()
+        go_menu.addAction(a[ActionId.COPY_CITATION])
         help_menu = menu_bar.addMenu("&Help")
-        help_menu.addActions([a[ActionId.CHEAT_SHEET], a[ActionId.ABOUT]])
+        help_menu.addActions([a[ActionId.CHEAT_SHEET], a[ActionId.SHORTCUTS], a[ActionId.ABOUT]])
         toolbar = QToolBar("Main toolbar")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -156,6 +201,22 @@ class MainWindow(QMainWindow):
         self.sidebar.query_changed.connect(self.search.search)
         self.record_list.sort_changed.connect(self.search.set_sort)
         self.record_list.selection_changed.connect(self._on_selection_changed)
+        self.record_list.selection_count_changed.connect(self._on_selection_count)
+        self.sidebar.all_values_requested.connect(self._show_all_values)
+        a[ActionId.SAVE_SEARCH].triggered.connect(self.sidebar.save_current)
+        a[ActionId.SHOW_TIMELINE].toggled.connect(self.timeline.setVisible)
+        a[ActionId.NEXT_RECORD].triggered.connect(lambda: self._step_record(1))
+        a[ActionId.PREVIOUS_RECORD].triggered.connect(lambda: self._step_record(-1))
+        a[ActionId.SHORTCUTS].triggered.connect(self._show_shortcuts)
+        a[ActionId.BACK].triggered.connect(self.detail.go_back)
+        a[ActionId.FORWARD].triggered.connect(self.detail.go_forward)
+        a[ActionId.COPY_CITATION].triggered.connect(self.detail.copy_citation)
+        a[ActionId.GO_TO_RECORD].triggered.connect(self._go_to_record)
+        self.sidebar.query_changed.connect(self.detail.set_query)
+        self.detail.filter_requested.connect(self.sidebar.add_clause)
+        self.detail.record_shown.connect(self._on_record_shown)
+        self.detail.status_message.connect(self._show_message)
+        self.detail.history_changed.connect(self._on_history_changed)
         self.timeline.range_chosen.connect(self.sidebar.add_clause)
         self.search.results_ready.connect(self._on_results)
         self.search.query_failed.connect(self._on_query_failed)
@@ -179,8 +240,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Cancel long work and wait for the workers before the window goes."""
         self._runner.shutdown()
-        if self._cheat_sheet is not None:
-            self._cheat_sheet.close()
+        if self._settings is not None:
+            window_state.save(self, self._settings)
+        for dialog in (self._cheat_sheet, self._shortcuts):
+            if dialog is not None:
+                dialog.close()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ slots
@@ -190,6 +254,7 @@ class MainWindow(QMainWindow):
         self._catalogue_total = outcome.catalogue_total
         self._shown = result
         self.sidebar.show_query_error(result.query, None)
+        self.sidebar.record_query_run(result.query)
         self.record_list.show_sort(self.search.orders)
         self.record_list.show_result(result.ids, NO_MATCH if result.query.strip() else "")
         self.timeline.set_query(result.query)
@@ -216,6 +281,66 @@ class MainWindow(QMainWindow):
         self._selected = len(ids)
         self.detail.show_ids(ids)
         self._update_status()
+
+    def _on_selection_count(self, count: int) -> None:
+        self._selected = count
+        self._update_status()
+
+    def _on_record_shown(self, record_id: int) -> None:
+        """Back, forward or a link showed a record: select it when the list holds it."""
+        row = self.record_list.records.row_of(record_id)
+        if row is not None:
+            self.record_list.selectRow(row)
+            self.record_list.scrollTo(self.record_list.records.index(row, 0))
+        else:  # keep the shown record: an empty selection would clear the pane
+            with QSignalBlocker(self.record_list.selectionModel()):
+                self.record_list.clearSelection()
+
+    def _on_history_changed(self, can_back: bool, can_forward: bool) -> None:
+        self.window_actions[ActionId.BACK].setEnabled(can_back)
+        self.window_actions[ActionId.FORWARD].setEnabled(can_forward)
+
+    def _go_to_record(self) -> None:
+        record_id = GoToRecordDialog.ask(self)
+        if record_id is not None:
+            self.window_actions[ActionId.SHOW_DETAILS].setChecked(True)
+            self.detail.show_record(record_id)
+
+    def _step_record(self, step: int) -> None:
+        """Select the next (1) or previous (-1) record of the list."""
+        view, model = self.record_list, self.record_list.records
+        if model.rowCount() == 0:
+            return
+        row = view.currentIndex().row()
+        target = 0 if row < 0 else min(max(row + step, 0), model.rowCount() - 1)
+        view.selectRow(target)
+        view.scrollTo(model.index(target, 0))
+
+    def _show_all_values(self, name: str) -> None:
+        """Every value of one facet for the current query, counted off the UI thread."""
+        service, query = self._service, self.search.query
+
+        def work() -> list[Facet]:
+            return service.facets(query, [FacetName(name)], None)
+
+        def done(facets: list[Facet]) -> None:
+            if facets and self.search.query == query:
+                self.sidebar.show_all_values(facets[0])
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, CatalogError):
+                self._show_message(str(error))
+            else:
+                self.bugs(error, "listing the values")
+
+        self._runner.read(work, done, failed)
+
+    def _show_shortcuts(self) -> None:
+        if self._shortcuts is None:
+            specs = [(spec.text, spec.tip, spec.shortcut) for spec in SPECS.values()]
+            self._shortcuts = ShortcutsDialog(shortcut_rows(specs), self)
+        self._shortcuts.show()
+        self._shortcuts.raise_()
 
     def _on_changes_applied(self, changes: ChangeSet) -> None:
         self.record_list.refresh_rows(None if changes.bulk else sorted(changes.records))
