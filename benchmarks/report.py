@@ -282,7 +282,7 @@ def _summary(result: SizeResult) -> list[str]:
         lines += [f"- {c}" for c in result.checks]
     if misses:
         lines += ["", "### What stands in the way", ""]
-        lines += [f"- {NOTES[key]}" for key in misses]
+        lines += [f"- {NOTES[key]}" for key in misses if key in NOTES]
     return [*lines, ""]
 
 
@@ -291,7 +291,8 @@ def _size_section(result: SizeResult) -> list[str]:
     lines = [
         f"## {_size_label(result.size)}: {result.size:,} records",
         "",
-        f"Catalog {info.get('revision', 'revision unknown')}.",
+        f"Catalog {info.get('revision', 'revision unknown')}"
+        + (f"; the window rows: {info['window_revision']}." if "window_revision" in info else "."),
         "",
         f"Native JSON file {info.get('json_mb', 0):.0f} MB; catalogue"
         f" {info.get('catalogue_mb', 0):.0f} MB; {info.get('rows_authorities', 0):,} authorities,"
@@ -310,6 +311,8 @@ def _size_section(result: SizeResult) -> list[str]:
     for row in result.rows:
         hits = f"{row.hits:,}" if row.hits is not None else ""
         median = fmt_s(row.median) if row.over is None else f"> {fmt_s(row.over)}"
+        if row.target and TARGETS[row.target].unit == "MB" and row.median is not None:
+            median = f"{row.median:.0f} MB"
         name = row.name + (f" — {row.note}" if row.note else "")
         lines.append(
             f"| {row.group}: {name} | {row.path} | {hits} | {median} | {row.runs} |"

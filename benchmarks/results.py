@@ -54,6 +54,10 @@ TARGETS = {
     "page": Target("Any page of the sorted list within 20 ms", "s", 0.020),
     "memory": Target("Peak memory of the command line under 400 MB", "MB", 400.0),
     "open": Target("Open to the first page within 1 s", "s", 1.0),
+    "refresh_p95": Target("Window refresh, 95th percentile, within 300 ms", "s", 0.300),
+    "stall": Target("UI thread never blocked longer than 50 ms", "s", 0.050),
+    "scroll": Target("Any scroll position painted within 30 ms", "s", 0.030),
+    "window_memory": Target("Memory of the whole window program under 500 MB", "MB", 500.0),
 }
 
 

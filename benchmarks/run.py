@@ -47,6 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="write the report from the results a --keep run left in benchmarks/work",
     )
+    parser.add_argument(
+        "--window-only",
+        action="store_true",
+        help="time only the window, on the catalogues a --keep run left in benchmarks/work",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     results = []
@@ -61,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     for size in sizes:
         bench = SizeBench(size, args)
-        results.append(bench.run())
+        results.append(bench.window_only() if args.window_only else bench.run())
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(render(results, args.seed, args.runs))
         say(f"wrote {args.output}")

@@ -12,18 +12,18 @@ from functools import partial
 from typing import Any
 
 from benchmarks import floor, generate
+from benchmarks.command_memory import command_memory
 from benchmarks.measure import (
     OverBudget,
     Timing,
     budget,
     first_page_in_new_process,
-    run_command,
     timed,
 )
 from benchmarks.report import revision
-from benchmarks.results import Memory, Row, SizeResult, fmt_s, median, say
+from benchmarks.results import Row, SizeResult, fmt_s, median, say
+from benchmarks.window_bench import WindowQuery, window_rows
 from benchmarks.workspace import (
-    CATALOG,
     EXPORT_SOME,
     PAGE,
     SIDEBAR,
@@ -52,6 +52,7 @@ class SizeBench:
         self.budget: float = options.budget
         self.files = Files(WORK / f"size-{size}")
         self.result = SizeResult(size, path=str(self.files.results))
+        self.floors: dict[str, float] = {}  # raw-SQL floors the window's rows reuse
 
     def run(self) -> SizeResult:
         files = self.files
@@ -82,6 +83,7 @@ class SizeBench:
                 self._index(service)
                 self._searches(service, connection, "index", floors)
                 self._pages(service, connection)
+                self._window(floors)
                 self._exports(service, connection)
             finally:
                 service.close()
@@ -92,6 +94,29 @@ class SizeBench:
         if not self.keep:
             shutil.rmtree(files.folder)
         return self.result
+
+    def window_only(self) -> SizeResult:
+        """Time the window again on a kept catalogue, keeping the other kept figures."""
+        kept = SizeResult.load(self.files.results)
+        if kept is None or not self.files.catalogue.is_file():
+            raise SystemExit(f"no kept run of {self.size} records: run with --keep first")
+        kept.rows = [row for row in kept.rows if row.group != "Window"]
+        kept.path = str(self.files.results)
+        kept.info["window_revision"] = revision()
+        self.result = kept
+        floors: dict[str, float] = {}
+        for row in kept.rows:
+            label = row.name.split(":", 1)[0]
+            if row.group == "Refresh" and row.path == "SQL" and row.floor is not None:
+                floors[f"refresh {label}"] = row.floor
+            elif row.group == "Open" and row.name.startswith("open, first 50") and row.floor:
+                self.floors["first page"] = row.floor
+            elif row.group == "Page" and row.floor is not None:
+                self.floors.setdefault("page", row.floor)
+        say(f"== window, {self.size} records ({self.files.folder})")
+        self._window(floors)
+        kept.save(self.files.results)
+        return kept
 
     # ------------------------------------------------------------------ steps
 
@@ -201,13 +226,14 @@ class SizeBench:
                 own.close()
 
         limited = timed(first_page_limited, self.runs)
+        self.floors["first page"] = timed(first_page_limited_floor, self.runs).median
         self.result.add(
             Row(
                 "Open",
                 "open, first 50 ids and the total (search limit=50), first page",
                 median=limited.median,
                 runs=len(limited.runs),
-                floor=timed(first_page_limited_floor, self.runs).median,
+                floor=self.floors["first page"],
                 hits=self.size,
                 target="open",
             )
@@ -417,6 +443,7 @@ class SizeBench:
             if [r.id for r in rows.result] != page_ids:
                 self._mismatch(f"page of {sort.value} sort: rows out of order")
             floor_rows = timed(partial(floor.page, connection, page_ids), self.runs)
+            self.floors.setdefault("page", floor_rows.median)
             self.result.add(
                 Row(
                     "Page",
@@ -428,6 +455,13 @@ class SizeBench:
                     target="page",
                 )
             )
+
+    def _window(self, floors: dict[str, float]) -> None:
+        """The real window, offscreen, in its own process (see benchmarks.window_probe)."""
+        chosen = [q for q in queries() if q.label != "all records"]
+        asked = [WindowQuery(q.label, q.text, floors.get(f"refresh {q.label}")) for q in chosen]
+        for row in window_rows(self.files.catalogue, self.files.cache, asked, self.floors):
+            self.result.add(row)
 
     def _exports(self, service: CatalogService, connection: sqlite3.Connection) -> None:
         ids = list(service.search("").ids)
@@ -462,39 +496,4 @@ class SizeBench:
                     path.unlink()
 
     def _memory(self) -> None:
-        files = self.files
-        env = {"XDG_CACHE_HOME": str(files.folder / "xdg-cache"), "CATALOG_DB": ""}
-        scratch = files.folder / "cli-import.sqlite"
-        remove_catalogue(scratch)
-        db = ["--db", str(files.catalogue)]
-        long = 3 * 3600.0  # imports and exports are not interrupted
-        commands = [
-            (
-                "catalog import FILE (fresh catalogue)",
-                ["--db", str(scratch), "import", str(files.source)],
-                long,
-            ),
-            (
-                f"catalog search {generate.COMMON_WORD}",
-                [*db, "search", generate.COMMON_WORD],
-                self.budget,
-            ),
-            ("catalog search (every record)", [*db, "search"], self.budget),
-            ("catalog facets", [*db, "facets"], self.budget),
-            (
-                "catalog export --format json (every record)",
-                [*db, "export", "--format", "json", "--output", str(files.exports / "cli.json")],
-                long,
-            ),
-        ]
-        for label, args, timeout in commands:
-            usage = run_command([*CATALOG, *args], env, timeout)
-            state = "" if usage.finished else " (killed: over the budget)"
-            say(f"  memory: {label}: {usage.peak_mb:.0f} MB, {fmt_s(usage.seconds)}{state}")
-            self.result.memory.append(Memory(label, usage.seconds, usage.peak_mb, usage.finished))
-            for path in files.exports.iterdir():
-                path.unlink()
-        remove_catalogue(scratch)
-        startup = run_command([*CATALOG, "--version"], env, self.budget)
-        self.result.info["cli_startup_seconds"] = startup.seconds
-        self.result.info["cli_startup_mb"] = startup.peak_mb
+        self.result.memory.extend(command_memory(self.files, self.budget, self.result.info))
