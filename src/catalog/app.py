@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import sys
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from catalog.domain.errors import CatalogError
@@ -35,7 +36,7 @@ def run_window(db: str | None) -> int:
         return 1
     runner = JobRunner()
     try:
-        window = MainWindow(service, runner)
+        window = MainWindow(service, runner, settings=QSettings())
         window.show()
         return app.exec()
     finally:

@@ -176,3 +176,9 @@ def test_every_write_bumps_the_generation(db: Database) -> None:
     with pytest.raises(RuntimeError), unit_of_work.write(db):
         raise RuntimeError("boom")
     assert generation() == before + 1
+
+
+def test_the_fast_path_revision_is_the_newest_migration() -> None:
+    from catalog.store.schema import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION

@@ -16,9 +16,7 @@ import time
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from functools import lru_cache
-from typing import NamedTuple
-
-from edtf import parse_edtf as _library_parse
+from typing import Any, NamedTuple
 
 from catalog.domain.edtf_forms import (
     EDTF_DATE,
@@ -226,6 +224,14 @@ def _span(text: str) -> _Span | None:
         first.approximate or last.approximate,
         first.uncertain or last.uncertain,
     )
+
+
+def _library_parse(text: str) -> Any:
+    """The edtf library's parse, imported on first use: the library (and pyparsing) cost
+    a tenth of a second at start-up, and only the rare level-2 forms need it."""
+    from edtf import parse_edtf
+
+    return parse_edtf(text)
 
 
 def _library_span(text: str) -> _Span | None:

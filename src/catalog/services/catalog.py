@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from catalog import settings
 from catalog.domain import query_ast as q
@@ -24,7 +25,6 @@ from catalog.domain.records import (
     RecordSummary,
 )
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
-from catalog.services import checking, exporting, importing
 from catalog.services.jobs import ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
 from catalog.services.transfer.formats import default_registry
@@ -33,6 +33,9 @@ from catalog.store import records_repo, schema, unit_of_work
 from catalog.store.backup import backup_sqlite
 from catalog.store.engine import Database, create_database
 from catalog.store.tables import CatalogInfo
+
+if TYPE_CHECKING:
+    from catalog.services.checking import Fault
 
 __all__ = ["CatalogService", "FacetName", "Refresh", "SearchResult", "SortKey"]
 
@@ -240,6 +243,8 @@ class CatalogService:
         progress: ProgressCallback = no_progress,
     ) -> tuple[ImportReport, ChangeSet]:
         """Import one file as one transaction; a dry run reports and writes nothing."""
+        from catalog.services import importing  # loaded when first needed: faster start-up
+
         return importing.run_import(
             self.db,
             self.registry,
@@ -267,10 +272,14 @@ class CatalogService:
         progress: ProgressCallback = no_progress,
     ) -> int:
         """Write records to ``output`` in a format; returns how many were written."""
+        from catalog.services import exporting
+
         return exporting.run_export(self.db, self.registry, ids, format_name, output, progress)
 
-    def check(self) -> list[checking.Fault]:
+    def check(self) -> list[Fault]:
         """Problems found in the catalogue (empty when it is sound)."""
+        from catalog.services import checking
+
         return checking.check(self.db)
 
     def backup(self, destination: Path) -> Path:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text
 
 from catalog.domain.errors import SchemaTooNew, StorageUnavailable
 from catalog.store import migrations
@@ -18,9 +15,16 @@ from catalog.store.engine import Database
 from catalog.store.tables import CatalogInfo
 from catalog.store.unit_of_work import storage_errors
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 # Raised only for changes an older Catalog cannot write safely; Alembic revisions track
 # every change, this number only the incompatible ones.
 SCHEMA_MAJOR = 1
+# The newest Alembic revision (a test checks it against the migrations). Opening a
+# catalogue already at it needs no Alembic at all, which saves a fifth of a second of
+# imports before the window's first page.
+HEAD_REVISION = "0002"
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class SchemaOutcome:
 
 def alembic_config() -> Config:
     """Alembic's configuration, pointing at the migrations shipped in the package."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     return config
@@ -47,6 +53,8 @@ def alembic_config() -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this version of Catalog knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -54,6 +62,8 @@ def head_revision() -> str:
 
 def current_revision(connection: Connection) -> str | None:
     """The revision a database is at (None for an empty or foreign database)."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -64,9 +74,17 @@ def prepare(db: Database, *, revision: str | None = None) -> SchemaOutcome:
     a catalogue written by a newer Catalog, or a database that is not a catalogue, is
     refused with a message that says so.
     """
-    target = revision or head_revision()
     with storage_errors(db), db.writer.connect() as connection:
         tables = set(inspect(connection).get_table_names())
+        stored = _stored_revision(connection) if "alembic_version" in tables else None
+        connection.rollback()
+    if revision is None and stored == HEAD_REVISION and "records" in tables:
+        _check_major(db)
+        return SchemaOutcome()
+    from alembic.script import ScriptDirectory
+
+    target = revision or head_revision()
+    with storage_errors(db), db.writer.connect() as connection:
         current = current_revision(connection)
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if not tables:
@@ -90,7 +108,14 @@ def prepare(db: Database, *, revision: str | None = None) -> SchemaOutcome:
     return SchemaOutcome(upgraded_from=current, backup=saved)
 
 
+def _stored_revision(connection: Connection) -> str | None:
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
 def _upgrade(db: Database, target: str) -> None:
+    from alembic import command
+
     config = alembic_config()
     with storage_errors(db), db.writer.begin() as connection:
         config.attributes["connection"] = connection
