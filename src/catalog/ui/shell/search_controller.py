@@ -16,25 +16,13 @@ from catalog.domain.errors import CatalogError, QueryError
 from catalog.domain.records import Facet
 from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
+from catalog.ui.filter_sidebar import item as sidebar_facets
 from catalog.ui.jobs.latest import LatestOnly
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 
-SIDEBAR_FACETS: tuple[FacetName, ...] = (
-    FacetName.PERSON,
-    FacetName.ORGANISATION,
-    FacetName.PLACE,
-    FacetName.SUBJECT,
-    FacetName.ARCHIVE,
-    FacetName.LANGUAGE,
-    FacetName.TYPE,
-    FacetName.COLLECTION,
-    FacetName.TAG,
-    FacetName.DECADE,
-    FacetName.YEAR,
-    FacetName.HAS,
-    FacetName.MONTH,  # for the timeline
-)
+# The sidebar's facets, and the months the timeline draws.
+SIDEBAR_FACETS: tuple[FacetName, ...] = (*sidebar_facets.SIDEBAR_FACETS, FacetName.MONTH)
 VALUES_PER_FACET = 20
 UNLIMITED = frozenset({FacetName.DECADE, FacetName.YEAR, FacetName.MONTH})
 
