@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +21,7 @@ from catalog.ui.shell.actions import ActionId
 from catalog.ui.shell.main_window import MainWindow
 from tests.factories import record
 from tests.store.helpers import insert
+from tests.ui.detail_pane.conftest import link_point
 
 TIMEOUT = 10_000
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -63,18 +63,6 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 def shown_query(window: MainWindow) -> str | None:
     """The query whose full answer the window shows."""
     return window.search.last.result.query if window.search.last else None
-
-
-def _link_point(window: MainWindow, text: str) -> QPoint:
-    view = window.detail.view
-    position = view.anchor_position(text)
-    assert position is not None, f"no link {text!r}"
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(position + 1)
-    view.setTextCursor(cursor)
-    view.ensureCursorVisible()
-    rect = view.cursorRect(cursor)
-    return QPoint(rect.left(), rect.center().y())
 
 
 def test_search_facet_timeline_relation_and_back(qtbot: QtBot, window: MainWindow) -> None:
@@ -119,7 +107,7 @@ def test_search_facet_timeline_relation_and_back(qtbot: QtBot, window: MainWindo
         lambda: window.detail.shown is not None and window.detail.shown.detail.uid == "memo",
         timeout=TIMEOUT,
     )
-    point = _link_point(window, "Letter on citizenship of Soviet Koreans")
+    point = link_point(window.detail.view, "Letter on citizenship of Soviet Koreans")
     qtbot.mouseClick(window.detail.view.viewport(), LEFT, NONE, point)
     qtbot.waitUntil(
         lambda: window.detail.shown is not None and window.detail.shown.detail.uid == "letter",
