@@ -183,7 +183,7 @@ class FakeCatalogService:
         defer_facets: bool = False,
         then: Sequence[SortOrder] = (),
     ) -> Refresh:
-        self._called("refresh", (query, sort, descending))
+        self._called("refresh", (query, sort, descending, tuple(then)))
         result = self.search(query, sort, descending, then=then)
         if defer_facets and not self.index_ready:
             return Refresh(result, [], self.count(), facets_pending=True)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from catalog.domain.views import SortKey
+from catalog.domain.views import SortKey, SortOrder
 from catalog.ui.dialogs import file_pickers
 from catalog.ui.shell.actions import ActionId
 from catalog.ui.shell.main_window import MainWindow
@@ -128,6 +128,21 @@ def test_clicking_a_header_runs_a_sorted_search(
     assert fake_service.called("search")[-1] == ("", SortKey.TITLE, False)
     titles = shown_titles(window)
     assert titles == sorted(titles, key=str.casefold)
+
+
+def test_a_second_header_click_keeps_the_first_sort_as_tie_breaker(
+    qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    header = window.record_list.horizontalHeader()
+    for section in (1, 2):  # Title, then Type
+        x = header.sectionViewportPosition(section) + 10
+        qtbot.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+        )
+    query, sort, descending, then = fake_service.called("refresh")[-1]
+    assert (sort, descending, then) == (SortKey.TYPE, False, (SortOrder(SortKey.TITLE),))
+    assert window.search.orders == (SortOrder(SortKey.TYPE), SortOrder(SortKey.TITLE))
 
 
 def test_selecting_rows_fills_the_detail_pane_and_status(
