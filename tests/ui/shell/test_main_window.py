@@ -140,7 +140,7 @@ def test_a_second_header_click_keeps_the_first_sort_as_tie_breaker(
         qtbot.mouseClick(
             header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
         )
-    query, sort, descending, then = fake_service.called("refresh")[-1]
+    _query, sort, descending, then = fake_service.called("refresh")[-1]
     assert (sort, descending, then) == (SortKey.TYPE, False, (SortOrder(SortKey.TITLE),))
     assert window.search.orders == (SortOrder(SortKey.TYPE), SortOrder(SortKey.TITLE))
 
