@@ -292,7 +292,12 @@ def _size_section(result: SizeResult) -> list[str]:
         f"## {_size_label(result.size)}: {result.size:,} records",
         "",
         f"Catalog {info.get('revision', 'revision unknown')}"
-        + (f"; the window rows: {info['window_revision']}." if "window_revision" in info else "."),
+        + "".join(
+            f"; {step} rows measured again at {info[f'{step}_revision']}"
+            for step in ("import", "window")
+            if f"{step}_revision" in info
+        )
+        + ".",
         "",
         f"Native JSON file {info.get('json_mb', 0):.0f} MB; catalogue"
         f" {info.get('catalogue_mb', 0):.0f} MB; {info.get('rows_authorities', 0):,} authorities,"

@@ -48,9 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="write the report from the results a --keep run left in benchmarks/work",
     )
     parser.add_argument(
-        "--window-only",
-        action="store_true",
-        help="time only the window, on the catalogues a --keep run left in benchmarks/work",
+        "--redo",
+        choices=["window", "import"],
+        help="measure one step again on the catalogues a --keep run left in benchmarks/work",
     )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     for size in sizes:
         bench = SizeBench(size, args)
-        results.append(bench.window_only() if args.window_only else bench.run())
+        results.append(bench.redo(args.redo) if args.redo else bench.run())
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(render(results, args.seed, args.runs))
         say(f"wrote {args.output}")

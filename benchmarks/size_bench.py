@@ -95,15 +95,26 @@ class SizeBench:
             shutil.rmtree(files.folder)
         return self.result
 
-    def window_only(self) -> SizeResult:
-        """Time the window again on a kept catalogue, keeping the other kept figures."""
+    def redo(self, step: str) -> SizeResult:
+        """Measure one step again ("window" or "import") on a kept run, keeping the rest."""
         kept = SizeResult.load(self.files.results)
         if kept is None or not self.files.catalogue.is_file():
             raise SystemExit(f"no kept run of {self.size} records: run with --keep first")
-        kept.rows = [row for row in kept.rows if row.group != "Window"]
+        group = {"window": "Window", "import": "Import"}[step]
+        kept.rows = [row for row in kept.rows if row.group != group]
         kept.path = str(self.files.results)
-        kept.info["window_revision"] = revision()
+        kept.info[f"{step}_revision"] = revision()
         self.result = kept
+        say(f"== {step} again, {self.size} records ({self.files.folder})")
+        if step == "import":
+            self._import(None)
+        else:
+            self._window(self._kept_floors(kept))
+        kept.save(self.files.results)
+        return kept
+
+    def _kept_floors(self, kept: SizeResult) -> dict[str, float]:
+        """The raw-SQL floors a kept run measured, as the window step wants them."""
         floors: dict[str, float] = {}
         for row in kept.rows:
             label = row.name.split(":", 1)[0]
@@ -113,10 +124,7 @@ class SizeBench:
                 self.floors["first page"] = row.floor
             elif row.group == "Page" and row.floor is not None:
                 self.floors.setdefault("page", row.floor)
-        say(f"== window, {self.size} records ({self.files.folder})")
-        self._window(floors)
-        kept.save(self.files.results)
-        return kept
+        return floors
 
     # ------------------------------------------------------------------ steps
 
