@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from catalog.ui.palette import error_color
+
 DEFAULT_STEM = "catalog-export"
 
 
@@ -117,7 +119,7 @@ class ExportDialog(QDialog):
         self._problem = QLabel()
         self._problem.setObjectName("exportProblem")
         self._problem.setWordWrap(True)
-        self._problem.setStyleSheet("color: #b00020;")
+        self._problem.setStyleSheet(f"color: {error_color()};")
         form = QFormLayout()
         form.addRow("Format:", self._format)
         form.addRow("Records:", scope_box)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontDatabase, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from catalog.domain.errors import QueryError
+from catalog.ui.palette import error_color
 
 DEBOUNCE_MS = 250
 EXCERPT_CHARS = 28
@@ -54,13 +55,13 @@ class SearchBox(QWidget):
         self.error.setObjectName("queryError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {error_color()};")
         self.error.hide()
         self.excerpt = QLabel()
         self.excerpt.setObjectName("queryErrorExcerpt")
         self.excerpt.setTextFormat(Qt.TextFormat.PlainText)
         self.excerpt.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.excerpt.setStyleSheet("color: #b00020;")
+        self.excerpt.setStyleSheet(f"color: {error_color()};")
         self.excerpt.hide()
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +126,7 @@ class SearchBox(QWidget):
         self.excerpt.setText(error_excerpt(query, error.position, error.length))
         self.error.show()
         self.excerpt.show()
-        self.edit.setStyleSheet("QLineEdit { border: 1px solid #b00020; }")
+        self.edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {error_color()}; }}")
 
     @property
     def error_text(self) -> str:
