@@ -44,10 +44,10 @@ def _no_tooltip(_row: RecordSummary) -> str:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("date", "Date", SortKey.DATE, lambda r: r.date.display(), _date_tooltip, 130),
-    Column("title", "Title", SortKey.TITLE, lambda r: r.title, lambda r: r.title, 300),
-    Column("type", "Type", SortKey.TYPE, lambda r: r.doc_type, _no_tooltip, 150),
-    Column("archive", "Archive", SortKey.ARCHIVE, lambda r: r.archive, lambda r: r.archive, 120),
+    Column("date", "Date", SortKey.DATE, lambda r: r.date.display(), _date_tooltip, 125),
+    Column("title", "Title", SortKey.TITLE, lambda r: r.title, lambda r: r.title, 250),
+    Column("type", "Type", SortKey.TYPE, lambda r: r.doc_type, _no_tooltip, 140),
+    Column("archive", "Archive", SortKey.ARCHIVE, lambda r: r.archive, lambda r: r.archive, 100),
     Column("language", "Language", SortKey.LANGUAGE, lambda r: r.language, _no_tooltip, 110, False),
     Column(
         "people",
