@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from catalog.ui.jobs.runner import ImmediateJobRunner
@@ -112,3 +112,20 @@ def test_keyboard_shortcuts_page_lists_the_menus_and_the_list_keys(
     assert rows["Search"] == "Ctrl+F"
     assert rows["Back"] == "Alt+Left"
     assert any("Home" in keys for keys in rows.values())
+
+
+def test_tab_walks_the_panes_left_to_right_and_leaves_the_list(
+    qtbot: QtBot, make_window, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    click_row(qtbot, window, 0)
+    window.sidebar.search_box.edit.setFocus()
+    order = []
+    for _ in range(8):
+        focused = QApplication.focusWidget()
+        order.append(focused.objectName())
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    first = order.index("searchBox")
+    walk = order[first:]
+    assert walk.index("facetTree") < walk.index("recordList") < walk.index("detailRecord")
+    assert walk.count("recordList") == 1  # Tab leaves the list instead of walking its cells
