@@ -129,3 +129,16 @@ def test_tab_walks_the_panes_left_to_right_and_leaves_the_list(
     walk = order[first:]
     assert walk.index("facetTree") < walk.index("recordList") < walk.index("detailRecord")
     assert walk.count("recordList") == 1  # Tab leaves the list instead of walking its cells
+
+
+def test_enter_on_a_record_opens_it_in_the_detail_pane(
+    qtbot: QtBot, make_window, fake_service: FakeCatalogService
+) -> None:
+    window = make_window(fake_service)
+    click_row(qtbot, window, 2)
+    record_id = window.record_list.records.record_id(2)
+    window.window_actions[ActionId.SHOW_DETAILS].setChecked(False)
+    window.record_list.activated.emit(window.record_list.currentIndex())  # what Enter does
+    assert window.detail.isVisibleTo(window)
+    assert window.detail.shown is not None and window.detail.shown.detail.id == record_id
+    assert window.detail.view.hasFocus()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt
+from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         self.record_list.sort_changed.connect(self.search.set_sort)
         self.record_list.selection_changed.connect(self._on_selection_changed)
         self.record_list.selection_count_changed.connect(self._on_selection_count)
+        self.record_list.activated.connect(self._open_record)  # Enter or a double click
         self.sidebar.all_values_requested.connect(self._show_all_values)
         a[ActionId.SAVE_SEARCH].triggered.connect(self.sidebar.save_current)
         a[ActionId.SHOW_TIMELINE].toggled.connect(self.timeline.setVisible)
@@ -295,6 +296,12 @@ class MainWindow(QMainWindow):
         else:  # keep the shown record: an empty selection would clear the pane
             with QSignalBlocker(self.record_list.selectionModel()):
                 self.record_list.clearSelection()
+
+    def _open_record(self, index: QModelIndex) -> None:
+        """Show the activated record and move the keyboard into the detail pane."""
+        self.window_actions[ActionId.SHOW_DETAILS].setChecked(True)
+        self.detail.show_record(self.record_list.records.record_id(index.row()))
+        self.detail.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_history_changed(self, can_back: bool, can_forward: bool) -> None:
         self.window_actions[ActionId.BACK].setEnabled(can_back)
