@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Up, Down, PgUp, PgDn, Home, End", "Move through the record list"),
     ("Shift+click, Ctrl+click, Ctrl+A", "Select several records, or all of them"),
+    ("Enter or double click on a record", "Open it in the detail pane"),
+    ("Tab, Shift+Tab", "Move between the search box, facets, timeline, list and details"),
     ("Enter on a facet value", "Add it to the search"),
     ("Shift+Enter or Alt+click on a facet value", "Exclude it from the search"),
     ("Delete or Backspace on a filter chip", "Remove that filter"),
