@@ -139,6 +139,14 @@ METHOD = """\
   per facet, joined from the matching records outward; `count(*)` for the total; a page
   is an `IN` query of 50 ids joined to the document type. The floor returns plain tuples.
   The index path is often faster than this floor: that is the point of the index.
+- **Window**: `benchmarks/window_probe.py` starts the real window offscreen in a new
+  process (3 launches) on the catalogue: launch to the first rows painted (timed by the
+  parent from the start of the process); then for each query (submitted as a facet click
+  or the search box's debounce does: the 250 ms debounce itself is not counted), the time
+  until list, facet counts, timeline and status bar are updated and painted, 3 runs per
+  launch, after the search index is ready; the longest gap of a 1 ms timer on the UI
+  thread meanwhile; the time to paint the list after 40 jumps of the scroll bar to random
+  positions; the process's peak memory.
 - **Page**: `summaries` of 50 ids at 90% of the list sorted by date and by title.
 - **Export**: `CatalogService.export` of the first 10,000 records and of all, in native
   JSON and CSV; the floor reads the same data with `sqlite3` (batches of 500 ids) and
@@ -153,48 +161,57 @@ METHOD = """\
   times. The OS page cache is warm (the catalogue was just written), as it is when the
   window reopens a catalogue it used recently."""
 
-# Causes found by profiling the misses (commit 52ec2fd, November 2026). Each note is shown
-# only while its target misses; re-check it against a profile when the figures move.
+# Causes found by profiling the misses (November 2026). Each note is shown only while its
+# target misses; re-check it against a profile when the figures move.
 NOTES: dict[str, str] = {
     "import": (
-        "**Import.** SQLite's own work (the floor) is a third of the import. cProfile of a"
-        " 100k import: on the main thread, reading the JSON into `RecordInput`s takes ~11 s"
-        " of 30 s profiled (`record_input` 7 s, of which `_well_formed_name` 2.9 s for 740k"
-        " names; the `object_pairs_hook` duplicate-key check 1 s; `raw_decode` 2.3 s);"
-        " `Vocabulary.id_for` is called 940k times (2.7 s) re-splitting and re-folding the"
-        " same few hundred names; every record's date goes through `parse_edtf` and a"
-        " `dataclasses.replace` (1.8 s); and the main thread waits 7 s for the writer"
-        " thread, whose SQLAlchemy Core `insert(table), [dicts]` builds and processes a"
-        " parameter dict per row before `executemany`. Even the floor needs 6.5 s of"
-        " Python (decode, fold, dates) per 100k records to build its tuples, so 1.5x needs"
-        " the parsing to overlap the writing almost entirely."
+        "**Import.** The floor is SQLite's work alone; Catalog must also read the file."
+        " cProfile of a 10k import: decoding and checking the JSON into `RecordInput`s"
+        " (`native_json_fields.record_input`, `_well_formed_name` for every name, the"
+        " duplicate-key check) is half of the main thread's time, building the rows"
+        " (`BulkWriter._links`, `_search_rows`, folding names and text) most of the rest;"
+        " the inserts run on a writer thread meanwhile. The floor needs the same decoding,"
+        " folding and date parsing to build its tuples, and that alone (reported above as"
+        " floor preparation) takes about half the floor's SQLite time again: on two cores,"
+        " 1.5x needs the parsing in a second process or in C."
     ),
     "refresh": (
-        "**Refresh on the SQL path** (before the index is ready). Most of the time is"
-        " fetching the ids: `store.ids.fetch_ids` calls `np.array` on SQLAlchemy `Row`"
-        " objects, and numpy probes each row for the array protocols; each probe raises"
-        " through SQLAlchemy's `_key_not_found` (6 per row): 1.6 s for 100k ids, where"
-        " `.scalars().all()` takes 0.26 s and the DBAPI cursor 0.13 s. The sidebar's"
-        " `GROUP BY`s come on top (about the floor's time). The index path meets the target"
-        " at every size measured."
+        "**Refresh on the SQL path** (before the search index is ready). Each facet is a"
+        " `GROUP BY` over the matching records (a second per facet per million records),"
+        " so the floor misses as well. The window never waits for it: it shows the"
+        ' records at once, leaves the counts "being counted" and asks again once the'
+        " index is built on a worker (seconds at 1M, loaded from its saved copy after"
+        " that). The index path meets the target at every size."
     ),
-    "page": "**Page.** A page is one `IN` query of 50 ids; see the figures.",
+    "refresh_p95": (
+        "**Window refresh, 95th percentile.** The slow runs are those where the worker's"
+        " Python work (facet lists, 13 facets with months) and the UI thread's repaint"
+        " meet the other process on this 2-core machine."
+    ),
+    "stall": (
+        "**UI stalls.** The UI thread's own work per refresh is small (the slots take"
+        " 1-5 ms; the list, sidebar and timeline repaint in 15-50 ms), but the worker"
+        " thread holds Python's GIL while it builds the facet lists, and on two cores the"
+        " UI thread then waits for its turn; the longest wait is what this row reports."
+    ),
+    "scroll": (
+        "**Scrolling.** A jump to an unread part of the list reads one page of 200 rows"
+        " (three short queries: rows, their languages, their people) on the UI thread"
+        " before painting."
+    ),
+    "page": "**Page.** A page is one `IN` query of 50 ids and two small look-ups.",
     "memory": (
-        "**Memory.** `catalog import` keeps, for the whole file, a dict of every uid"
-        " (`BulkWriter.uids`), a set of every uid (`importing._checked`), and every new id"
-        " three times (`record_ids`, the report's tuple, the change set's frozenset): about"
-        " 320 bytes a record, the growth measured between 100k and 1M. `catalog facets`"
-        " builds the columnar index in the process, and `catalog export` loads it."
+        "**Memory.** `catalog import` keeps a dict and a set of every uid of the file"
+        " (duplicate checks); `catalog facets` builds the columnar index in the process."
+    ),
+    "window_memory": (
+        "**Window memory.** The columnar index (a few arrays per record and per link) is"
+        " held in memory beside Qt and the page cache of rows."
     ),
     "open": (
-        "**Open.** Every id of the list is read in date order before the first page. At"
-        " 1M records the ordered scan of `ix_records_date_sort` looks up each record's row"
-        " for `deleted` (2.8 s on a copy of the 1M catalogue); an index on `(deleted,"
-        " date_sort, date_precision, id)` answers the same query from the index alone in"
-        " 0.3 s (and `(deleted, title_key, id)` the title order: 3.2 s to 0.3 s; the"
-        " catalogue's `count(*)`: 246 to 46 ms). A partial index `WHERE deleted = 0` is not"
-        " used: the query says `deleted IS 0`. Then `fetch_ids` adds its per-row cost (see"
-        " Refresh), and a new process spends about 0.7 s importing Catalog first."
+        "**Open.** Every id of the list is read before the window shows them all; the"
+        " window shows the first 200 ids first (`search(limit=)`), and a new process"
+        " spends about half a second importing Python, Qt, SQLAlchemy and numpy."
     ),
 }
 
