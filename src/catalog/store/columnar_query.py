@@ -18,6 +18,7 @@ from catalog.domain.query_ast import FacetField, HasWhat, IsWhat
 from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.store.columnar import NO_DATE, BoolArray, ColumnarIndex, Int32Array, IntArray, Pairs
 from catalog.store.facets_repo import Count
+from catalog.store.ids import fetch_ids
 from catalog.store.search import Compiler
 
 # Facet fields of the query language → the index's facet names.
@@ -94,9 +95,8 @@ class Evaluator:
         terms = [term for term in terms if term.tokens]
         if not terms:
             return np.ones(self.index.size, dtype=np.bool_)
-        result = self.connection.execute(self.compiler.text_ids(terms))
-        ids = np.fromiter((row[0] for row in result), dtype=np.int64)
-        return self.index.mask_of(ids)
+        ids = fetch_ids(self.connection, self.compiler.text_ids(terms))
+        return self.index.mask_of(ids.array)
 
     def _facet(self, term: q.FacetTerm) -> BoolArray:
         index = self.index
