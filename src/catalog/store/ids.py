@@ -93,6 +93,9 @@ class IdList(Sequence[int]):
         return f"IdList({self.array.tolist()[:10]}{'...' if len(self) > 10 else ''})"
 
 
+FETCH_BATCH = 50_000
+
+
 def fetch_ids(connection: Connection, query: Select[Any]) -> IdList:
     """Run a query of one integer column; the ids come back without a Python object each.
 
@@ -109,10 +112,13 @@ def fetch_ids(connection: Connection, query: Select[Any]) -> IdList:
         else params
     )
     cursor = connection.connection.cursor()
+    chunks = []
     try:
         cursor.execute(str(compiled), arguments)
-        rows = cursor.fetchall()
+        # A batch at a time: a million rows at once would be 90 MB of Python tuples.
+        while rows := cursor.fetchmany(FETCH_BATCH):
+            flat = itertools.chain.from_iterable(rows)
+            chunks.append(np.fromiter(flat, dtype=np.int64, count=len(rows)))
     finally:
         cursor.close()
-    flat = itertools.chain.from_iterable(rows)
-    return IdList(np.fromiter(flat, dtype=np.int64, count=len(rows)))
+    return IdList(np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64))

@@ -122,7 +122,9 @@ class SearchController(QObject):
 
         def first_rows() -> SearchOutcome:
             page = service.search(query, first.key, first.descending, FIRST_ROWS, then=then)
-            return SearchOutcome(page, service.count())
+            # Every record matches an empty query: no second count of the catalogue.
+            total = page.total if not query.strip() else service.count()
+            return SearchOutcome(page, total)
 
         if self.last is None:
             number = self._searches.issued + 1  # the number the full refresh is given
