@@ -178,8 +178,12 @@ def facet_counts(
     """A facet's values and counts among the rows in ``mask`` (same order as SQL's)."""
     if facet is FacetName.MONTH:
         months = index.month[mask]
-        values, counts = np.unique(months[months != NO_DATE], return_counts=True)
-        pairs = [(int(v), int(c)) for v, c in zip(values, counts, strict=True)]
+        months = months[months != NO_DATE]
+        # Months as consecutive numbers, so counting is a bincount, not a sort.
+        pairs = [
+            (v // 12 * 100 + v % 12 + 1, n)
+            for v, n in _tally(months // 100 * 12 + months % 100 - 1)
+        ]
         return pairs[:limit] if limit is not None else pairs
     if facet is FacetName.HAS:
         found = [
@@ -196,8 +200,7 @@ def facet_counts(
         years = years[years != NO_DATE]
         if facet is FacetName.DECADE:
             years = (years // 10) * 10
-        values, counts = np.unique(years, return_counts=True)
-        pairs = [(int(v), int(c)) for v, c in zip(values, counts, strict=True)]
+        pairs = _tally(years)
         return pairs[:limit] if limit is not None else pairs
     name = {FacetName.ARCHIVE: "repository"}.get(facet, facet.value)
     if facet in (FacetName.TYPE, FacetName.ARCHIVE):
@@ -216,6 +219,16 @@ def facet_counts(
         order = order[:limit]
     names = index.names.get(name, {})
     return [(names.get(int(v), ""), int(counts[v])) for v in present[order]]
+
+
+def _tally(values: IntArray) -> list[tuple[int, int]]:
+    """Each distinct value with its count, ascending (a bincount over a small range)."""
+    if values.size == 0:
+        return []
+    low = int(values.min())
+    counts = np.bincount(values - low)
+    present = np.flatnonzero(counts)
+    return [(int(v) + low, int(counts[v])) for v in present]
 
 
 def value_ranks(index: ColumnarIndex, facet: str) -> Int32Array:
