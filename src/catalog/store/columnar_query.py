@@ -213,6 +213,11 @@ def facet_counts(
         return []
     counts = np.bincount(codes)
     present = np.flatnonzero(counts)
+    if limit is not None and present.size > limit:
+        # Only values counted at least as often as the limit-th can be shown: sorting
+        # those few beats sorting every person of a large result.
+        cutoff = np.partition(counts[present], present.size - limit)[present.size - limit]
+        present = present[counts[present] >= cutoff]
     # Most frequent first; ties by the value's sort key then id, as SQL orders them.
     order = np.lexsort((value_ranks(index, name)[present], -counts[present]))
     if limit is not None:
