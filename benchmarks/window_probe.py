@@ -7,8 +7,8 @@ that line), then one JSON object:
 - ``refresh``: per query, seconds from the query reaching the search controller (a facet
   click, or the search box's debounce firing) until the list, the facet counts and the
   status bar have all been updated and painted;
-- ``blocked``: the longest the UI thread went without serving a 1 ms timer while those
-  queries ran (the window freezing, as a user would feel it);
+- ``stalls``: per query, the longest the UI thread went without serving a 1 ms timer
+  while it ran (the window freezing, as a user would feel it);
 - ``scroll``: seconds to paint the list after jumping the scroll bar to a position;
 - ``peak_mb``: the process's peak resident memory.
 
@@ -134,14 +134,14 @@ def main(argv: Sequence[str]) -> int:
     probe = Probe(argv[0], argv[1])
     probe.launch()
     refresh: dict[str, list[float]] = {}
-    blocked = 0.0
+    stalls: list[float] = []
     for query in queries[:WARM_UP_QUERIES]:
         probe.refresh(query)
     for _ in range(3):
         for query in queries:
             seconds, stall = probe.refresh(query)
             refresh.setdefault(query, []).append(seconds)
-            blocked = max(blocked, stall)
+            stalls.append(stall)
     probe.refresh("")
     scroll = probe.scroll(random.Random(1))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
