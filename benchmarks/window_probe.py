@@ -146,9 +146,7 @@ def main(argv: Sequence[str]) -> int:
     scroll = probe.scroll(random.Random(1))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     probe.close()
-    print(
-        json.dumps({"refresh": refresh, "blocked": blocked, "scroll": scroll, "peak_mb": peak_mb})
-    )
+    print(json.dumps({"refresh": refresh, "stalls": stalls, "scroll": scroll, "peak_mb": peak_mb}))
     return 0
 
 
