@@ -25,7 +25,12 @@ from typing import Any
 from catalog.domain.dates import PartialDate, parse_date, parse_edtf
 from catalog.domain.names import fold, name_key, search_text, sort_key
 from catalog.store import schema
-from catalog.store.engine import _SQLITE_PRAGMAS, create_database
+from catalog.store.engine import (
+    _SQLITE_PRAGMAS,
+    READER_CACHE_KIB,
+    WRITER_CACHE_KIB,
+    create_database,
+)
 from catalog.store.tables import UNDATED_SORT
 
 # The pragmas of Catalog's own connections, so both sides run under the same settings.
@@ -39,6 +44,8 @@ def connect(path: Path, *, write: bool = False) -> sqlite3.Connection:
     connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     for pragma in PRAGMAS:
         connection.execute(pragma)
+    cache = WRITER_CACHE_KIB if write else READER_CACHE_KIB
+    connection.execute(f"PRAGMA cache_size = -{cache}")
     if write:
         connection.execute("PRAGMA journal_mode = WAL")
     else:

@@ -23,9 +23,12 @@ _SQLITE_PRAGMAS = (
     "PRAGMA busy_timeout = 10000",
     # FULL: a commit survives power loss as well as a crash of the program.
     "PRAGMA synchronous = FULL",
-    "PRAGMA cache_size = -65536",
     "PRAGMA temp_store = MEMORY",
 )
+# Pages each connection keeps (KiB): the writer's large imports gain from a big cache;
+# readers scan indexes the operating system caches anyway, and there are several.
+WRITER_CACHE_KIB = 65536
+READER_CACHE_KIB = 8192
 
 
 @dataclass
@@ -121,6 +124,8 @@ def _sqlite_engine(url: URL, *, writer: bool, poolclass: Any = QueuePool, **pool
         dbapi_connection.isolation_level = None
         for pragma in _SQLITE_PRAGMAS:
             dbapi_connection.execute(pragma)
+        cache = WRITER_CACHE_KIB if writer else READER_CACHE_KIB
+        dbapi_connection.execute(f"PRAGMA cache_size = -{cache}")
         if writer:
             dbapi_connection.execute("PRAGMA journal_mode = WAL")
         else:
