@@ -23,7 +23,7 @@ from catalog.domain.records import Facet, FacetValue
 from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.store import columnar, columnar_build, records_repo, unit_of_work
 from catalog.store.columnar import ColumnarIndex
-from catalog.store.columnar_query import Evaluator, ordered_ids
+from catalog.store.columnar_query import Evaluator, ordered_ids, settle
 from catalog.store.columnar_query import facet_counts as index_counts
 from catalog.store.engine import Database
 from catalog.store.facets_repo import Count, facet_counts
@@ -103,6 +103,7 @@ class SearchEngine:
             identity, generation = self._identity(session)
             saved = columnar.load(self.cache, identity) if self.cache else None
             if saved is not None and saved.generation == generation:
+                settle(saved)
                 self._index = saved
                 return True
         return False
@@ -122,9 +123,10 @@ class SearchEngine:
             with unit_of_work.read(self.db, consistent=True) as session:
                 identity, generation = self._identity(session)
                 index = columnar_build.build(session.connection(), generation)
-            self._index = index
             if self.cache is not None:
                 columnar.save(index, self.cache, identity)
+            settle(index)
+            self._index = index
             return index
 
     def _identity(self, session: Session) -> tuple[str, int]:

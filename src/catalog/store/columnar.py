@@ -50,7 +50,8 @@ class ColumnarIndex:
         ids: record ids, ascending; row ``i`` of every column is record ``ids[i]``.
         month: year * 100 + month of records dated within one month, else NO_DATE.
         orders: per sort key, the rows in that order (ascending).
-        ranks: per sort key, each row's position in that order.
+        ranks: per sort key, each row's position in that order, computed on first use
+            (:meth:`rank`): most sessions sort one or two ways.
         groups: per sort key, each row's rank by the key's value alone (equal values,
             equal ranks), so a second key can break the ties.
         names: per facet, value id → display name.
@@ -76,6 +77,13 @@ class ColumnarIndex:
     keys: dict[str, dict[str, list[int]]]
     sort_names: dict[str, dict[int, str]] = field(default_factory=dict)
     value_ranks: dict[str, Int32Array] = field(default_factory=dict)
+
+    def rank(self, key: str) -> Int32Array:
+        """Each row's position in the order of sort ``key``."""
+        found = self.ranks.get(key)
+        if found is None:
+            found = self.ranks[key] = inverse(self.orders[key])
+        return found
 
     @property
     def size(self) -> int:
@@ -161,11 +169,19 @@ def save(index: ColumnarIndex, path: Path, identity: str) -> None:
     partial.replace(path)
 
 
+def _int_keys(by_facet: dict[str, dict[str, str]]) -> dict[str, dict[int, str]]:
+    """JSON's string keys back to ids, one facet at a time (each freed once converted)."""
+    converted = {}
+    for facet in list(by_facet):
+        converted[facet] = {int(k): v for k, v in by_facet.pop(facet).items()}
+    return converted
+
+
 def load(path: Path, identity: str) -> ColumnarIndex | None:
     """The saved index at ``path`` if it belongs to this catalogue, else None."""
     try:
         with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
-            meta = json.loads(bytes(data["meta"]).decode())
+            meta = json.loads(data["meta"].tobytes())  # bytes: no decoded copy
             if meta.get("version") != FORMAT_VERSION or meta.get("identity") != identity:
                 return None
             arrays = {name: data[name] for name in data.files if name != "meta"}
@@ -192,10 +208,10 @@ def load(path: Path, identity: str) -> ColumnarIndex | None:
         has_relations=arrays["has_relations"],
         has_attachments=arrays["has_attachments"],
         orders=orders,
-        ranks={k: inverse(v) for k, v in orders.items()},
+        ranks={},
         groups=groups,
         pairs=pairs,
-        names={f: {int(k): v for k, v in m.items()} for f, m in meta["names"].items()},
-        sort_names={f: {int(k): v for k, v in m.items()} for f, m in meta["sort_names"].items()},
-        keys=meta["keys"],
+        names=_int_keys(meta.pop("names")),
+        sort_names=_int_keys(meta.pop("sort_names")),
+        keys=meta.pop("keys"),
     )

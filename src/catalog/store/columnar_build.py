@@ -24,7 +24,6 @@ from catalog.store.columnar import (
     Int32Array,
     IntArray,
     Pairs,
-    inverse,
     months_of,
     years_of,
 )
@@ -98,7 +97,7 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
     _set_order(index, SortKey.DATE, date_order, _runs(date_order, columns[:, 3], columns[:, 4]))
     title_order, title_groups = _title_order(index, connection)
     _set_order(index, SortKey.TITLE, title_order, title_groups)
-    date_rank = index.ranks[SortKey.DATE.value]
+    date_rank = index.rank(SortKey.DATE.value)
     by_type = _value_ranks(index.sort_names.get("type", {}))[doc_type]
     _set_order(index, SortKey.TYPE, np.lexsort((date_rank, by_type)).astype(np.int32), by_type)
     by_archive = _value_ranks(index.sort_names.get("repository", {}))[index.repository]
@@ -149,7 +148,6 @@ def _concatenate(chunks: list[Pairs]) -> Pairs:
 
 def _set_order(index: ColumnarIndex, sort: SortKey, order: Int32Array, groups: Int32Array) -> None:
     index.orders[sort.value] = order
-    index.ranks[sort.value] = inverse(order)
     index.groups[sort.value] = groups.astype(np.int32)
 
 

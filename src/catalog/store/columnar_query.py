@@ -147,7 +147,7 @@ def ordered_ids(
         if hits * 16 < index.size:
             # Few hits: sorting them by rank beats scanning the whole order.
             rows = np.flatnonzero(mask)
-            rows = rows[np.argsort(index.ranks[key][rows], kind="stable")]
+            rows = rows[np.argsort(index.rank(key)[rows], kind="stable")]
         else:
             order = index.orders[key]
             rows = order[mask[order]].astype(np.intp)
@@ -165,8 +165,8 @@ def _ordered_by_keys(index: ColumnarIndex, mask: BoolArray, keys: list[SortOrder
         if key.key is SortKey.ID:
             values = rows.astype(np.int64)  # rows are in id order
         else:
-            source = index.ranks if last else index.groups
-            values = source[key.key.value][rows].astype(np.int64)
+            column = index.rank(key.key.value) if last else index.groups[key.key.value]
+            values = column[rows].astype(np.int64)
         columns.append(-values if key.descending else values)
     ordered = rows[np.lexsort(columns[::-1])]
     return index.ids[ordered]
@@ -234,6 +234,17 @@ def _tally(values: IntArray) -> list[tuple[int, int]]:
     counts = np.bincount(values - low)
     present = np.flatnonzero(counts)
     return [(int(v) + low, int(counts[v])) for v in present]
+
+
+def settle(index: ColumnarIndex) -> None:
+    """Rank every facet's values now and let go of their sort keys (tens of MB at 1M).
+
+    Called once an index is built and saved, or loaded: the keys are needed only to
+    compute the ranks, and the saved copy keeps them for the next load.
+    """
+    for facet in list(index.sort_names):
+        value_ranks(index, facet)
+    index.sort_names = {}
 
 
 def value_ranks(index: ColumnarIndex, facet: str) -> Int32Array:
