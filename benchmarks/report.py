@@ -140,8 +140,9 @@ METHOD = """\
   is an `IN` query of 50 ids joined to the document type. The floor returns plain tuples.
   The index path is often faster than this floor: that is the point of the index.
 - **Window**: `benchmarks/window_probe.py` starts the real window offscreen in a new
-  process (3 launches) on the catalogue: launch to the first rows painted (timed by the
-  parent from the start of the process); then for each query (submitted as a facet click
+  process (3 launches) on the catalogue, Catalog's bytecode compiled as an installed
+  program's is: launch to the first rows painted (timed by the parent from the start of
+  the process); then for each query (submitted as a facet click
   or the search box's debounce does: the 250 ms debounce itself is not counted), the time
   until list, facet counts, timeline and status bar are updated and painted, 3 runs per
   launch, after the search index is ready; the longest gap of a 1 ms timer on the UI
