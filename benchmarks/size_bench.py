@@ -96,18 +96,23 @@ class SizeBench:
         return self.result
 
     def redo(self, step: str) -> SizeResult:
-        """Measure one step again ("window" or "import") on a kept run, keeping the rest."""
+        """Measure one step again ("window", "import" or "memory") on a kept run."""
         kept = SizeResult.load(self.files.results)
         if kept is None or not self.files.catalogue.is_file():
             raise SystemExit(f"no kept run of {self.size} records: run with --keep first")
-        group = {"window": "Window", "import": "Import"}[step]
-        kept.rows = [row for row in kept.rows if row.group != group]
+        if step == "memory":
+            kept.memory = []
+        else:
+            group = {"window": "Window", "import": "Import"}[step]
+            kept.rows = [row for row in kept.rows if row.group != group]
         kept.path = str(self.files.results)
         kept.info[f"{step}_revision"] = revision()
         self.result = kept
         say(f"== {step} again, {self.size} records ({self.files.folder})")
         if step == "import":
             self._import(None)
+        elif step == "memory":
+            self._memory()
         else:
             self._window(self._kept_floors(kept))
         kept.save(self.files.results)
