@@ -132,7 +132,7 @@ def cmd_search(service: CatalogService, args: argparse.Namespace) -> int:
         out.write("\n]\n" if ids else "]\n")
         return 0
     for index in range(0, len(ids), 500):
-        for row in service.summaries(ids[index : index + 500]):
+        for row in service.summaries(ids[index : index + 500], names=False):
             date = row.date.display() or "undated"
             print(f"{row.id}\t{date}\t{row.doc_type}\t{row.title}")
     print(f"{result.total} records", file=sys.stderr)

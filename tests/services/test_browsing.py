@@ -102,3 +102,14 @@ def test_date_facet_clauses_find_their_records_before_the_common_era(
             assert facet.values, facet.name
             for value in facet.values:
                 assert service.search(value.clause).total == value.count, value
+
+
+def test_rows_without_names_leave_out_languages_and_people(service: CatalogService) -> None:
+    first, *_ = _catalogue(service)
+    (row,) = service.summaries([first], names=False)
+    assert (row.title, row.archive, row.language, row.people) == (
+        "Cable on veterans",
+        "AVPRF",
+        "",
+        (),
+    )

@@ -163,10 +163,14 @@ class CatalogService:
         ids, matched = self.engine.first(node, sort, descending, limit, then)
         return SearchResult(text, node, ids, matched)
 
-    def summaries(self, ids: Sequence[int]) -> list[RecordSummary]:
-        """List rows for ``ids`` (a page of the list), in the order given."""
+    def summaries(self, ids: Sequence[int], *, names: bool = True) -> list[RecordSummary]:
+        """List rows for ``ids`` (a page of the list), in the order given.
+
+        ``names=False`` leaves out the languages and people (two more queries a page),
+        for callers that show only date, type and title.
+        """
         with unit_of_work.read(self.db) as session:
-            return records_repo.summaries(session, [int(i) for i in ids])
+            return records_repo.summaries(session, [int(i) for i in ids], names=names)
 
     def detail(self, record_id: int) -> RecordDetail:
         """Everything about one record."""

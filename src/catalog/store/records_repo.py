@@ -54,8 +54,11 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def summaries(session: Session, ids: Sequence[int]) -> list[RecordSummary]:
-    """List rows for ``ids``, in the order given (missing ids are left out)."""
+def summaries(
+    session: Session, ids: Sequence[int], *, names: bool = True
+) -> list[RecordSummary]:
+    """List rows for ``ids``, in the order given (missing ids are left out); without
+    ``names``, the rows carry no languages or people."""
     found: dict[int, RecordSummary] = {}
     repository = aliased(t.Authority)
     for start in range(0, len(ids), 900):
@@ -66,8 +69,8 @@ def summaries(session: Session, ids: Sequence[int]) -> list[RecordSummary]:
             .outerjoin(repository, repository.id == t.Record.repository_id)
             .where(t.Record.id.in_(chunk))
         )
-        languages = _first_languages(session, chunk)
-        people = _people(session, chunk)
+        languages = _first_languages(session, chunk) if names else {}
+        people = _people(session, chunk) if names else {}
         for row in session.execute(query):
             found[row.id] = RecordSummary(
                 id=row.id,
