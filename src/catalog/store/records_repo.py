@@ -54,9 +54,7 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def summaries(
-    session: Session, ids: Sequence[int], *, names: bool = True
-) -> list[RecordSummary]:
+def summaries(session: Session, ids: Sequence[int], *, names: bool = True) -> list[RecordSummary]:
     """List rows for ``ids``, in the order given (missing ids are left out); without
     ``names``, the rows carry no languages or people."""
     found: dict[int, RecordSummary] = {}
