@@ -224,9 +224,9 @@ class Operations(QObject):
         if choice is None:
             return
         self.export_dir = choice.path.parent
-        ids = {ExportScope.SELECTED: list(selected), ExportScope.RESULTS: list(results)}.get(
-            choice.scope
-        )
+        # The id sequences are read-only numpy-backed views: the worker turns the chosen
+        # one into a list, so a million ids never become Python ints on the UI thread.
+        ids = {ExportScope.SELECTED: selected, ExportScope.RESULTS: results}.get(choice.scope)
         self.export(choice, ids)
 
     def export(self, choice: ExportChoice, ids: Sequence[int] | None) -> None:
