@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from catalog.domain.citation import archive_citation
-from catalog.domain.dates import PartialDate, parse_date
+from catalog.domain.dates import PartialDate
 from catalog.domain.records import RecordDetail, RecordInput
 from catalog.services.transfer.listing import parse_listing
+from tests.ui.records import make_detail
 
 NOW = datetime(2024, 5, 1, tzinfo=UTC)
 
@@ -18,28 +20,17 @@ NOW = datetime(2024, 5, 1, tzinfo=UTC)
 def detail_of(record: RecordInput, uid: str = "", **fields: Any) -> RecordDetail:
     """The RecordDetail the catalogue would hold for an imported record."""
     values: dict[str, Any] = {
-        "id": 1,
         "uid": uid,
-        "title": record.title,
-        "date": parse_date(record.date_text),
         "summary": record.summary,
-        "doc_type": record.doc_type,
         "languages": record.languages,
         "archive": record.archive,
         "source_ref": record.source_ref,
         "classification": record.classification,
         "collections": record.collections,
-        "authorities": (),
         "tags": record.tags,
-        "annotations": (),
-        "relations": (),
-        "attachments": (),
-        "created": NOW,
-        "modified": NOW,
-        "version": 1,
     }
-    values.update(fields)
-    return RecordDetail(**values)
+    detail = make_detail(1, record.title, record.date_text, record.doc_type, **values)
+    return replace(detail, **fields)
 
 
 def test_a_record_of_the_sample_listing(sample_listing: Path) -> None:
