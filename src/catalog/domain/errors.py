@@ -68,3 +68,20 @@ class RecordNotFound(CatalogError):
 
 class Conflict(CatalogError):
     """A save based on a version of a row that someone else has changed since."""
+
+
+class EditConflict(Conflict):
+    """Records changed by someone else since the editor (or the undo step) read them.
+
+    Attributes:
+        record_ids: the records whose stored version is not the one the edit was based on.
+    """
+
+    def __init__(self, message: str, record_ids: tuple[int, ...] = ()) -> None:
+        super().__init__(message)
+        self.record_ids = record_ids
+
+
+class InvalidEdit(CatalogError):
+    """An edit that cannot be saved as it stands (a missing title, a file outside the
+    catalogue's folder, an authority still in use ...)."""

@@ -25,6 +25,7 @@ from catalog.domain.records import (
     RecordSummary,
 )
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
+from catalog.services.editing.editor import Editor
 from catalog.services.jobs import ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
 from catalog.services.transfer.formats import default_registry
@@ -100,8 +101,17 @@ class CatalogService:
         self.db = db
         self.opened = opened or schema.SchemaOutcome()
         self.registry = registry or default_registry()
-        self.user = user
         self.engine = SearchEngine(db, cache)
+        self.editor = Editor(db, user)
+
+    @property
+    def user(self) -> str:
+        """The archivist's name, written to the change log and on notes."""
+        return self.editor.user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self.editor.user = name
 
     @classmethod
     def open(

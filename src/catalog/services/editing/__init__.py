@@ -1,0 +1,1 @@
+"""Editing: record edits, notes, links, authorities, bulk edits, trash, undo and redo."""

@@ -1,0 +1,461 @@
+"""Write states of records and authorities (see ``store.snapshots``): the one write path
+of every edit, every undo and every redo.
+
+Only what differs from the current state is written, each changed row's version goes up
+by one, the full-text index follows, and each changed field gets a line in the change
+log (who, when, old and new value). The caller's transaction makes it all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import cast
+
+from sqlalchemy import Connection, Table, Update, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from catalog.domain.errors import EditConflict
+from catalog.domain.names import fold, name_key, sort_key
+from catalog.store import fulltext
+from catalog.store import tables as t
+from catalog.store.base import Base
+from catalog.store.bulk import date_columns
+from catalog.store.snapshots import AuthorityState, RecordState, RelationState, Snapshot
+from catalog.store.types import utcnow
+
+
+def _table(model: type[Base]) -> Table:
+    """The Core table of a model (typed: ``__table__`` is a plain FromClause to mypy)."""
+    return cast(Table, model.__table__)
+
+
+_VOCAB_LINKS: dict[str, tuple[Table, Table, str]] = {
+    "languages": (_table(t.RecordLanguage), _table(t.Language), "language_id"),
+    "collections": (_table(t.RecordCollection), _table(t.Collection), "collection_id"),
+    "tags": (_table(t.RecordTag), _table(t.Tag), "tag_id"),
+}
+_TEXT_FIELDS = ("title", "summary", "source_ref", "classification")
+
+
+@dataclass
+class Writer:
+    """Writes target states over current ones inside one session's transaction."""
+
+    session: Session
+    user: str = ""
+    now: datetime = field(default_factory=utcnow)
+    _vocab_ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    _names: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def connection(self) -> Connection:
+        """The session's connection (Core statements, no ORM identity map)."""
+        return self.session.connection()
+
+    def write(self, target: Snapshot, current: Snapshot) -> set[int]:
+        """Make the catalogue hold ``target``; ``current`` is what it holds now.
+
+        Returns the ids of the records whose content changed.
+        """
+        self._remember_names(target.authorities, current.authorities)
+        reindex: set[int] = set()
+        for aid, authority in target.authorities.items():
+            if authority is not None and authority != current.authorities.get(aid):
+                self._write_authority(authority, current.authorities.get(aid))
+                reindex |= self._records_linking(aid)
+        changed: set[int] = set()
+        for rid, state in target.records.items():
+            before = current.records.get(rid)
+            if state is not None and state != before:
+                self._write_record(state, before)
+                changed.add(rid)
+        for rid, state in target.records.items():
+            before = current.records.get(rid)
+            if state is not None and before is not None and state != before:
+                self._write_relations(state, before)
+            elif state is not None and before is None:
+                self._write_relations(state, None)
+        for rid, state in target.records.items():
+            before = current.records.get(rid)
+            if state is None and before is not None:
+                self._log(rid, rid, "deleted permanently")
+                self.connection.execute(delete(_table(t.Record)).where(t.Record.id == rid))
+                fulltext.remove(self.connection, [rid])
+                changed.add(rid)
+        for aid, gone in target.authorities.items():
+            before_authority = current.authorities.get(aid)
+            if gone is None and before_authority is not None:
+                self.connection.execute(delete(_table(t.Authority)).where(t.Authority.id == aid))
+                self._log_authority(aid, "deleted", "name", before_authority.name, None)
+        alive = {rid for rid in changed | reindex if target.records.get(rid, 1) is not None}
+        fulltext.refresh(self.session, alive)
+        return changed
+
+    # ----------------------------------------------------------------- authorities
+
+    def _write_authority(self, state: AuthorityState, before: AuthorityState | None) -> None:
+        table = _table(t.Authority)
+        values = {
+            "kind": state.kind,
+            "name": state.name,
+            "sort_key": sort_key(state.name),
+            "note": state.note,
+            "modified": self.now,
+        }
+        if before is None:
+            self.connection.execute(
+                insert(table).values(
+                    id=state.id,
+                    uid=state.uid,
+                    created=state.created or self.now,
+                    version=max(state.version, 1),
+                    **values,
+                )
+            )
+            self._log_authority(state.id, "created", "name", None, state.name)
+        else:
+            self._guarded(
+                update(table)
+                .where(table.c.id == state.id, table.c.version == before.version)
+                .values(version=before.version + 1, **values),
+                "name",
+                state.id,
+            )
+            if before.name != state.name:
+                self._log_authority(state.id, "updated", "name", before.name, state.name)
+            if before.note != state.note:
+                self._log_authority(state.id, "updated", "note", before.note, state.note)
+        if before is None or before.variants != state.variants or before.kind != state.kind:
+            variants = _table(t.AuthorityVariant)
+            self.connection.execute(delete(variants).where(variants.c.authority_id == state.id))
+            names = list(dict.fromkeys((state.name, *state.variants)))
+            self.connection.execute(
+                insert(variants),
+                [
+                    {
+                        "authority_id": state.id,
+                        "kind": state.kind,
+                        "name": name,
+                        "name_key": name_key(name),
+                    }
+                    for name in names
+                ],
+            )
+            if before is not None and before.variants != state.variants:
+                self._log_authority(
+                    state.id,
+                    "updated",
+                    "variants",
+                    "; ".join(before.variants),
+                    "; ".join(state.variants),
+                )
+
+    def _guarded(self, statement: Update, noun: str, row_id: int) -> None:
+        """Run a versioned UPDATE; no row updated means another writer got there first."""
+        if self.connection.execute(statement).rowcount != 1:
+            raise EditConflict(
+                f"The {noun} {row_id} was changed by someone else meanwhile; "
+                "nothing was overwritten.",
+                (row_id,) if noun == "record" else (),
+            )
+
+    def _records_linking(self, authority_id: int) -> set[int]:
+        linked = self.connection.scalars(
+            select(t.RecordAuthority.record_id).where(
+                t.RecordAuthority.authority_id == authority_id
+            )
+        )
+        held = self.connection.scalars(
+            select(t.Record.id).where(t.Record.repository_id == authority_id)
+        )
+        return {*linked, *held}
+
+    # ----------------------------------------------------------------- records
+
+    def _write_record(self, state: RecordState, before: RecordState | None) -> None:
+        table = _table(t.Record)
+        values: dict[str, object] = {
+            "title": state.title,
+            "title_key": sort_key(state.title),
+            "summary": state.summary,
+            "doc_type_id": self._vocab_id("document_types", state.doc_type),
+            "repository_id": state.repository_id,
+            "source_ref": state.source_ref,
+            "classification": state.classification,
+            "deleted": state.deleted,
+            "modified": self.now,
+            "modified_by": self.user,
+            **date_columns(state.date),
+        }
+        rid = state.id
+        if before is None:
+            self.connection.execute(
+                insert(table).values(
+                    id=rid,
+                    uid=state.uid,
+                    created=state.created or self.now,
+                    created_by=state.created_by or self.user,
+                    version=max(state.version, 1),
+                    **values,
+                )
+            )
+            if state.version:
+                self._log(rid, rid, "restored")
+        else:
+            self._guarded(
+                update(table)
+                .where(table.c.id == rid, table.c.version == before.version)
+                .values(version=before.version + 1, **values),
+                "record",
+                rid,
+            )
+            self._log_fields(state, before)
+        if before is None or before.links != state.links:
+            links = _table(t.RecordAuthority)
+            self.connection.execute(delete(links).where(links.c.record_id == rid))
+            if state.links:
+                self.connection.execute(
+                    insert(links),
+                    [{"record_id": rid, "authority_id": a, "role": r} for a, r in state.links],
+                )
+        for name, (link_table, vocab_table, column) in _VOCAB_LINKS.items():
+            new: tuple[str, ...] = getattr(state, name)
+            if before is not None and getattr(before, name) == new:
+                continue
+            self.connection.execute(delete(link_table).where(link_table.c.record_id == rid))
+            ids = {self._vocab_id(vocab_table.name, value) for value in new}
+            if ids - {None}:
+                self.connection.execute(
+                    insert(link_table),
+                    [{"record_id": rid, column: vid} for vid in ids if vid is not None],
+                )
+        self._write_notes(state, before)
+        self._write_attachments(state, before)
+
+    def _write_notes(self, state: RecordState, before: RecordState | None) -> None:
+        table = _table(t.Annotation)
+        old = {n.id: n for n in before.notes} if before else {}
+        new = {n.id: n for n in state.notes}
+        for nid in old.keys() - new.keys():
+            self.connection.execute(delete(table).where(table.c.id == nid))
+            self._log(state.id, nid, "updated", "note", old[nid].text, None, entity="annotation")
+        for nid, note in new.items():
+            if nid not in old:
+                self.connection.execute(
+                    insert(table).values(
+                        id=nid,
+                        uid=note.uid,
+                        record_id=state.id,
+                        text=note.text,
+                        author=note.author,
+                        created=note.created,
+                        modified=note.modified,
+                        version=1,
+                    )
+                )
+                if before is not None:
+                    self._log(
+                        state.id, nid, "updated", "note", None, note.text, entity="annotation"
+                    )
+            elif old[nid] != note:
+                self.connection.execute(
+                    update(table)
+                    .where(table.c.id == nid)
+                    .values(
+                        text=note.text,
+                        author=note.author,
+                        modified=note.modified,
+                        version=table.c.version + 1,
+                    )
+                )
+                self._log(
+                    state.id, nid, "updated", "note", old[nid].text, note.text, entity="annotation"
+                )
+
+    def _write_attachments(self, state: RecordState, before: RecordState | None) -> None:
+        table = _table(t.Attachment)
+        old = {a.id: a for a in before.attachments} if before else {}
+        new = {a.id: a for a in state.attachments}
+        for aid in old.keys() - new.keys():
+            self.connection.execute(delete(table).where(table.c.id == aid))
+            self._log(state.id, aid, "updated", "attachment", old[aid].path, None)
+        for aid, att in new.items():
+            if old.get(aid) == att:
+                continue
+            if aid in old:
+                self.connection.execute(delete(table).where(table.c.id == aid))
+            self.connection.execute(
+                insert(table).values(
+                    id=aid,
+                    uid=att.uid,
+                    record_id=state.id,
+                    path=att.path,
+                    role=att.role,
+                    language=att.language,
+                    sha256=att.sha256,
+                    created=att.created,
+                    modified=self.now,
+                    version=1,
+                )
+            )
+            if before is not None:
+                self._log(state.id, aid, "updated", "attachment", None, att.path)
+
+    def _write_relations(self, state: RecordState, before: RecordState | None) -> None:
+        table = _table(t.Relation)
+        old = {r.id: r for r in before.relations} if before else {}
+        new = {r.id: r for r in state.relations}
+        for rel_id in old.keys() - new.keys():
+            self.connection.execute(delete(table).where(table.c.id == rel_id))
+            self._log(state.id, rel_id, "updated", "relation", _relation_text(old[rel_id]), None)
+        for rel_id, rel in new.items():
+            if old.get(rel_id) == rel:
+                continue
+            if rel_id in old:
+                self.connection.execute(delete(table).where(table.c.id == rel_id))
+            self.connection.execute(
+                insert(table).values(
+                    id=rel_id,
+                    uid=rel.uid,
+                    source_id=state.id,
+                    target_id=rel.target_id,
+                    type=rel.type,
+                    created=rel.created,
+                    modified=self.now,
+                    version=1,
+                )
+            )
+            if before is not None:
+                self._log(state.id, rel_id, "updated", "relation", None, _relation_text(rel))
+
+    # ----------------------------------------------------------------- vocabularies
+
+    def _vocab_id(self, table_name: str, name: str) -> int | None:
+        name = " ".join(name.split())
+        if not name:
+            return None
+        key = fold(name)
+        found = self._vocab_ids.get((table_name, key))
+        if found is not None:
+            return found
+        table = Base.metadata.tables[table_name]
+        existing = self.connection.scalar(select(table.c.id).where(table.c.key == key))
+        if existing is None:
+            existing = self.connection.execute(
+                insert(table).values(
+                    name=name,
+                    key=key,
+                    uid=t.new_uid(),
+                    created=self.now,
+                    modified=self.now,
+                    version=1,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+        self._vocab_ids[(table_name, key)] = int(existing)
+        return int(existing)
+
+    # ----------------------------------------------------------------- change log
+
+    def _log_fields(self, state: RecordState, before: RecordState) -> None:
+        rid = state.id
+        if before.deleted != state.deleted:
+            self._log(rid, rid, "moved to trash" if state.deleted else "restored from trash")
+        for name in _TEXT_FIELDS:
+            old, new = getattr(before, name), getattr(state, name)
+            if old != new:
+                self._log(rid, rid, "updated", name, old, new)
+        if before.date != state.date:
+            self._log(rid, rid, "updated", "date", _date_text(before), _date_text(state))
+        if before.doc_type != state.doc_type:
+            self._log(rid, rid, "updated", "type", before.doc_type, state.doc_type)
+        if before.repository_id != state.repository_id:
+            self._log(
+                rid,
+                rid,
+                "updated",
+                "archive",
+                self._name(before.repository_id),
+                self._name(state.repository_id),
+            )
+        for name in ("languages", "collections", "tags"):
+            old_values, new_values = getattr(before, name), getattr(state, name)
+            if old_values != new_values:
+                self._log(rid, rid, "updated", name, "; ".join(old_values), "; ".join(new_values))
+        if before.links != state.links:
+            self._log(
+                rid, rid, "updated", "names", self._links_text(before), self._links_text(state)
+            )
+
+    def _links_text(self, state: RecordState) -> str:
+        return "; ".join(f"{self._name(aid)} ({role})" for aid, role in state.links)
+
+    def _remember_names(self, *states: Mapping[int, AuthorityState | None]) -> None:
+        for mapping in states:
+            for aid, state in mapping.items():
+                if state is not None:
+                    self._names.setdefault(aid, state.name)
+
+    def _name(self, authority_id: int | None) -> str:
+        if authority_id is None:
+            return ""
+        found = self._names.get(authority_id)
+        if found is None:
+            found = (
+                self.connection.scalar(
+                    select(t.Authority.name).where(t.Authority.id == authority_id)
+                )
+                or f"#{authority_id}"
+            )
+            self._names[authority_id] = found
+        return found
+
+    def _log(
+        self,
+        record_id: int,
+        entity_id: int,
+        action: str,
+        field_name: str = "",
+        old: str | None = None,
+        new: str | None = None,
+        entity: str = "record",
+    ) -> None:
+        self.session.add(
+            t.ChangeLogEntry(
+                at=self.now,
+                user=self.user,
+                entity=entity,
+                entity_id=entity_id,
+                record_id=record_id,
+                action=action,
+                field=field_name,
+                old=old,
+                new=new,
+            )
+        )
+
+    def _log_authority(
+        self, authority_id: int, action: str, field_name: str, old: str | None, new: str | None
+    ) -> None:
+        self.session.add(
+            t.ChangeLogEntry(
+                at=self.now,
+                user=self.user,
+                entity="authority",
+                entity_id=authority_id,
+                record_id=None,
+                action=action,
+                field=field_name,
+                old=old,
+                new=new,
+            )
+        )
+
+
+def _date_text(state: RecordState) -> str:
+    return state.date.text or state.date.edtf or ""
+
+
+def _relation_text(relation: RelationState) -> str:
+    return f"{relation.type.replace('_', ' ')} #{relation.target_id}"
