@@ -29,6 +29,7 @@ from catalog.domain.records import (
 )
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
+from catalog.services.editing.editor import Editor
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.registry import Registry
 from catalog.ui.jobs.runner import ImmediateJobRunner
@@ -91,6 +92,7 @@ class FakeCatalogService:
     fail: dict[str, BaseException] = field(default_factory=dict)
     index_ready: bool = True
     imports: dict[str, list[RecordDetail]] = field(default_factory=dict)
+    editor: Editor | None = None  # a read-only catalogue: editing tests use the real service
     exported: list[tuple[list[int], str, Path]] = field(default_factory=list)
     registry: Registry = field(
         default_factory=lambda: Registry(

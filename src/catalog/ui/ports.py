@@ -20,6 +20,7 @@ from catalog.domain.records import (
 )
 from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
+from catalog.services.editing.editor import Editor
 from catalog.services.jobs import ProgressCallback
 from catalog.services.transfer.registry import Registry
 
@@ -30,6 +31,11 @@ class CatalogPort(Protocol):
     @property
     def registry(self) -> Registry:
         """Importers and exporters by name."""
+        ...
+
+    @property
+    def editor(self) -> Editor | None:
+        """Edits, trash, undo and redo; None for a catalogue this window may not change."""
         ...
 
     @property
