@@ -1,0 +1,122 @@
+"""Attachment files: copied under the catalogue's own folder, named by their content hash.
+
+The record stores a path relative to that folder, so the catalogue and its files move
+together; a stored path that points outside the folder is refused, never opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from catalog import settings
+from catalog.domain.drafts import AttachmentChoice
+from catalog.domain.errors import InvalidEdit
+from catalog.store.engine import Database
+
+_CHUNK = 1 << 20
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
+
+
+def attachments_root(db: Database) -> Path:
+    """The folder a catalogue keeps its attachment files in.
+
+    A SQLite catalogue ``/x/name.sqlite`` keeps them beside it in ``/x/name-files/``; a
+    server catalogue in the user's data folder, under a name made from its address.
+    """
+    if db.path is not None:
+        return db.path.with_name(f"{db.path.stem}-files")
+    return settings.data_dir() / "attachments" / safe_name(db.display_name)
+
+
+def safe_name(text: str) -> str:
+    """A folder name made from ``text``: readable, and unique through a short hash."""
+    readable = _UNSAFE.sub("_", text).strip("._")[:60] or "catalogue"
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    return f"{readable}-{digest}"
+
+
+class AttachmentStore:
+    """Stores, finds and checks attachment files under one root folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def store(self, source: Path, role: str = "", language: str = "") -> AttachmentChoice:
+        """Copy ``source`` in (once per content) and return the choice that refers to it."""
+        source = Path(source)
+        if not source.is_file():
+            raise InvalidEdit(f"{source} is not a file that can be attached.")
+        suffix = source.suffix.lower() if _SUFFIX.fullmatch(source.suffix) else ""
+        self.root.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        # Hash while copying into a temporary file in the root, then rename: a crash
+        # leaves no half-written file under a real name.
+        handle, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        temp = Path(temp_name)
+        try:
+            with os.fdopen(handle, "wb") as out, source.open("rb") as src:
+                while chunk := src.read(_CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+            sha = digest.hexdigest()
+            relative = PurePosixPath(sha[:2]) / f"{sha}{suffix}"
+            final = self.root / relative
+            if final.is_file() and _sha256(final) == sha:
+                temp.unlink()
+            else:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(temp, final)
+        except OSError as error:
+            temp.unlink(missing_ok=True)
+            reason = error.strerror or error
+            raise InvalidEdit(f"Could not store {source.name}: {reason}") from error
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        return AttachmentChoice(str(relative), sha, role.strip(), language.strip())
+
+    def resolve(self, choice: AttachmentChoice) -> Path:
+        """The file a choice refers to; InvalidEdit when its path leaves the root."""
+        text = choice.path
+        pure = PurePosixPath(text.replace("\\", "/"))
+        if (
+            not text.strip()
+            or pure.is_absolute()
+            or PureWindowsPath(text).drive
+            or ".." in pure.parts
+        ):
+            raise InvalidEdit(f"The attachment path “{text}” is outside the catalogue's folder.")
+        root = self.root.resolve()
+        target = (root / pure).resolve()
+        if not target.is_relative_to(root):  # a symbolic link pointing out
+            raise InvalidEdit(f"The attachment path “{text}” is outside the catalogue's folder.")
+        return target
+
+    def inside(self, choice: AttachmentChoice) -> bool:
+        """True when the choice's path stays under the root."""
+        try:
+            self.resolve(choice)
+        except InvalidEdit:
+            return False
+        return True
+
+    def verify(self, choice: AttachmentChoice) -> bool:
+        """True when the file is there and still has the content hash recorded."""
+        try:
+            path = self.resolve(choice)
+        except InvalidEdit:
+            return False
+        return path.is_file() and _sha256(path) == choice.sha256.lower()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
