@@ -36,6 +36,15 @@ class ActionId(Enum):
     CHEAT_SHEET = "cheat_sheet"
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
+    UNDO = "undo"
+    REDO = "redo"
+    NEW_RECORD = "new_record"
+    EDIT_RECORD = "edit_record"
+    DELETE_RECORDS = "delete_records"
+    SHOW_TRASH = "show_trash"
+    AUTHORITIES = "authorities"
+    BULK_EDIT = "bulk_edit"
+    SUGGEST_NAMES = "suggest_names"
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,7 @@ class ActionSpec:
         fallback_icon: the Qt standard icon used when the theme has none.
         checkable: a toggle (View menu).
         needs_records: enabled only when the catalogue holds records.
+        writes: changes the catalogue: disabled when the catalogue is read-only.
     """
 
     text: str
@@ -59,6 +69,7 @@ class ActionSpec:
     fallback_icon: QStyle.StandardPixmap | None = None
     checkable: bool = False
     needs_records: bool = False
+    writes: bool = False
 
 
 SPECS: dict[ActionId, ActionSpec] = {
@@ -135,6 +146,51 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "Every shortcut of the window", "Ctrl+/"),
     ActionId.ABOUT: ActionSpec("&About Catalog", "Version and licence", theme_icon="help-about"),
+    ActionId.UNDO: ActionSpec("&Undo", "Undo the last change", "Ctrl+Z", "edit-undo", writes=True),
+    ActionId.REDO: ActionSpec(
+        "&Redo", "Apply the undone change again", "Ctrl+Shift+Z", "edit-redo", writes=True
+    ),
+    ActionId.NEW_RECORD: ActionSpec(
+        "&New record…", "Describe a new record", "Ctrl+N", "document-new", writes=True
+    ),
+    ActionId.EDIT_RECORD: ActionSpec(
+        "&Edit record…",
+        "Edit every field of the selected record",
+        "F2",
+        "document-properties",
+        needs_records=True,
+        writes=True,
+    ),
+    ActionId.DELETE_RECORDS: ActionSpec(
+        "&Delete",
+        "Move the selected records to the trash",
+        "Del",
+        "edit-delete",
+        needs_records=True,
+        writes=True,
+    ),
+    ActionId.SHOW_TRASH: ActionSpec(
+        "&Trash…", "Restore deleted records or empty the trash", writes=True
+    ),
+    ActionId.AUTHORITIES: ActionSpec(
+        "Name &authorities…",
+        "Rename, merge and split people, places, subjects and archives",
+        "Ctrl+Shift+A",
+        writes=True,
+    ),
+    ActionId.BULK_EDIT: ActionSpec(
+        "&Bulk edit selection…",
+        "Change a field of every selected record at once",
+        "Ctrl+Shift+B",
+        needs_records=True,
+        writes=True,
+    ),
+    ActionId.SUGGEST_NAMES: ActionSpec(
+        "Suggest &names…",
+        "Link the known names found in the selected records' titles and summaries",
+        needs_records=True,
+        writes=True,
+    ),
 }
 
 
@@ -175,11 +231,18 @@ class Actions:
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]
 
-    def update_enabled(self, has_records: bool, busy: bool = False) -> None:
-        """Enable what makes sense: nothing that writes while a long job runs."""
+    def update_enabled(self, has_records: bool, busy: bool = False, writable: bool = True) -> None:
+        """Enable what makes sense: nothing that writes while a long job runs, or at all
+        in a read-only catalogue (undo and redo follow their own steps, see editing.py)."""
         for action_id, spec in SPECS.items():
             action = self._actions[action_id]
-            if action_id in (ActionId.IMPORT, ActionId.LOAD_SAMPLE):
+            if action_id in (ActionId.UNDO, ActionId.REDO):
+                continue
+            if spec.writes and (busy or not writable):
+                action.setEnabled(False)
+            elif action_id in (ActionId.IMPORT, ActionId.LOAD_SAMPLE):
                 action.setEnabled(not busy)
             elif spec.needs_records:
                 action.setEnabled(has_records and not busy)
+            elif spec.writes:
+                action.setEnabled(True)

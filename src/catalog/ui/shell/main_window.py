@@ -32,6 +32,7 @@ from catalog.ui.record_list.widget import RecordList
 from catalog.ui.shell import window_state
 from catalog.ui.shell.actions import SPECS, ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
+from catalog.ui.shell.editing import EditingCommands
 from catalog.ui.shell.operations import Operations
 from catalog.ui.shell.search_controller import FacetOutcome, SearchController, SearchOutcome
 from catalog.ui.shell.signals import SignalHub
@@ -98,6 +99,15 @@ class MainWindow(QMainWindow):
         self.timeline = Timeline()
         self.search = SearchController(service, runner, self.bugs, parent=self)
         self.operations = Operations(service, runner, self.hub, self, self.bugs)
+        self.editing = EditingCommands(
+            service,
+            runner,
+            self.hub,
+            self.window_actions,
+            self,
+            self.bugs,
+            self.record_list.selected_ids,
+        )
         self._cheat_sheet: CheatSheet | None = None
         self._shortcuts: ShortcutsDialog | None = None
         self._catalogue_total = 0
@@ -107,7 +117,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
-        self.window_actions.update_enabled(has_records=False)
+        self.window_actions.update_enabled(has_records=False, writable=service.editor is not None)
         self._on_history_changed(False, False)
         self.resize(1320, 820)
         last = window_state.restore(self, settings) if settings is not None else ""
@@ -150,6 +160,18 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.LOAD_SAMPLE])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addActions([a[ActionId.UNDO], a[ActionId.REDO]])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [a[ActionId.NEW_RECORD], a[ActionId.EDIT_RECORD], a[ActionId.DELETE_RECORDS]]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [a[ActionId.BULK_EDIT], a[ActionId.SUGGEST_NAMES], a[ActionId.AUTHORITIES]]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.SHOW_TRASH])
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions([a[ActionId.FIND], a[ActionId.CLEAR_SEARCH], a[ActionId.SAVE_SEARCH]])
         view_menu.addSeparator()
@@ -225,10 +247,12 @@ class MainWindow(QMainWindow):
         self.search.facets_ready.connect(self._on_facets)
         self.hub.changes_applied.connect(self._on_changes_applied)
         self.hub.status_message.connect(self._show_message)
+        self.editing.busy_changed.connect(lambda _busy: self._enable_actions())
+        # The box keeps the keys it edits with: Esc clears it, Del deletes a character,
+        # Ctrl+Z undoes typing (not the catalogue's last change).
+        own_keys = (ActionId.CLEAR_SEARCH, ActionId.DELETE_RECORDS, ActionId.UNDO, ActionId.REDO)
         self.sidebar.search_box.yield_shortcuts(
-            a[action_id].shortcut()
-            for action_id in ActionId
-            if action_id is not ActionId.CLEAR_SEARCH
+            a[action_id].shortcut() for action_id in ActionId if action_id not in own_keys
         )
 
     # ------------------------------------------------------------------ public
@@ -261,7 +285,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_query(result.query)
         empty = outcome.catalogue_total == 0
         self.centre.setCurrentWidget(self.welcome if empty else self.list_pane)
-        self.window_actions.update_enabled(not empty, self.operations.busy)
+        self._enable_actions()
         self._update_status()
 
     def _on_query_failed(self, query: str, error: QueryError) -> None:
@@ -357,7 +381,13 @@ class MainWindow(QMainWindow):
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.welcome.set_busy(busy)
-        self.window_actions.update_enabled(self._catalogue_total > 0, busy)
+        self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        busy = self.operations.busy or self.editing.busy
+        writable = self._service.editor is not None
+        self.window_actions.update_enabled(self._catalogue_total > 0, busy, writable)
+        self.editing.update_labels()
 
     def _export(self) -> None:
         self.operations.ask_and_export(

@@ -1,0 +1,143 @@
+"""The window's editing commands: undo and redo, new, edit, delete, trash, authorities,
+bulk edits and name suggestions.
+
+Each command opens its dialog or runs its change, then announces the ChangeSet on the
+signal hub so the list, facets, timeline and detail pane refresh. Undo, redo and
+deletes run on the serial worker (a bulk step can touch thousands of records); the
+Edit menu names the step each would apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from catalog.domain.changes import ChangeSet
+from catalog.domain.errors import CatalogError
+from catalog.services.editing.editor import Editor
+from catalog.ui.dialogs import messages
+from catalog.ui.jobs.runner import Runner
+from catalog.ui.ports import CatalogPort
+from catalog.ui.shell.actions import ActionId, Actions
+from catalog.ui.shell.bugs import BugReporter
+from catalog.ui.shell.signals import SignalHub
+
+
+class EditingCommands(QObject):
+    """Runs the Edit menu's commands for one window.
+
+    Signals:
+        busy_changed(bool): a change is being written on the worker.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        service: CatalogPort,
+        runner: Runner,
+        hub: SignalHub,
+        actions: Actions,
+        window: QWidget,
+        bugs: BugReporter,
+        selection: Callable[[], Sequence[int]],
+    ) -> None:
+        super().__init__(window)
+        self._service = service
+        self._runner = runner
+        self._hub = hub
+        self._actions = actions
+        self._window = window
+        self._bugs = bugs
+        self._selection = selection
+        self._busy = False
+        self._dialogs: list[QWidget] = []
+        hub.changes_applied.connect(lambda _changes: self.update_labels())
+        actions[ActionId.UNDO].triggered.connect(self.undo)
+        actions[ActionId.REDO].triggered.connect(self.redo)
+        actions[ActionId.DELETE_RECORDS].triggered.connect(self.delete_selected)
+        self.update_labels()
+
+    @property
+    def editor(self) -> Editor | None:
+        """The catalogue's editor (None: read-only)."""
+        return self._service.editor
+
+    @property
+    def busy(self) -> bool:
+        """True while a change is being written."""
+        return self._busy
+
+    # ------------------------------------------------------------------ undo and redo
+
+    def update_labels(self) -> None:
+        """Name the steps Undo and Redo would apply, and enable them when there is one."""
+        editor = self.editor
+        undo_label = editor.history.undo_label if editor else None
+        redo_label = editor.history.redo_label if editor else None
+        for action_id, verb, label in (
+            (ActionId.UNDO, "Undo", undo_label),
+            (ActionId.REDO, "Redo", redo_label),
+        ):
+            action = self._actions[action_id]
+            action.setText(f"&{verb} {label}" if label else f"&{verb}")
+            action.setEnabled(label is not None and not self._busy)
+
+    def undo(self) -> None:
+        """Revert the last change."""
+        if self.editor is not None and self.editor.history.undo_label:
+            self._write(self.editor.undo, f"Undid “{self.editor.history.undo_label}”.")
+
+    def redo(self) -> None:
+        """Apply the last undone change again."""
+        if self.editor is not None and self.editor.history.redo_label:
+            self._write(self.editor.redo, f"Redid “{self.editor.history.redo_label}”.")
+
+    # ------------------------------------------------------------------ trash
+
+    def delete_selected(self) -> None:
+        """Move the selected records to the trash (undoable; nothing is asked)."""
+        editor = self.editor
+        ids = list(self._selection())
+        if editor is None or not ids:
+            return
+        noun = "record" if len(ids) == 1 else "records"
+        self._write(
+            lambda: editor.trash(ids),
+            f"Moved {len(ids):,} {noun} to the trash (Edit → Undo brings them back).",
+        )
+
+    # ------------------------------------------------------------------ plumbing
+
+    def announce(self, changes: ChangeSet) -> None:
+        """Tell every pane what a dialog changed."""
+        if not changes.empty:
+            self._hub.changes_applied.emit(changes)
+        self.update_labels()
+
+    def _write(self, work: Callable[[], ChangeSet], done_message: str) -> None:
+        if self._busy:
+            return
+        self._set_busy(True)
+
+        def done(changes: ChangeSet) -> None:
+            self._set_busy(False)
+            self.announce(changes)
+            self._hub.status_message.emit(done_message)
+
+        def failed(error: BaseException) -> None:
+            self._set_busy(False)
+            self.update_labels()
+            if isinstance(error, CatalogError):
+                messages.show_error(self._window, "The change was not made", str(error))
+            else:
+                self._bugs(error, "changing the catalogue")
+
+        self._runner.write(lambda _progress: work(), done, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.update_labels()
+        self.busy_changed.emit(busy)

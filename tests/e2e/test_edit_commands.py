@@ -1,0 +1,96 @@
+"""The Edit menu end to end: delete, undo and redo from the keyboard, on a real catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from catalog.domain.drafts import RecordDraft
+from catalog.services.catalog import CatalogService
+from catalog.ui.jobs.runner import JobRunner
+from catalog.ui.shell.actions import ActionId
+from catalog.ui.shell.main_window import MainWindow
+from tests.ui.fakes import FakeCatalogService
+
+TIMEOUT = 10_000
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[CatalogService]:
+    opened = CatalogService.open(tmp_path / "edit.sqlite", user="tester", cache_dir=tmp_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, service: CatalogService) -> Iterator[MainWindow]:
+    for title in ("Cable from Pyongyang", "Letter to Moscow", "Memo on citizenship"):
+        service.editor.create_record(RecordDraft(title, "1957"))
+    service.editor.history.clear()
+    runner = JobRunner()
+    main = MainWindow(service, runner)
+    qtbot.addWidget(main)
+    with qtbot.waitExposed(main):
+        main.show()
+    qtbot.waitUntil(lambda: main.record_list.records.rowCount() == 3, timeout=TIMEOUT)
+    yield main
+    main.close()
+    runner.shutdown()
+
+
+def test_delete_undo_and_redo_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, service: CatalogService
+) -> None:
+    actions = window.window_actions
+    assert not actions[ActionId.UNDO].isEnabled()
+    window.record_list.setFocus()
+    window.record_list.selectRow(0)
+    doomed = window.record_list.selected_ids()[0]
+
+    QTest.keyClick(window.record_list, Qt.Key.Key_Delete)
+
+    qtbot.waitUntil(lambda: window.record_list.records.rowCount() == 2, timeout=TIMEOUT)
+    assert service.detail(doomed).deleted
+    assert actions[ActionId.UNDO].text() == "&Undo Delete 1 record"
+    assert "trash" in window.statusBar().currentMessage()
+
+    QTest.keyClick(window.record_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.record_list.records.rowCount() == 3, timeout=TIMEOUT)
+    assert not service.detail(doomed).deleted
+    assert actions[ActionId.REDO].text() == "&Redo Delete 1 record"
+    assert not actions[ActionId.UNDO].isEnabled()
+
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(window.record_list, Qt.Key.Key_Z, redo)
+    qtbot.waitUntil(lambda: window.record_list.records.rowCount() == 2, timeout=TIMEOUT)
+    assert service.detail(doomed).deleted
+
+
+def test_delete_in_the_search_box_edits_the_text_not_the_catalogue(
+    qtbot: QtBot, window: MainWindow, service: CatalogService
+) -> None:
+    window.record_list.selectRow(0)
+    box = window.sidebar.search_box.edit
+    box.setFocus()
+    qtbot.keyClicks(box, "memo")
+    box.setCursorPosition(0)
+
+    QTest.keyClick(box, Qt.Key.Key_Delete)
+    QTest.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert box.text() == "memo"
+    assert service.count() == 3
+    assert service.editor.history.undo_label is None
+
+
+def test_a_read_only_catalogue_offers_no_editing(qtbot: QtBot) -> None:
+    window = MainWindow(FakeCatalogService.with_sample(), JobRunner())
+    qtbot.addWidget(window)
+    for action_id in (ActionId.NEW_RECORD, ActionId.DELETE_RECORDS, ActionId.UNDO):
+        assert not window.window_actions[action_id].isEnabled(), action_id
+    window.close()
