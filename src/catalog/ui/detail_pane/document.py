@@ -34,6 +34,7 @@ from catalog.ui.detail_pane.fields import (
     FilterLink,
     Line,
     Link,
+    NoteLink,
     RecordLink,
     Span,
 )
@@ -52,6 +53,12 @@ def link_tooltip(link: Link) -> str:
         return safe_tooltip(f"Show the records matching {link.clause}")
     if isinstance(link, RecordLink):
         return safe_tooltip(f"Show record {link.record_id}")
+    if isinstance(link, NoteLink):
+        return {
+            "add": "Add a note to this record",
+            "edit": "Change the text of this note",
+            "delete": "Delete this note (asks first)",
+        }[link.action]
     return safe_tooltip(f"Open {link.path} with the system's viewer")
 
 

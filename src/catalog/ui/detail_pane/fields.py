@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from catalog.domain.dates import describe
 from catalog.domain.query import format_clause
@@ -56,7 +57,19 @@ class FileLink:
     path: str
 
 
-Link = FilterLink | RecordLink | FileLink
+@dataclass(frozen=True)
+class NoteLink:
+    """Add a note to the record on show (no note id), or edit or delete one of its notes."""
+
+    action: Literal["add", "edit", "delete"]
+    note_id: int | None = None
+
+
+Link = FilterLink | RecordLink | FileLink | NoteLink
+
+ADD_NOTE = "Add note…"
+EDIT_NOTE = "Edit"
+DELETE_NOTE = "Delete"
 
 
 @dataclass(frozen=True)
@@ -103,8 +116,14 @@ class Field:
         return "\n".join(self.text_lines) or EMPTY
 
 
-def record_fields(detail: RecordDetail, changes: Sequence[ChangeEntry] = ()) -> list[Field]:
-    """Every field of a record, in reading order; ``changes`` is its change log."""
+def record_fields(
+    detail: RecordDetail, changes: Sequence[ChangeEntry] = (), *, editable: bool = False
+) -> list[Field]:
+    """Every field of a record, in reading order; ``changes`` is its change log.
+
+    ``editable`` adds the note links (add, edit, delete): only a catalogue the window
+    may change offers them.
+    """
     fields = [
         _field("date", "Date", [[Span(line)] for line in date_text(detail).split("\n")]),
         _field("type", "Type", [_links("type", [detail.doc_type])]),
@@ -126,7 +145,7 @@ def record_fields(detail: RecordDetail, changes: Sequence[ChangeEntry] = ()) -> 
         _field(
             "annotations",
             f"Notes ({len(detail.annotations)})",
-            _notes(detail.annotations),
+            _notes(detail.annotations, editable),
             wide=True,
         ),
         _field("relations", "Related", [relation_line(r) for r in detail.relations], wide=True),
@@ -172,12 +191,23 @@ def attachment_line(attachment: Attachment) -> Line:
     return (link, Span(f" ({extras})")) if extras else (link,)
 
 
-def note_lines(note: Annotation) -> list[Line]:
-    """A note: who wrote it and when (and when it was edited), then its text."""
+def note_lines(note: Annotation, editable: bool = False) -> list[Line]:
+    """A note: who wrote it and when (and when it was edited), then its text.
+
+    ``editable`` puts Edit and Delete links after the heading.
+    """
     heading = f"{note.author or 'Unknown author'} · {timestamp(note.created)}"
     if note.modified != note.created:
         heading += f" (edited {timestamp(note.modified)})"
-    return [(Span(heading),), *_plain_lines(note.text, searchable=True)]
+    first: Line = (Span(heading),)
+    if editable:
+        first += (
+            Span(" · "),
+            Span(EDIT_NOTE, NoteLink("edit", note.id)),
+            Span(" · "),
+            Span(DELETE_NOTE, NoteLink("delete", note.id)),
+        )
+    return [first, *_plain_lines(note.text, searchable=True)]
 
 
 def change_text(entry: ChangeEntry) -> str:
@@ -214,12 +244,12 @@ def _short(value: str | None) -> str:
     return f"“{flat if len(flat) <= SHORT_VALUE else flat[: SHORT_VALUE - 1] + '…'}”"
 
 
-def _notes(annotations: Sequence[Annotation]) -> list[Line]:
-    """Every note, a blank line between them."""
-    lines: list[Line] = []
+def _notes(annotations: Sequence[Annotation], editable: bool = False) -> list[Line]:
+    """Every note, a blank line between them; first the Add link when notes can be added."""
+    lines: list[Line] = [(Span(ADD_NOTE, NoteLink("add")),)] if editable else []
     for note in annotations:
         lines += [(Span(""),)] if lines else []
-        lines += note_lines(note)
+        lines += note_lines(note, editable)
     return lines
 
 

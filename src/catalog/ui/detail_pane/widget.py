@@ -30,10 +30,19 @@ from catalog.domain.changes import ChangeSet
 from catalog.domain.citation import archive_citation
 from catalog.domain.errors import CatalogError, RecordNotFound
 from catalog.domain.records import ChangeEntry, RecordDetail
+from catalog.services.editing.editor import Editor
 from catalog.ui.detail_pane.document import RecordView
-from catalog.ui.detail_pane.fields import FileLink, FilterLink, Link, RecordLink, record_fields
+from catalog.ui.detail_pane.fields import (
+    FileLink,
+    FilterLink,
+    Link,
+    NoteLink,
+    RecordLink,
+    record_fields,
+)
 from catalog.ui.detail_pane.highlight import words_of
 from catalog.ui.detail_pane.history import History
+from catalog.ui.detail_pane.notes import NoteEditing
 from catalog.ui.jobs.latest import LatestOnly
 from catalog.ui.jobs.runner import Failed, Runner
 
@@ -50,6 +59,11 @@ class RecordSource(Protocol):
 
     def history(self, record_id: int) -> Sequence[ChangeEntry]:
         """The record's change log, newest first."""
+        ...
+
+    @property
+    def editor(self) -> Editor | None:
+        """Writes notes; None for a catalogue the window may not change (no note links)."""
         ...
 
 
@@ -76,13 +90,15 @@ class DetailPane(QWidget):
             Forward, a related record, ``show_record``), not one selected in the list.
         history_changed(bool, bool): whether Back and Forward can be used now.
         status_message(str): a sentence for the status bar (copied, a file not found).
+        changed(ChangeSet): the pane wrote a note (and re-read the record on show).
 
     Attributes:
         shown_id: the id of the record on show, or None.
         shown: the record and change log on show, or None.
         view: the document the record is shown in.
-        back_action, forward_action, copy_citation_action: the pane's commands, also
-            usable in the window's menus.
+        back_action, forward_action, copy_citation_action, add_note_action: the pane's
+            commands, also usable in the window's menus (Add note only with an editor).
+        notes: the note dialogs (``notes.dialog`` is the one on show).
     """
 
     filter_requested = Signal(str)
@@ -90,6 +106,7 @@ class DetailPane(QWidget):
     record_shown = Signal(int)
     history_changed = Signal(bool, bool)
     status_message = Signal(str)
+    changed = Signal(object)
 
     def __init__(
         self,
@@ -114,6 +131,8 @@ class DetailPane(QWidget):
         self._words: list[str] = []
         self.shown_id: int | None = None
         self.shown: Shown | None = None
+        self.notes = NoteEditing(lambda: self._service.editor, self, on_bug)
+        self.notes.changed.connect(self._on_notes_changed)
         self._build()
         self.show_message(NOTHING_SELECTED)
 
@@ -141,12 +160,20 @@ class DetailPane(QWidget):
             QKeySequence("Ctrl+Shift+C"),
             self.copy_citation,
         )
+        self.add_note_action = self._action(
+            "Add note…",
+            "Add a note to this record, signed with your name",
+            QKeySequence("Ctrl+Alt+N"),
+            self.add_note,
+        )
+        self.add_note_action.setVisible(self._service.editor is not None)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for action, name, icon_only in (
             (self.back_action, "detailBack", True),
             (self.forward_action, "detailForward", True),
             (self.copy_citation_action, "detailCopyCitation", False),
+            (self.add_note_action, "detailAddNote", False),
         ):
             button = QToolButton()
             button.setObjectName(name)
@@ -163,7 +190,7 @@ class DetailPane(QWidget):
             if icon_only and action is self.forward_action:
                 bar.addStretch(1)
         self.view = RecordView()
-        self.view.menu_actions = [self.copy_citation_action]
+        self.view.menu_actions = [self.copy_citation_action, self.add_note_action]
         self.view.link_activated.connect(self._on_link)
         self._message = QLabel()
         self._message.setObjectName("detailMessage")
@@ -260,6 +287,11 @@ class DetailPane(QWidget):
         self.status_message.emit(CITATION_COPIED)
         return citation
 
+    def add_note(self) -> None:
+        """Ask for a note and add it to the record on show (with an editor only)."""
+        if self.shown_id is not None and self._service.editor is not None:
+            self.notes.add(self.shown_id)
+
     def on_changes(self, changes: ChangeSet) -> None:
         """Read the record on show again if an operation changed it."""
         if self.shown_id is not None and changes.touches(self.shown_id):
@@ -309,7 +341,8 @@ class DetailPane(QWidget):
     def _display(self, shown: Shown, *, announce: bool) -> None:
         same = self.shown is not None and self.shown.detail.id == shown.detail.id
         scroll = self.view.verticalScrollBar().value()
-        fields = record_fields(shown.detail, shown.changes)
+        editable = self._service.editor is not None
+        fields = record_fields(shown.detail, shown.changes, editable=editable)
         self.view.show_fields(shown.detail.title, fields, self._words)
         if same:
             self.view.verticalScrollBar().setValue(scroll)
@@ -339,6 +372,13 @@ class DetailPane(QWidget):
             self.show_record(link.record_id)
         elif isinstance(link, FileLink):
             self._open_attachment(link.path)
+        elif isinstance(link, NoteLink) and self.shown is not None:
+            self.notes.activate(link, self.shown.detail)
+
+    def _on_notes_changed(self, changes: ChangeSet) -> None:
+        if self.shown_id is not None:
+            self._load(self.shown_id, announce=False)
+        self.changed.emit(changes)
 
     def _open_attachment(self, stored: str) -> None:
         path = Path(stored).expanduser()
@@ -354,6 +394,7 @@ class DetailPane(QWidget):
         self.back_action.setEnabled(back)
         self.forward_action.setEnabled(forward)
         self.copy_citation_action.setEnabled(self.shown is not None)
+        self.add_note_action.setEnabled(self.shown is not None)
         if (back, forward) != self._can_move:
             self._can_move = (back, forward)
             self.history_changed.emit(back, forward)
