@@ -224,3 +224,26 @@ def test_similar_records_are_found_by_date_and_fuzzy_title(service: CatalogServi
     assert [r.id for r in similar] == [rid]
     assert other_date == []
     assert service.editor.similar(draft("Record of a conversation with Kim Il Sung"), rid) == []
+
+
+def test_an_import_is_one_undoable_step(service: CatalogService) -> None:
+    report, _ = service.load_sample()
+    assert service.editor.history.undo_label == "Import sample-listing.txt"
+
+    service.editor.undo()
+    assert service.count() == 0
+    service.editor.redo()
+
+    assert service.count() == report.records == 15
+    assert len(service.search("Kim Il Sung").ids) > 0
+
+
+def test_an_import_cannot_be_undone_over_later_edits(service: CatalogService) -> None:
+    report, _ = service.load_sample()
+    first = report.record_ids[0]
+    elsewhere = CatalogService(service.db).editor
+    elsewhere.add_note(first, "worked on since")
+
+    with pytest.raises(EditConflict, match="Cannot undo “Import sample-listing.txt”"):
+        service.editor.undo()
+    assert service.count() == 15

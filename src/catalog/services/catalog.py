@@ -256,10 +256,13 @@ class CatalogService:
         dry_run: bool = False,
         progress: ProgressCallback = no_progress,
     ) -> tuple[ImportReport, ChangeSet]:
-        """Import one file as one transaction; a dry run reports and writes nothing."""
+        """Import one file as one transaction; a dry run reports and writes nothing.
+
+        The import is one step of the undo history (up to IMPORT_UNDO_LIMIT records).
+        """
         from catalog.services import importing  # loaded when first needed: faster start-up
 
-        return importing.run_import(
+        report, changes = importing.run_import(
             self.db,
             self.registry,
             Path(path),
@@ -268,6 +271,9 @@ class CatalogService:
             user=self.user,
             progress=progress,
         )
+        if not dry_run:
+            self.editor.remember_import(f"Import {Path(path).name}", report.record_ids)
+        return report, changes
 
     def load_sample(
         self, progress: ProgressCallback = no_progress

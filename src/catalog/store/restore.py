@@ -48,6 +48,7 @@ class Writer:
     now: datetime = field(default_factory=utcnow)
     _vocab_ids: dict[tuple[str, str], int] = field(default_factory=dict)
     _names: dict[int, str] = field(default_factory=dict)
+    _log_rows: list[dict[str, object]] = field(default_factory=list)
 
     @property
     def connection(self) -> Connection:
@@ -77,13 +78,18 @@ class Writer:
                 self._write_relations(state, before)
             elif state is not None and before is None:
                 self._write_relations(state, None)
-        for rid, state in target.records.items():
-            before = current.records.get(rid)
-            if state is None and before is not None:
-                self._log(rid, rid, "deleted permanently")
-                self.connection.execute(delete(_table(t.Record)).where(t.Record.id == rid))
-                fulltext.remove(self.connection, [rid])
-                changed.add(rid)
+        doomed = [
+            rid
+            for rid, state in target.records.items()
+            if state is None and current.records.get(rid) is not None
+        ]
+        for start in range(0, len(doomed), 500):
+            chunk = doomed[start : start + 500]
+            self.connection.execute(delete(_table(t.Record)).where(t.Record.id.in_(chunk)))
+            fulltext.remove(self.connection, chunk)
+        for rid in doomed:
+            self._log(rid, rid, "deleted permanently")
+        changed.update(doomed)
         for aid, gone in target.authorities.items():
             before_authority = current.authorities.get(aid)
             if gone is None and before_authority is not None:
@@ -91,6 +97,9 @@ class Writer:
                 self._log_authority(aid, "deleted", "name", before_authority.name, None)
         alive = {rid for rid in changed | reindex if target.records.get(rid, 1) is not None}
         fulltext.refresh(self.session, alive)
+        if self._log_rows:
+            self.connection.execute(insert(_table(t.ChangeLogEntry)), self._log_rows)
+            self._log_rows = []
         return changed
 
     # ----------------------------------------------------------------- authorities
@@ -413,7 +422,7 @@ class Writer:
 
     def _log(
         self,
-        record_id: int,
+        record_id: int | None,
         entity_id: int,
         action: str,
         field_name: str = "",
@@ -421,36 +430,24 @@ class Writer:
         new: str | None = None,
         entity: str = "record",
     ) -> None:
-        self.session.add(
-            t.ChangeLogEntry(
-                at=self.now,
-                user=self.user,
-                entity=entity,
-                entity_id=entity_id,
-                record_id=record_id,
-                action=action,
-                field=field_name,
-                old=old,
-                new=new,
-            )
+        self._log_rows.append(
+            {
+                "at": self.now,
+                "user": self.user,
+                "entity": entity,
+                "entity_id": entity_id,
+                "record_id": record_id,
+                "action": action,
+                "field": field_name,
+                "old": old,
+                "new": new,
+            }
         )
 
     def _log_authority(
         self, authority_id: int, action: str, field_name: str, old: str | None, new: str | None
     ) -> None:
-        self.session.add(
-            t.ChangeLogEntry(
-                at=self.now,
-                user=self.user,
-                entity="authority",
-                entity_id=authority_id,
-                record_id=None,
-                action=action,
-                field=field_name,
-                old=old,
-                new=new,
-            )
-        )
+        self._log(None, authority_id, action, field_name, old, new, entity="authority")
 
 
 def _date_text(state: RecordState) -> str:

@@ -61,9 +61,14 @@ class Editor:
             self.history.done(step)
         return changes
 
-    def remember(self, step: Step) -> None:
-        """Make a change written elsewhere (an import) undoable."""
-        self.history.done(step)
+    def remember_import(self, label: str, record_ids: Sequence[int]) -> bool:
+        """Make an import undoable: undo removes the records it created, if none of them
+        changed since. Returns False when the import is too large to undo."""
+        if not record_ids or len(record_ids) > IMPORT_UNDO_LIMIT:
+            return False
+        ids = [int(i) for i in record_ids]
+        self.history.done(Step(label, Snapshot(dict.fromkeys(ids)), dict.fromkeys(ids, 1)))
+        return True
 
     def undo(self) -> ChangeSet:
         """Revert the last change; EditConflict if its records changed since."""
@@ -292,6 +297,9 @@ class Editor:
             ]
             return records_repo.summaries(session, ids, names=False)
 
+
+IMPORT_UNDO_LIMIT = 100_000
+"""Imports up to this many records can be undone (undo holds each record's state)."""
 
 SIMILAR_TITLE = 85
 """How alike two titles must be (rapidfuzz token sort ratio, 0-100) to be a likely duplicate."""
