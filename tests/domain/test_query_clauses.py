@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from catalog.domain.errors import QueryError
 from catalog.domain.query import parse_query
-from catalog.domain.query_clauses import apply_clause, clauses, pieces, remove_clause, required
+from catalog.domain.query_clauses import (
+    apply_clause,
+    clauses,
+    pieces,
+    remove_clause,
+    replace_field,
+    required,
+)
 
 
 def texts(query: str) -> list[str]:
@@ -173,3 +180,19 @@ def test_an_applied_clause_is_then_a_clause_of_the_query(query: str, exclude: bo
     result = apply_clause(query, "type:Memo", exclude=exclude)
     assert any(c.body == "type:Memo" and c.negated == exclude for c in clauses(result))
     parse_query(result)  # a well-formed query stays well-formed
+
+
+@pytest.mark.parametrize(
+    ("query", "clause", "expected"),
+    [
+        ("", "date:1950..1955", "date:1950..1955"),
+        ("korea date:1950..1955", "date:1953", "korea date:1953"),
+        ("date:1950 type:Cable DATE:1951", "date:1960", "type:Cable date:1960"),
+        ("korea -date:1950", "date:1953", "korea -date:1950 date:1953"),
+        ("korea OR china", "date:1953", "(korea OR china) date:1953"),
+    ],
+)
+def test_a_new_range_replaces_the_included_ones_of_its_field(
+    query: str, clause: str, expected: str
+) -> None:
+    assert replace_field(query, clause) == expected

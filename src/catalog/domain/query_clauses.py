@@ -126,6 +126,27 @@ def apply_clause(query: str, clause: str, *, exclude: bool = False) -> str:
     return f"{query.rstrip()} {wanted}".strip()
 
 
+def replace_field(query: str, clause: str) -> str:
+    """The query with ``clause`` instead of its included clauses of the same field.
+
+    A second range dragged on the timeline replaces the first (``date:1950..1955`` then
+    ``date:1953`` gives ``date:1953``) instead of stacking both; excluded clauses and
+    queries joined by ``OR`` are left alone and the clause is added as usual.
+    """
+    field = clause.split(":", 1)[0].casefold() + ":"
+    found = pieces(query)
+    if not _has_or(query, found):
+        for piece in reversed(found):
+            current = piece.clause
+            if (
+                current is not None
+                and not current.negated
+                and current.body.casefold().startswith(field)
+            ):
+                query = remove_clause(query, current)
+    return apply_clause(query, clause)
+
+
 def _has_or(query: str, found: list[Piece]) -> bool:
     return any(piece.clause is None and query[piece.start : piece.end] == "OR" for piece in found)
 

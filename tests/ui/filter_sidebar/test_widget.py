@@ -165,3 +165,12 @@ def test_controls_have_accessible_names(qtbot: QtBot) -> None:
         assert widget.accessibleName(), widget
     assert sidebar.tree.accessibleDescription().startswith("Click or Enter to include")
     assert sidebar.save_button.accessibleDescription()
+
+
+def test_a_second_timeline_range_replaces_the_first(qtbot: QtBot) -> None:
+    sidebar = make_sidebar(qtbot)
+    qtbot.keyClicks(sidebar.search_box.edit, "citizenship")
+    sidebar.set_range("date:1950..1959")
+    with qtbot.waitSignal(sidebar.query_changed, timeout=100) as blocker:
+        sidebar.set_range("date:1953")
+    assert blocker.args == ["citizenship date:1953"]

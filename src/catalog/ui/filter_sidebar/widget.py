@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.domain.errors import QueryError
-from catalog.domain.query_clauses import Clause, apply_clause, clauses, remove_clause, required
+from catalog.domain.query_clauses import (
+    Clause,
+    apply_clause,
+    clauses,
+    remove_clause,
+    replace_field,
+    required,
+)
 from catalog.domain.records import Facet
 from catalog.ui.filter_sidebar.all_values import AllValuesDialog
 from catalog.ui.filter_sidebar.chips import ChipBar
@@ -132,6 +139,10 @@ class FilterSidebar(QWidget):
     def add_clause(self, clause: str, exclude: bool = False) -> None:
         """Include a clause in the query (or exclude it as ``-clause``) and search."""
         self.search_box.set_query(apply_clause(self.query, clause, exclude=exclude))
+
+    def set_range(self, clause: str) -> None:
+        """Search within a date range, replacing the range chosen before (the timeline)."""
+        self.search_box.set_query(replace_field(self.query, clause))
 
     def remove_clause(self, clause: Clause) -> None:
         """Take one clause out of the query and search; a chip keeps the keyboard focus."""
