@@ -1,0 +1,50 @@
+"""A real catalogue on disk and an editor dialog over it, shown as a user would see it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from catalog.services.catalog import CatalogService
+from catalog.ui.editor import RecordEditorDialog
+
+
+@pytest.fixture
+def catalogue(tmp_path: Path) -> Iterator[CatalogService]:
+    """An empty SQLite catalogue."""
+    opened = CatalogService.open(tmp_path / "c.sqlite", user="tester", cache_dir=tmp_path)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+OpenEditor = Callable[[int | None], RecordEditorDialog]
+
+
+@pytest.fixture
+def open_editor(qtbot: QtBot, catalogue: CatalogService) -> OpenEditor:
+    """Opens (shows and activates) the editor on a record, or on a new one with None."""
+
+    def open_(record_id: int | None) -> RecordEditorDialog:
+        dialog = RecordEditorDialog(catalogue, record_id)
+        qtbot.addWidget(dialog)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+            dialog.activateWindow()
+        return dialog
+
+    return open_
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str, enter: bool = False) -> None:
+    """Click into a field and type, as the archivist does."""
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+    if enter:
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
