@@ -161,3 +161,15 @@ def accept(editor: Editor, suggestions: Sequence[Suggestion]) -> ChangeSet:
     count = sum(len(links) for links in wanted.values())
     label = f"Link {count} suggested name{'s' if count != 1 else ''}"
     return editor.edit(label, wanted.keys(), change)
+
+
+def titles(db: Database, record_ids: Sequence[int]) -> dict[int, str]:
+    """The titles of records, for a dialog that lists suggestions."""
+    ids = sorted({int(i) for i in record_ids})
+    found: dict[int, str] = {}
+    with unit_of_work.read(db) as session:
+        for start in range(0, len(ids), _BATCH):
+            chunk = ids[start : start + _BATCH]
+            query = select(t.Record.id, t.Record.title).where(t.Record.id.in_(chunk))
+            found.update({rid: title for rid, title in session.execute(query)})
+    return found
