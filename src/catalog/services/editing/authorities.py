@@ -78,8 +78,7 @@ class AuthorityEditor:
             variants: dict[int, list[str]] = {}
             for aid, name in session.execute(
                 select(t.AuthorityVariant.authority_id, t.AuthorityVariant.name)
-                .join(t.Authority, t.Authority.id == t.AuthorityVariant.authority_id)
-                .where(t.Authority.kind == kind.value)
+                .where(t.AuthorityVariant.authority_id.in_(query.with_only_columns(t.Authority.id)))
                 .order_by(t.AuthorityVariant.id)
             ):
                 variants.setdefault(aid, []).append(name)

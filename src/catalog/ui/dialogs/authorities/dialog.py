@@ -180,9 +180,13 @@ class AuthoritiesDialog(QDialog):
 
     def _update_buttons(self) -> None:
         row = self.current()
-        for button in (self.rename_button, self.variants_button, self.merge_button):
+        for button in (
+            self.rename_button,
+            self.variants_button,
+            self.merge_button,
+            self.split_button,
+        ):
             button.setEnabled(row is not None)
-        self.split_button.setEnabled(row is not None and row.records > 0)
         self.delete_button.setEnabled(row is not None and row.records == 0)
 
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
