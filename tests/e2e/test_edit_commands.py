@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from catalog.domain.changes import ChangeSet
 from catalog.domain.drafts import RecordDraft
 from catalog.services.catalog import CatalogService
 from catalog.ui.jobs.runner import JobRunner
@@ -94,3 +95,45 @@ def test_a_read_only_catalogue_offers_no_editing(qtbot: QtBot) -> None:
     for action_id in (ActionId.NEW_RECORD, ActionId.DELETE_RECORDS, ActionId.UNDO):
         assert not window.window_actions[action_id].isEnabled(), action_id
     window.close()
+
+
+def test_suggested_names_are_linked_from_the_edit_menu(
+    qtbot: QtBot, window: MainWindow, service: CatalogService
+) -> None:
+    from catalog.domain.drafts import NameChoice
+    from catalog.domain.records import AuthorityKind
+    from catalog.ui.dialogs.authorities import SuggestionsDialog
+
+    service.editor.create_record(
+        RecordDraft(
+            "Letter from Nam Il", "1958", names=(NameChoice(AuthorityKind.PERSON, "Nam Il"),)
+        )
+    )
+    mention, _ = service.editor.create_record(RecordDraft("Nam Il on the Moscow talks", "1958"))
+    window.editing.announce(ChangeSet(added=frozenset({mention})))
+    qtbot.waitUntil(lambda: window.record_list.records.row_of(mention) is not None, timeout=TIMEOUT)
+    window.record_list.selectRow(window.record_list.records.row_of(mention) or 0)
+
+    window.window_actions[ActionId.SUGGEST_NAMES].trigger()
+
+    dialog = window.findChild(SuggestionsDialog)
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(window.hub.changes_applied, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+    assert [a.name for a in service.detail(mention).authorities] == ["Nam Il"]
+    assert service.editor.history.undo_label is not None
+
+
+def test_the_authorities_manager_opens_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    from catalog.ui.dialogs.authorities import AuthoritiesDialog
+
+    window.record_list.setFocus()
+    QTest.keyClick(
+        window.record_list,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+
+    dialog = window.findChild(AuthoritiesDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()

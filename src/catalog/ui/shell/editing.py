@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from catalog.domain.changes import ChangeSet
@@ -58,6 +58,8 @@ class EditingCommands(QObject):
         actions[ActionId.UNDO].triggered.connect(self.undo)
         actions[ActionId.REDO].triggered.connect(self.redo)
         actions[ActionId.DELETE_RECORDS].triggered.connect(self.delete_selected)
+        actions[ActionId.AUTHORITIES].triggered.connect(self.show_authorities)
+        actions[ActionId.SUGGEST_NAMES].triggered.connect(self.suggest_names)
         self.update_labels()
 
     @property
@@ -108,6 +110,36 @@ class EditingCommands(QObject):
             lambda: editor.trash(ids),
             f"Moved {len(ids):,} {noun} to the trash (Edit → Undo brings them back).",
         )
+
+    # ------------------------------------------------------------------ dialogs
+
+    def show_authorities(self) -> QWidget | None:
+        """Open the name authorities manager."""
+        if self.editor is None:
+            return None
+        from catalog.ui.dialogs.authorities import AuthoritiesDialog
+
+        return self._open(AuthoritiesDialog(self._service, self._window))
+
+    def suggest_names(self) -> QWidget | None:
+        """Offer links to the known names found in the selected records."""
+        ids = list(self._selection())
+        if self.editor is None or not ids:
+            return None
+        from catalog.ui.dialogs.authorities import SuggestionsDialog
+
+        return self._open(SuggestionsDialog(self._service, ids, self._window))
+
+    def _open(self, dialog: QWidget) -> QWidget:
+        """Show a dialog that announces its changes; keep it alive while it is open."""
+        changed = getattr(dialog, "changed", None)
+        if changed is not None:
+            changed.connect(self.announce)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialogs.append(dialog)
+        dialog.destroyed.connect(lambda: self._dialogs.remove(dialog))
+        dialog.show()
+        return dialog
 
     # ------------------------------------------------------------------ plumbing
 
