@@ -149,7 +149,14 @@ def preview(
                 if after != state:
                     pairs.append((state, after))
                     result.versions[state.id] = state.version
-            resolver.learn_names(session, pairs)
+            resolver.learn_names(
+                session,
+                (
+                    p
+                    for p in pairs
+                    if p[0].links != p[1].links or p[0].repository_id != p[1].repository_id
+                ),
+            )
             result.changes.extend(
                 c for before, after in pairs for c in _fields(before, after, resolver)
             )

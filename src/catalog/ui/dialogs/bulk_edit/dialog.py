@@ -175,6 +175,11 @@ class BulkEditDialog(QDialog):
         self.changed.emit(changes)
         self.accept()
 
+    def reject(self) -> None:
+        """Close, unless a preview or apply is running (its outcome comes back here)."""
+        if not self._busy:
+            super().reject()
+
     # ------------------------------------------------------------------ plumbing
 
     def _checked_operation(self) -> bulk.BulkOp | None:
