@@ -8,12 +8,12 @@ log (who, when, old and new value). The caller's transaction makes it all or not
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Connection, Table, Update, delete, insert, select, update
+from sqlalchemy import Connection, Table, Update, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from catalog.domain.errors import EditConflict
@@ -66,12 +66,14 @@ class Writer:
             if authority is not None and authority != current.authorities.get(aid):
                 self._write_authority(authority, current.authorities.get(aid))
                 reindex |= self._records_linking(aid)
-        changed: set[int] = set()
-        for rid, state in target.records.items():
-            before = current.records.get(rid)
-            if state is not None and state != before:
-                self._write_record(state, before)
-                changed.add(rid)
+        pairs = [
+            (state, current.records.get(rid))
+            for rid, state in target.records.items()
+            if state is not None and state != current.records.get(rid)
+        ]
+        self._write_records(pairs)
+        changed = {state.id for state, _before in pairs}
+        reindex |= {state.id for state, before in pairs if _indexed_change(state, before)}
         for rid, state in target.records.items():
             before = current.records.get(rid)
             if state is not None and before is not None and state != before:
@@ -95,7 +97,7 @@ class Writer:
             if gone is None and before_authority is not None:
                 self.connection.execute(delete(_table(t.Authority)).where(t.Authority.id == aid))
                 self._log_authority(aid, "deleted", "name", before_authority.name, None)
-        alive = {rid for rid in changed | reindex if target.records.get(rid, 1) is not None}
+        alive = {rid for rid in reindex if target.records.get(rid, 1) is not None}
         fulltext.refresh(self.session, alive)
         if self._log_rows:
             self.connection.execute(insert(_table(t.ChangeLogEntry)), self._log_rows)
@@ -183,9 +185,45 @@ class Writer:
 
     # ----------------------------------------------------------------- records
 
-    def _write_record(self, state: RecordState, before: RecordState | None) -> None:
-        table = _table(t.Record)
-        values: dict[str, object] = {
+    def _write_records(self, pairs: list[tuple[RecordState, RecordState | None]]) -> None:
+        """Write changed records (new ones have no ``before``) a thousand at a time.
+
+        Updates carry the version they were read at: a row someone else changed since
+        is not matched, and the edit fails as a conflict.
+        """
+        for start in range(0, len(pairs), 1000):
+            chunk = pairs[start : start + 1000]
+            created = [state for state, before in chunk if before is None]
+            if created:
+                self.connection.execute(
+                    insert(_table(t.Record)),
+                    [
+                        {
+                            "id": state.id,
+                            "uid": state.uid,
+                            "created": state.created or self.now,
+                            "created_by": state.created_by or self.user,
+                            "version": max(state.version, 1),
+                            **self._record_values(state),
+                        }
+                        for state in created
+                    ],
+                )
+            updated = [(state, before) for state, before in chunk if before is not None]
+            if updated:
+                self._update_rows(updated)
+            self._write_links(chunk)
+            for state, before in chunk:
+                if before is None:
+                    if state.version:
+                        self._log(state.id, state.id, "restored")
+                else:
+                    self._log_fields(state, before)
+                self._write_notes(state, before)
+                self._write_attachments(state, before)
+
+    def _record_values(self, state: RecordState) -> dict[str, object]:
+        return {
             "title": state.title,
             "title_key": sort_key(state.title),
             "summary": state.summary,
@@ -198,50 +236,74 @@ class Writer:
             "modified_by": self.user,
             **date_columns(state.date),
         }
-        rid = state.id
-        if before is None:
-            self.connection.execute(
-                insert(table).values(
-                    id=rid,
-                    uid=state.uid,
-                    created=state.created or self.now,
-                    created_by=state.created_by or self.user,
-                    version=max(state.version, 1),
-                    **values,
-                )
-            )
-            if state.version:
-                self._log(rid, rid, "restored")
-        else:
-            self._guarded(
-                update(table)
-                .where(table.c.id == rid, table.c.version == before.version)
-                .values(version=before.version + 1, **values),
-                "record",
-                rid,
-            )
-            self._log_fields(state, before)
-        if before is None or before.links != state.links:
-            links = _table(t.RecordAuthority)
-            self.connection.execute(delete(links).where(links.c.record_id == rid))
-            if state.links:
-                self.connection.execute(
-                    insert(links),
-                    [{"record_id": rid, "authority_id": a, "role": r} for a, r in state.links],
-                )
+
+    def _update_rows(self, pairs: list[tuple[RecordState, RecordState]]) -> None:
+        table = _table(t.Record)
+        statement = update(table).where(
+            table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version")
+        )
+        rows = [
+            {
+                "b_id": state.id,
+                "b_version": before.version,
+                "version": before.version + 1,
+                **self._record_values(state),
+            }
+            for state, before in pairs
+        ]
+        if self.connection.execute(statement, rows).rowcount == len(rows):
+            return
+        ids = [state.id for state, _before in pairs]
+        written = dict(
+            self.connection.execute(select(table.c.id, table.c.version).where(table.c.id.in_(ids)))
+            .tuples()
+            .all()
+        )
+        stale = tuple(s.id for s, b in pairs if written.get(s.id) != b.version + 1)
+        raise EditConflict(
+            f"Record {', '.join(map(str, stale[:5]))} was changed by someone else meanwhile; "
+            "nothing was overwritten.",
+            stale,
+        )
+
+    def _write_links(self, pairs: list[tuple[RecordState, RecordState | None]]) -> None:
+        """Replace the authority and vocabulary links that changed, for many records."""
+        links = [state for state, before in pairs if before is None or before.links != state.links]
+        held = _table(t.RecordAuthority)
+        self._replace(
+            held,
+            [s.id for s in links],
+            [{"record_id": s.id, "authority_id": a, "role": r} for s in links for a, r in s.links],
+        )
         for name, (link_table, vocab_table, column) in _VOCAB_LINKS.items():
-            new: tuple[str, ...] = getattr(state, name)
-            if before is not None and getattr(before, name) == new:
-                continue
-            self.connection.execute(delete(link_table).where(link_table.c.record_id == rid))
-            ids = {self._vocab_id(vocab_table.name, value) for value in new}
-            if ids - {None}:
-                self.connection.execute(
-                    insert(link_table),
-                    [{"record_id": rid, column: vid} for vid in ids if vid is not None],
+            moved = [
+                state
+                for state, before in pairs
+                if before is None or getattr(before, name) != getattr(state, name)
+            ]
+            rows = [
+                {"record_id": s.id, column: vid}
+                for s in moved
+                for vid in sorted(
+                    {
+                        v
+                        for v in (self._vocab_id(vocab_table.name, n) for n in getattr(s, name))
+                        if v
+                    }
                 )
-        self._write_notes(state, before)
-        self._write_attachments(state, before)
+            ]
+            self._replace(link_table, [s.id for s in moved], rows)
+
+    def _vocab_ids_of(self, table_name: str, names: tuple[str, ...]) -> list[int]:
+        return sorted({v for v in (self._vocab_id(table_name, n) for n in names) if v is not None})
+
+    def _replace(
+        self, table: Table, record_ids: list[int], rows: Sequence[Mapping[str, object]]
+    ) -> None:
+        if record_ids:
+            self.connection.execute(delete(table).where(table.c.record_id.in_(record_ids)))
+        if rows:
+            self.connection.execute(insert(table), rows)
 
     def _write_notes(self, state: RecordState, before: RecordState | None) -> None:
         table = _table(t.Annotation)
@@ -448,6 +510,15 @@ class Writer:
         self, authority_id: int, action: str, field_name: str, old: str | None, new: str | None
     ) -> None:
         self._log(None, authority_id, action, field_name, old, new, entity="authority")
+
+
+def _indexed_change(state: RecordState, before: RecordState | None) -> bool:
+    """True when the full-text index must be rewritten (tags, dates, types are not in it)."""
+    return before is None or (
+        (state.title, state.summary, state.repository_id, state.links)
+        != (before.title, before.summary, before.repository_id, before.links)
+        or [n.text for n in state.notes] != [n.text for n in before.notes]
+    )
 
 
 def _date_text(state: RecordState) -> str:
