@@ -137,3 +137,58 @@ def test_the_authorities_manager_opens_from_the_keyboard(qtbot: QtBot, window: M
     dialog = window.findChild(AuthoritiesDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def test_bulk_edit_of_the_selection_then_undo(
+    qtbot: QtBot, window: MainWindow, service: CatalogService
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    from catalog.ui.dialogs.bulk_edit import BulkEditDialog
+
+    window.record_list.setFocus()
+    window.record_list.selectAll()
+    window.window_actions[ActionId.BULK_EDIT].trigger()
+    dialog = window.findChild(BulkEditDialog)
+    assert dialog is not None
+    value = dialog.findChild(QLineEdit, "bulkValue")
+    preview = dialog.findChild(QAbstractButton, "bulkPreview")
+    apply = dialog.findChild(QAbstractButton, "bulkApply")
+    assert value is not None and preview is not None and apply is not None
+    qtbot.keyClicks(value, "checked")
+    qtbot.mouseClick(preview, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(apply.isEnabled, timeout=TIMEOUT)
+
+    with qtbot.waitSignal(window.hub.changes_applied, timeout=TIMEOUT):
+        qtbot.mouseClick(apply, Qt.MouseButton.LeftButton)
+
+    assert len(service.search("tag:checked").ids) == 3
+    assert window.window_actions[ActionId.UNDO].text() == "&Undo Add tag “checked” to 3 records"
+    window.window_actions[ActionId.UNDO].trigger()
+    qtbot.waitUntil(lambda: not service.search("tag:checked").ids, timeout=TIMEOUT)
+
+
+def test_the_trash_restores_what_was_deleted(
+    qtbot: QtBot, window: MainWindow, service: CatalogService
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    from catalog.ui.dialogs.trash import TrashDialog
+
+    window.record_list.setFocus()
+    window.record_list.selectRow(0)
+    QTest.keyClick(window.record_list, Qt.Key.Key_Delete)
+    show_trash = window.window_actions[ActionId.SHOW_TRASH]
+    qtbot.waitUntil(show_trash.isEnabled, timeout=TIMEOUT)  # the delete has finished
+    assert service.count() == 2
+
+    show_trash.trigger()
+    dialog = window.findChild(TrashDialog)
+    assert dialog is not None
+    dialog.records.selectAll()
+    restore = dialog.findChild(QAbstractButton, "trashRestore")
+    assert restore is not None
+    with qtbot.waitSignal(window.hub.changes_applied, timeout=TIMEOUT):
+        qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: window.record_list.records.rowCount() == 3, timeout=TIMEOUT)

@@ -60,6 +60,8 @@ class EditingCommands(QObject):
         actions[ActionId.DELETE_RECORDS].triggered.connect(self.delete_selected)
         actions[ActionId.AUTHORITIES].triggered.connect(self.show_authorities)
         actions[ActionId.SUGGEST_NAMES].triggered.connect(self.suggest_names)
+        actions[ActionId.BULK_EDIT].triggered.connect(self.bulk_edit)
+        actions[ActionId.SHOW_TRASH].triggered.connect(self.show_trash)
         self.update_labels()
 
     @property
@@ -129,6 +131,23 @@ class EditingCommands(QObject):
         from catalog.ui.dialogs.authorities import SuggestionsDialog
 
         return self._open(SuggestionsDialog(self._service, ids, self._window))
+
+    def bulk_edit(self) -> QWidget | None:
+        """Change a field of every selected record at once, after a preview."""
+        ids = list(self._selection())
+        if self.editor is None or not ids:
+            return None
+        from catalog.ui.dialogs.bulk_edit import BulkEditDialog
+
+        return self._open(BulkEditDialog(self._service, ids, self._runner, self._window))
+
+    def show_trash(self) -> QWidget | None:
+        """List the deleted records, to restore them or empty the trash."""
+        if self.editor is None:
+            return None
+        from catalog.ui.dialogs.trash import TrashDialog
+
+        return self._open(TrashDialog(self._service, self._window, self._runner))
 
     def _open(self, dialog: QWidget) -> QWidget:
         """Show a dialog that announces its changes; keep it alive while it is open."""
