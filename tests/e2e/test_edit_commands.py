@@ -192,3 +192,21 @@ def test_the_trash_restores_what_was_deleted(
         qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: window.record_list.records.rowCount() == 3, timeout=TIMEOUT)
+
+
+def test_a_note_added_in_the_detail_pane_is_the_step_undo_names(
+    qtbot: QtBot, window: MainWindow, service: CatalogService
+) -> None:
+    window.record_list.selectRow(0)
+    shown = window.record_list.selected_ids()[0]
+    qtbot.waitUntil(window.detail.add_note_action.isEnabled, timeout=TIMEOUT)
+    window.detail.add_note_action.trigger()
+    dialog = window.detail.notes.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.edit, "Check the Russian original")
+
+    with qtbot.waitSignal(window.hub.changes_applied, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert [n.text for n in service.detail(shown).annotations] == ["Check the Russian original"]
+    assert window.window_actions[ActionId.UNDO].text() == "&Undo Add note"

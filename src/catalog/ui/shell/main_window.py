@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.detail.record_shown.connect(self._on_record_shown)
         self.detail.status_message.connect(self._show_message)
         self.detail.history_changed.connect(self._on_history_changed)
+        self.detail.changed.connect(self.editing.announce)
         self.timeline.range_chosen.connect(self.sidebar.set_range)
         self.search.results_ready.connect(self._on_results)
         self.search.query_failed.connect(self._on_query_failed)
