@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from catalog.services.catalog import CatalogService
 from catalog.ui.editor import RecordEditorDialog
@@ -29,18 +30,25 @@ OpenEditor = Callable[[int | None], RecordEditorDialog]
 
 
 @pytest.fixture
-def open_editor(qtbot: QtBot, catalogue: CatalogService) -> OpenEditor:
+def open_editor(qtbot: QtBot, catalogue: CatalogService) -> Iterator[OpenEditor]:
     """Opens (shows and activates) the editor on a record, or on a new one with None."""
+    opened: list[RecordEditorDialog] = []
 
     def open_(record_id: int | None) -> RecordEditorDialog:
         dialog = RecordEditorDialog(catalogue, record_id)
-        qtbot.addWidget(dialog)
+        opened.append(dialog)  # closed below, not by qtbot: it closes before this teardown
         with qtbot.waitActive(dialog):
             dialog.show()
             dialog.activateWindow()
         return dialog
 
-    return open_
+    yield open_
+    # A test that stopped half way leaves changes: closing must not ask (it would block).
+    for dialog in opened:
+        if isValid(dialog):
+            dialog.baseline = dialog.draft()
+            dialog.close()
+            dialog.deleteLater()
 
 
 def type_into(qtbot: QtBot, widget: QWidget, text: str, enter: bool = False) -> None:

@@ -119,7 +119,8 @@ class RelationsTab(QWidget):
         if item is None:
             self.message.setText(self.tr("Find and select the other record first."))
             return
-        choice = RelationChoice(self.type.currentData(), int(item.data(Qt.ItemDataRole.UserRole)))
+        relation = RelationType(self.type.currentData())  # Qt hands the enum back as a str
+        choice = RelationChoice(relation, int(item.data(Qt.ItemDataRole.UserRole)))
         if choice not in self.choices():
             self._append(choice, item.text())
             self.changed.emit()
