@@ -105,12 +105,15 @@ class BulkPreview:
         changes: every field that would change, record by record.
         versions: the version each changing record was read at (what apply expects).
         selected: how many records the selection held.
+        states: the changing records as read, which apply reuses while their version
+            holds (reading 10,000 records again costs a second at a million).
     """
 
     op: BulkOp
     changes: list[FieldChange] = field(default_factory=list)
     versions: dict[int, int] = field(default_factory=dict)
     selected: int = 0
+    states: dict[int, RecordState] = field(default_factory=dict, repr=False)
 
     @property
     def count(self) -> int:
@@ -149,6 +152,7 @@ def preview(
                 if after != state:
                     pairs.append((state, after))
                     result.versions[state.id] = state.version
+                    result.states[state.id] = state
             resolver.learn_names(
                 session,
                 (
@@ -202,7 +206,9 @@ def apply(
         progress(Progress(total, total, f"Writing {total:,} records…"))
         return target
 
-    return editor.edit(found.label, list(found.versions), change, expected=found.versions)
+    return editor.edit(
+        found.label, list(found.versions), change, expected=found.versions, known=found.states
+    )
 
 
 def describe(op: BulkOp, count: int) -> str:

@@ -18,6 +18,7 @@ from catalog.store import unit_of_work
 from catalog.store.engine import Database
 from catalog.store.restore import Writer
 from catalog.store.snapshots import (
+    RecordState,
     Snapshot,
     authority_versions,
     capture_authorities,
@@ -37,15 +38,18 @@ def apply_edit(
     authority_ids: Iterable[int],
     change: Change,
     expected: Mapping[int, int] | None = None,
+    known: Mapping[int, RecordState] | None = None,
 ) -> tuple[Step, ChangeSet]:
     """Run one edit as one transaction; returns its undo step and what it changed.
 
     ``expected`` maps record ids to the versions the edit was based on (what the editor
     showed); a record changed since raises EditConflict and nothing is written.
+    ``known`` holds states read earlier (a bulk edit's preview): those still at their
+    version are taken as they are instead of being read again.
     """
     with unit_of_work.write(db) as session:
         current = Snapshot(
-            capture_records(session, record_ids), capture_authorities(session, authority_ids)
+            _records(session, record_ids, known), capture_authorities(session, authority_ids)
         )
         if expected:
             _check(_versions(current), dict(expected))
@@ -72,6 +76,21 @@ def apply_step(db: Database, user: str, step: Step) -> tuple[Step, ChangeSet]:
             what="names",
         )
         return _write(session, user, step.states, current, step.label)
+
+
+def _records(
+    session: Session, record_ids: Iterable[int], known: Mapping[int, RecordState] | None
+) -> dict[int, RecordState | None]:
+    """The current states of the records, reusing ``known`` ones whose version still holds."""
+    if not known:
+        return capture_records(session, record_ids)
+    wanted = set(record_ids)
+    versions = record_versions(session, wanted & known.keys())
+    found: dict[int, RecordState | None] = {
+        rid: known[rid] for rid, version in versions.items() if version == known[rid].version
+    }
+    found.update(capture_records(session, wanted - found.keys()))
+    return found
 
 
 def _complete(current: Snapshot, target: Snapshot, session: Session) -> None:

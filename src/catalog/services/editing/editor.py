@@ -52,10 +52,11 @@ class Editor:
         *,
         authority_ids: Iterable[int] = (),
         expected: Mapping[int, int] | None = None,
+        known: Mapping[int, RecordState] | None = None,
     ) -> ChangeSet:
         """Run one change as one undoable step (see ``core.apply_edit``)."""
         step, changes = apply_edit(
-            self.db, self.user, label, record_ids, authority_ids, change, expected
+            self.db, self.user, label, record_ids, authority_ids, change, expected, known
         )
         if not changes.empty:
             self.history.done(step)
