@@ -125,3 +125,16 @@ def test_attachment_path_outside_the_root_is_refused(
     assert errors and "outside the catalogue's folder" in errors[0]
     assert dialog.record_id is None
     assert list(catalogue.search("").ids) == []
+
+
+def test_a_stored_outside_path_does_not_block_other_edits(
+    qtbot: QtBot, open_editor: OpenEditor, catalogue: CatalogService
+) -> None:
+    legacy = AttachmentChoice("/old/scans/a.pdf", "ab" * 32, "scan")
+    rid, _ = catalogue.editor.create_record(RecordDraft("Imported", attachments=(legacy,)))
+    dialog = open_editor(rid)
+    type_into(qtbot, dialog.form.summary, "Checked.")
+    qtbot.keyClick(dialog.form.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    detail = catalogue.detail(rid)
+    assert detail.summary == "Checked."
+    assert [a.path for a in detail.attachments] == ["/old/scans/a.pdf"]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from catalog.domain.drafts import RecordDraft
-from catalog.domain.records import RecordSummary
+from catalog.domain.records import AuthorityKind, RecordSummary
 from catalog.services.catalog import CatalogService
 from catalog.ui.editor import questions
 from tests.ui.editor.conftest import OpenEditor, type_into
@@ -168,3 +168,17 @@ def test_window_close_with_changes_asks_in_a_real_box(
     dialog.close()
     assert not dialog.isVisible()
     assert catalogue.detail(rid).source_ref == "f. 5"
+
+
+def test_names_and_tags_typed_but_not_added_are_saved(
+    qtbot: QtBot, open_editor: OpenEditor, catalogue: CatalogService
+) -> None:
+    dialog = open_editor(None)
+    type_into(qtbot, dialog.form.title, "Note")
+    type_into(qtbot, dialog.form.tags.edit, "famine")
+    type_into(qtbot, dialog.form.names[AuthorityKind.PLACE].edit, "Hamhung")
+    qtbot.keyClick(dialog.form.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (rid,) = catalogue.search("").ids
+    detail = catalogue.detail(rid)
+    assert detail.tags == ("famine",)
+    assert [a.name for a in detail.authorities] == ["Hamhung"]

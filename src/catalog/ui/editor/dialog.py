@@ -126,6 +126,7 @@ class RecordEditorDialog(QDialog):
 
     def save(self) -> bool:
         """Save the draft; True when it was written (the dialog stays open)."""
+        self.form.commit_pending()
         draft = replace(self.draft(), archive=self.form.archive_name())
         problems = draft.problems()
         if problems:

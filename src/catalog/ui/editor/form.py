@@ -157,6 +157,14 @@ class RecordForm(QTabWidget):
             attachments=self.attachments.choices(),
         )
 
+    def commit_pending(self) -> None:
+        """Add the names and values typed but not yet added: saving must not drop them."""
+        fields: list[NamesField | ValuesField] = [*self.names.values()]
+        fields += [self.languages, self.collections, self.tags]
+        for field in fields:
+            if field.edit.text().strip():
+                field.add_typed()
+
     def archive_name(self) -> str:
         """The archive's authorised name when the text names a known one, else the text."""
         text = " ".join(self.archive.text().split())
