@@ -82,3 +82,15 @@ def test_resolve_refuses_a_symbolic_link_out(tmp_path: Path) -> None:
     store = AttachmentStore(root)
     with pytest.raises(InvalidEdit):
         store.resolve(AttachmentChoice("link/secret.txt", "0" * 64))
+
+
+def test_server_root_is_in_the_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from catalog import settings
+
+    monkeypatch.setattr(settings, "data_dir", lambda: tmp_path / "data")
+    address = "postgresql+psycopg://me:***@db.example:5432/archive"
+    server = SimpleNamespace(path=None, display_name=address)
+    root = attachments_root(server)  # type: ignore[arg-type]
+    assert root == tmp_path / "data" / "attachments" / safe_name(address)
