@@ -210,3 +210,41 @@ def test_a_note_added_in_the_detail_pane_is_the_step_undo_names(
 
     assert [n.text for n in service.detail(shown).annotations] == ["Check the Russian original"]
     assert window.window_actions[ActionId.UNDO].text() == "&Undo Add note"
+
+
+def test_new_and_edit_record_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, service: CatalogService
+) -> None:
+    from catalog.ui.editor import RecordEditorDialog
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.record_list.setFocus()
+    QTest.keyClick(window.record_list, Qt.Key.Key_N, ctrl)
+    editor = window.findChild(RecordEditorDialog)
+    assert editor is not None and editor.record_id is None
+    qtbot.waitUntil(editor.isActiveWindow, timeout=TIMEOUT)  # the editor takes the focus
+    qtbot.keyClicks(editor.form.title, "Telegram on the Geneva conference")
+    with qtbot.waitSignal(window.hub.changes_applied, timeout=TIMEOUT):
+        QTest.keyClick(editor.form.title, Qt.Key.Key_Return, ctrl)
+    qtbot.waitUntil(lambda: window.record_list.records.rowCount() == 4, timeout=TIMEOUT)
+    [new] = service.search("geneva").ids
+    qtbot.waitUntil(lambda: window.findChild(RecordEditorDialog) is None, timeout=TIMEOUT)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+    window.record_list.setFocus()
+    window.record_list.selectRow(window.record_list.records.row_of(new) or 0)
+    QTest.keyClick(window.record_list, Qt.Key.Key_F2)
+    editor = window.findChild(RecordEditorDialog)
+    assert editor is not None and editor.record_id == new
+    qtbot.waitUntil(editor.isActiveWindow, timeout=TIMEOUT)
+    editor.form.title.selectAll()
+    qtbot.keyClicks(editor.form.title, "Telegram on the Geneva talks")
+    with qtbot.waitSignal(window.hub.changes_applied, timeout=TIMEOUT):
+        QTest.keyClick(editor.form.title, Qt.Key.Key_S, ctrl)
+
+    assert service.detail(new).title == "Telegram on the Geneva talks"
+    assert (
+        window.window_actions[ActionId.UNDO].text() == "&Undo Edit “Telegram on the Geneva talks”"
+    )
+    editor.close()

@@ -93,6 +93,7 @@ class FakeCatalogService:
     index_ready: bool = True
     imports: dict[str, list[RecordDetail]] = field(default_factory=dict)
     editor: Editor | None = None  # a read-only catalogue: editing tests use the real service
+    attachment_folder: Path | None = None
     exported: list[tuple[list[int], str, Path]] = field(default_factory=list)
     registry: Registry = field(
         default_factory=lambda: Registry(

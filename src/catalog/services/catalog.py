@@ -25,6 +25,7 @@ from catalog.domain.records import (
     RecordSummary,
 )
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
+from catalog.services.editing.attachments import attachments_root
 from catalog.services.editing.editor import Editor
 from catalog.services.jobs import ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
@@ -139,6 +140,11 @@ class CatalogService:
     def location(self) -> str:
         """Where the catalogue is, for titles and messages."""
         return self.db.display_name
+
+    @property
+    def attachment_folder(self) -> Path:
+        """The folder the catalogue keeps attached files in (stored paths are relative)."""
+        return attachments_root(self.db)
 
     # ------------------------------------------------------------------ reading
 

@@ -39,6 +39,11 @@ class CatalogPort(Protocol):
         ...
 
     @property
+    def attachment_folder(self) -> Path | None:
+        """Where attached files are kept (None: the catalogue keeps none)."""
+        ...
+
+    @property
     def location(self) -> str:
         """Where the catalogue is, for the title bar and messages."""
         ...

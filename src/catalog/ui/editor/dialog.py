@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayou
 from catalog.domain.changes import ChangeSet
 from catalog.domain.drafts import RecordDraft, differing_fields
 from catalog.domain.errors import CatalogError, EditConflict, InvalidEdit
-from catalog.services.catalog import CatalogService
 from catalog.services.editing.editor import Editor
 from catalog.ui.dialogs import messages
 from catalog.ui.editor import questions
 from catalog.ui.editor.conflict_dialog import ConflictDialog
 from catalog.ui.editor.form import RecordForm, canonical
+from catalog.ui.ports import CatalogPort
 
 EMPTY = RecordDraft(title="")
 
@@ -37,7 +37,7 @@ class RecordEditorDialog(QDialog):
     saved = Signal(int, object)
 
     def __init__(
-        self, service: CatalogService, record_id: int | None, parent: QWidget | None = None
+        self, service: CatalogPort, record_id: int | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         editor = service.editor

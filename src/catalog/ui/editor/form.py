@@ -7,6 +7,7 @@ record with ``show_draft()``.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.domain.drafts import NameChoice, RecordDraft
+from catalog.domain.errors import InvalidEdit
 from catalog.domain.records import AuthorityKind
-from catalog.services.catalog import CatalogService
-from catalog.services.editing.attachments import AttachmentStore, attachments_root
+from catalog.services.editing.attachments import AttachmentStore
 from catalog.services.editing.editor import Editor
 from catalog.services.editing.lookups import VocabularyName
 from catalog.ui.editor.attachments_tab import AttachmentsTab
@@ -30,6 +31,7 @@ from catalog.ui.editor.date_field import DateField
 from catalog.ui.editor.names_field import NameCompleter, NamesField
 from catalog.ui.editor.relations_tab import RelationsTab
 from catalog.ui.editor.values_field import ValuesField, VocabularyCombo
+from catalog.ui.ports import CatalogPort
 
 NAME_KINDS = (
     (AuthorityKind.PERSON, "People"),
@@ -54,7 +56,7 @@ class RecordForm(QTabWidget):
 
     changed = Signal()
 
-    def __init__(self, service: CatalogService, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, service: CatalogPort, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Record fields"))
         self.editor = editor
@@ -90,7 +92,7 @@ class RecordForm(QTabWidget):
         self.tags = ValuesField(self.tr("Tags"), editor.vocabulary(VocabularyName.TAG))
         self.names = {kind: NamesField(editor, kind, self.tr(title)) for kind, title in NAME_KINDS}
         self.relations = RelationsTab(service)
-        self.attachments = AttachmentsTab(AttachmentStore(attachments_root(service.db)), languages)
+        self.attachments = AttachmentsTab(AttachmentStore(_attachment_folder(service)), languages)
         self._build()
         for signal in (
             self.title.textChanged, self.date.changed, self.summary.textChanged,
@@ -200,3 +202,10 @@ class RecordForm(QTabWidget):
         """Put the cursor in the title."""
         self.setCurrentIndex(0)
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _attachment_folder(service: CatalogPort) -> Path:
+    folder = service.attachment_folder
+    if folder is None:  # pragma: no cover - an editable catalogue always has one
+        raise InvalidEdit("This catalogue keeps no attached files.")
+    return folder

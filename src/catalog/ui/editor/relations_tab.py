@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from catalog.domain.drafts import RelationChoice
 from catalog.domain.errors import CatalogError
 from catalog.domain.records import RecordSummary, RelationType
-from catalog.services.catalog import CatalogService
+from catalog.ui.ports import CatalogPort
 
 FIND_LIMIT = 20
 
@@ -37,7 +37,7 @@ class RelationsTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, service: CatalogService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: CatalogPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.record_id: int | None = None

@@ -43,6 +43,7 @@ class EditingCommands(QObject):
         window: QWidget,
         bugs: BugReporter,
         selection: Callable[[], Sequence[int]],
+        shown: Callable[[], int | None] = lambda: None,
     ) -> None:
         super().__init__(window)
         self._service = service
@@ -52,12 +53,15 @@ class EditingCommands(QObject):
         self._window = window
         self._bugs = bugs
         self._selection = selection
+        self._shown = shown
         self._busy = False
         self._dialogs: list[QWidget] = []
         hub.changes_applied.connect(lambda _changes: self.update_labels())
         actions[ActionId.UNDO].triggered.connect(self.undo)
         actions[ActionId.REDO].triggered.connect(self.redo)
         actions[ActionId.DELETE_RECORDS].triggered.connect(self.delete_selected)
+        actions[ActionId.NEW_RECORD].triggered.connect(lambda: self.open_editor(None))
+        actions[ActionId.EDIT_RECORD].triggered.connect(self.edit_current)
         actions[ActionId.AUTHORITIES].triggered.connect(self.show_authorities)
         actions[ActionId.SUGGEST_NAMES].triggered.connect(self.suggest_names)
         actions[ActionId.BULK_EDIT].triggered.connect(self.bulk_edit)
@@ -115,6 +119,22 @@ class EditingCommands(QObject):
 
     # ------------------------------------------------------------------ dialogs
 
+    def edit_current(self) -> QWidget | None:
+        """Open the editor on the selected record (else the one the detail pane shows)."""
+        selected = list(self._selection())
+        record_id = selected[0] if selected else self._shown()
+        return None if record_id is None else self.open_editor(record_id)
+
+    def open_editor(self, record_id: int | None) -> QWidget | None:
+        """Open the record editor on a record, or on a new one (None)."""
+        if self.editor is None:
+            return None
+        from catalog.ui.editor import RecordEditorDialog
+
+        dialog = RecordEditorDialog(self._service, record_id, self._window)
+        dialog.saved.connect(lambda _record_id, changes: self.announce(changes))
+        return self._open(dialog)
+
     def show_authorities(self) -> QWidget | None:
         """Open the name authorities manager."""
         if self.editor is None:
@@ -158,6 +178,8 @@ class EditingCommands(QObject):
         self._dialogs.append(dialog)
         dialog.destroyed.connect(lambda: self._dialogs.remove(dialog))
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
         return dialog
 
     # ------------------------------------------------------------------ plumbing

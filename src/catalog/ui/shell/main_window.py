@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
             service,
             runner,
             lambda e: self.bugs(e, "showing the record"),
-            attachment_folder=None if "://" in service.location else Path(service.location).parent,
+            attachment_folder=service.attachment_folder,
         )
         for pane_action in (
             self.detail.back_action,
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
             self,
             self.bugs,
             self.record_list.selected_ids,
+            lambda: self.detail.shown_id,
         )
         self._cheat_sheet: CheatSheet | None = None
         self._shortcuts: ShortcutsDialog | None = None
