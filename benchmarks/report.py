@@ -152,6 +152,14 @@ METHOD = """\
 - **Export**: `CatalogService.export` of the first 10,000 records and of all, in native
   JSON and CSV; the floor reads the same data with `sqlite3` (batches of 500 ids) and
   writes it with `json.dumps` / `csv.writer`.
+- **Editing** (`benchmarks/edit_bench.py`, on a copy of the catalogue): a save through
+  `Editor.update_record` of a record read with `detail` (its title changed), then `undo`,
+  on `--runs` random records; a bulk edit adding a tag to 10,000 random records:
+  `bulk.preview` (reads and transforms them, what the dialog shows before Apply), then
+  `bulk.apply` (one transaction, one undo step, versions checked), then `undo`. Each
+  writes the change log and the full-text index where they change. The floors are the
+  same rows written with `sqlite3` and nothing else: one `UPDATE` of a title committed;
+  10,000 `record_tags` rows inserted with `executemany` and committed.
 - **Memory**: peak RSS of `catalog` commands run as subprocesses under `/usr/bin/time -v`
   (`XDG_CACHE_HOME` pointed at the benchmark's folder, so `catalog facets` builds and
   saves its index there and the commands after it may load it).
@@ -319,7 +327,7 @@ def _size_section(result: SizeResult) -> list[str]:
         f"Catalog {info.get('revision', 'revision unknown')}"
         + "".join(
             f"; {step} rows measured again at {info[f'{step}_revision']}"
-            for step in ("import", "window", "memory")
+            for step in ("import", "window", "memory", "edit")
             if f"{step}_revision" in info
         )
         + ".",

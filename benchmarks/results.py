@@ -58,6 +58,8 @@ TARGETS = {
     "stall": Target("UI thread never blocked longer than 50 ms", "s", 0.050),
     "scroll": Target("Any scroll position painted within 30 ms", "s", 0.030),
     "window_memory": Target("Memory of the whole window program under 500 MB", "MB", 500.0),
+    "save": Target("A single save or undo within 100 ms", "s", 0.100),
+    "bulk": Target("A bulk edit of 10,000 records (or its undo) within 3 s", "s", 3.0),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from benchmarks import floor, generate
 from benchmarks.command_memory import command_memory
+from benchmarks.edit_bench import editing_rows
 from benchmarks.measure import (
     OverBudget,
     Timing,
@@ -89,6 +90,7 @@ class SizeBench:
                 service.close()
         finally:
             connection.close()
+        editing_rows(files.catalogue, self.result, self.runs, self.seed)
         self._memory()
         self.result.save(files.results)
         if not self.keep:
@@ -103,7 +105,7 @@ class SizeBench:
         if step == "memory":
             kept.memory = []
         else:
-            group = {"window": "Window", "import": "Import"}[step]
+            group = {"window": "Window", "import": "Import", "edit": "Editing"}[step]
             kept.rows = [row for row in kept.rows if row.group != group]
         kept.path = str(self.files.results)
         kept.info[f"{step}_revision"] = revision()
@@ -113,6 +115,8 @@ class SizeBench:
             self._import(None)
         elif step == "memory":
             self._memory()
+        elif step == "edit":
+            editing_rows(self.files.catalogue, kept, self.runs, self.seed)
         else:
             self._window(self._kept_floors(kept))
         kept.save(self.files.results)

@@ -1,0 +1,123 @@
+"""Editing benchmarks: a single save, its undo, and a bulk edit of 10,000 records.
+
+They run on a copy of the kept catalogue (the kept one stays as the other benchmarks
+left it), each beside its raw-SQL floor: the same rows written with ``sqlite3`` and no
+checks, no change log, no full-text index and no undo step.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+from benchmarks.results import Row, SizeResult, median, say
+from catalog.domain.drafts import RecordDraft
+from catalog.services.catalog import CatalogService
+from catalog.services.editing import bulk
+
+BULK_SIZE = 10_000
+
+
+def editing_rows(catalogue: Path, result: SizeResult, runs: int, seed: int) -> None:
+    """Measure saves, undos and bulk edits on a scratch copy of ``catalogue``."""
+    scratch = catalogue.with_name("edit-scratch.sqlite")
+    say(f"  copying the catalogue to {scratch.name}")
+    shutil.copyfile(catalogue, scratch)
+    try:
+        service = CatalogService.open(scratch, user="bench", cache_dir=scratch.parent / "cache")
+        try:
+            ids = _record_ids(scratch)
+            rng = random.Random(seed)
+            _single(service, result, rng.sample(ids, runs), scratch)
+            _bulk(service, result, [rng.sample(ids, BULK_SIZE) for _ in range(runs)], scratch)
+        finally:
+            service.close()
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+
+
+def _single(service: CatalogService, result: SizeResult, ids: list[int], scratch: Path) -> None:
+    saves, undos = [], []
+    for rid in ids:
+        record = service.detail(rid)
+        draft = replace(RecordDraft.from_detail(record), title=record.title + " (revised)")
+        saves.append(_seconds(partial(service.editor.update_record, rid, draft, record.version)))
+        undos.append(_seconds(service.editor.undo))
+    floor = median([_floor_single(scratch, rid) for rid in ids])
+    result.add(Row("Editing", "save an edited record", median=median(saves), runs=len(ids),
+                   floor=floor, target="save"))  # fmt: skip
+    result.add(Row("Editing", "undo that save", median=median(undos), runs=len(ids),
+                   floor=floor, target="save"))  # fmt: skip
+
+
+def _bulk(
+    service: CatalogService, result: SizeResult, selections: list[list[int]], scratch: Path
+) -> None:
+    previews, applies, undos = [], [], []
+    for run, ids in enumerate(selections):
+        operation = bulk.AddTag(f"bench bulk {run}")
+        started = time.perf_counter()
+        preview = bulk.preview(service.editor, ids, operation)
+        previews.append(time.perf_counter() - started)
+        applies.append(_seconds(partial(bulk.apply, service.editor, preview, operation)))
+        undos.append(_seconds(service.editor.undo))
+    floor = median([_floor_bulk(scratch, ids) for ids in selections])
+    runs = len(selections)
+    result.add(Row("Editing", f"bulk edit preview, {BULK_SIZE:,} records (add a tag)",
+                   median=median(previews), runs=runs))  # fmt: skip
+    result.add(Row("Editing", f"bulk edit apply, {BULK_SIZE:,} records (add a tag)",
+                   median=median(applies), runs=runs, floor=floor, target="bulk"))  # fmt: skip
+    result.add(Row("Editing", f"undo that bulk edit, {BULK_SIZE:,} records",
+                   median=median(undos), runs=runs, floor=floor, target="bulk"))  # fmt: skip
+
+
+def _seconds(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def _record_ids(catalogue: Path) -> list[int]:
+    with sqlite3.connect(catalogue) as connection:
+        return [rid for (rid,) in connection.execute("SELECT id FROM records WHERE NOT deleted")]
+
+
+def _floor_single(catalogue: Path, rid: int) -> float:
+    """One UPDATE of a title, committed: what any save costs at least."""
+    connection = sqlite3.connect(catalogue, isolation_level=None)
+    try:
+        started = time.perf_counter()
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("UPDATE records SET title = title || '' WHERE id = ?", (rid,))
+        connection.execute("COMMIT")
+        return time.perf_counter() - started
+    finally:
+        connection.close()
+
+
+def _floor_bulk(catalogue: Path, ids: list[int]) -> float:
+    """The tag rows of a bulk "add a tag", inserted and committed in one transaction."""
+    connection = sqlite3.connect(catalogue, isolation_level=None)
+    try:
+        connection.execute("INSERT INTO tags (name, key, uid, created, modified, version)"
+                           " VALUES ('floor', 'floor', 'floor-tag', 0, 0, 1)")  # fmt: skip
+        tag = connection.execute("SELECT id FROM tags WHERE key = 'floor'").fetchone()[0]
+        started = time.perf_counter()
+        connection.execute("BEGIN IMMEDIATE")
+        connection.executemany(
+            "INSERT INTO record_tags (record_id, tag_id) VALUES (?, ?)", [(i, tag) for i in ids]
+        )
+        connection.execute("COMMIT")
+        elapsed = time.perf_counter() - started
+        connection.execute("DELETE FROM record_tags WHERE tag_id = ?", (tag,))
+        connection.execute("DELETE FROM tags WHERE id = ?", (tag,))
+        return elapsed
+    finally:
+        connection.close()
