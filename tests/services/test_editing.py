@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -248,3 +249,28 @@ def test_an_import_cannot_be_undone_over_later_edits(service: CatalogService) ->
     with pytest.raises(EditConflict, match=re.escape("Cannot undo “Import sample-listing.txt”")):
         service.editor.undo()
     assert service.count() == 15
+
+
+def test_a_note_changed_since_it_was_shown_is_not_overwritten(service: CatalogService) -> None:
+    rid, _ = service.editor.create_record(draft())
+    service.editor.add_note(rid, "Shown text")
+    note = service.detail(rid).annotations[0]
+    CatalogService(service.db).editor.edit_note(rid, note.id, "Changed elsewhere")
+
+    with pytest.raises(EditConflict):
+        service.editor.edit_note(rid, note.id, "My text", seen="Shown text")
+    with pytest.raises(EditConflict):
+        service.editor.delete_note(rid, note.id, seen="Shown text")
+
+    assert [n.text for n in service.detail(rid).annotations] == ["Changed elsewhere"]
+
+
+def test_a_file_outside_the_catalogue_folder_is_refused(
+    service: CatalogService, tmp_path: Path
+) -> None:
+    from catalog.domain.drafts import AttachmentChoice
+
+    outside = AttachmentChoice("../../etc/passwd", "0" * 64, "scan")
+    with pytest.raises(InvalidEdit, match="outside the catalogue"):
+        service.editor.create_record(draft(attachments=(outside,)))
+    assert service.count() == 0

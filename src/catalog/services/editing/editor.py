@@ -18,6 +18,7 @@ from catalog.domain.dates import UNDATED
 from catalog.domain.drafts import RecordDraft
 from catalog.domain.errors import EditConflict, InvalidEdit, RecordNotFound
 from catalog.domain.records import AuthorityKind, RecordSummary, RelationType
+from catalog.services.editing.attachments import AttachmentStore, attachments_root
 from catalog.services.editing.core import Change, apply_edit, apply_step
 from catalog.services.editing.history import Step, UndoHistory
 from catalog.services.editing.lookups import NameOption, VocabularyName, name_options, vocabulary
@@ -109,6 +110,7 @@ class Editor:
             rid = resolver.ids.take(t.Record)
             made.append(rid)
             base = RecordState(rid, t.new_uid(), "", UNDATED, created_by=self.user)
+            self._check_new_files(draft, base)
             target.records[rid] = record_state(resolver, draft, base)
             return target
 
@@ -120,6 +122,7 @@ class Editor:
 
         def change(session: Session, current: Snapshot) -> Snapshot:
             base = _existing(current, record_id)
+            self._check_new_files(draft, base)
             target = Snapshot()
             target.records[record_id] = record_state(Resolver(session, target), draft, base)
             return target
@@ -127,6 +130,16 @@ class Editor:
         return self.edit(
             f"Edit “{_short(draft.title)}”", [record_id], change, expected={record_id: version}
         )
+
+    def _check_new_files(self, draft: RecordDraft, base: RecordState) -> None:
+        """Refuse attachments added by this edit whose path leaves the catalogue's folder
+        (those already on the record, from an import, are kept as they are)."""
+        held = {a.path for a in base.attachments}
+        added = [a for a in draft.attachments if a.path not in held]
+        if added:
+            store = AttachmentStore(attachments_root(self.db))
+            for attachment in added:
+                store.resolve(attachment)  # InvalidEdit when it is outside
 
     # ------------------------------------------------------------------ notes
 
@@ -144,27 +157,30 @@ class Editor:
 
         return self.edit("Add note", [record_id], change)
 
-    def edit_note(self, record_id: int, note_id: int, text: str) -> ChangeSet:
-        """Change the text of a note."""
+    def edit_note(
+        self, record_id: int, note_id: int, text: str, seen: str | None = None
+    ) -> ChangeSet:
+        """Change the text of a note; ``seen`` is the text the archivist was shown (a note
+        someone else changed since is a conflict, not overwritten)."""
         text = _note_text(text)
 
         def change(session: Session, current: Snapshot) -> Snapshot:
             state = _existing(current, record_id)
+            _check_note(state, note_id, seen)
             notes = tuple(
                 replace(n, text=text, modified=utcnow()) if n.id == note_id else n
                 for n in state.notes
             )
-            if notes == state.notes and all(n.id != note_id for n in notes):
-                raise RecordNotFound("That note is no longer in the catalogue.")
             return Snapshot({record_id: replace(state, notes=notes)})
 
         return self.edit("Edit note", [record_id], change)
 
-    def delete_note(self, record_id: int, note_id: int) -> ChangeSet:
-        """Remove a note."""
+    def delete_note(self, record_id: int, note_id: int, seen: str | None = None) -> ChangeSet:
+        """Remove a note (``seen``: the text shown, as for ``edit_note``)."""
 
         def change(session: Session, current: Snapshot) -> Snapshot:
             state = _existing(current, record_id)
+            _check_note(state, note_id, seen)
             notes = tuple(n for n in state.notes if n.id != note_id)
             return Snapshot({record_id: replace(state, notes=notes)})
 
@@ -311,6 +327,17 @@ def _existing(current: Snapshot, record_id: int) -> RecordState:
     if state is None:
         raise RecordNotFound(f"Record {record_id} is not in the catalogue.")
     return state
+
+
+def _check_note(state: RecordState, note_id: int, seen: str | None) -> None:
+    note = next((n for n in state.notes if n.id == note_id), None)
+    if note is None:
+        raise RecordNotFound("That note is no longer in the catalogue.")
+    if seen is not None and note.text != seen:
+        raise EditConflict(
+            "Someone changed this note since it was shown; nothing was overwritten.",
+            (state.id,),
+        )
 
 
 def _note_text(text: str) -> str:

@@ -73,7 +73,7 @@ class NoteEditing(QObject):
         """Show a note's text to change, then save it."""
         self._open(
             NoteDialog(self._parent, note.text),
-            lambda editor, dialog: editor.edit_note(record_id, note.id, _text(dialog)),
+            lambda editor, dialog: editor.edit_note(record_id, note.id, _text(dialog), note.text),
             NOTE_NOT_SAVED,
         )
 
@@ -81,7 +81,7 @@ class NoteEditing(QObject):
         """Ask whether to delete a note, then delete it."""
         self._open(
             ConfirmDeleteNote(self._parent, note.text),
-            lambda editor, _dialog: editor.delete_note(record_id, note.id),
+            lambda editor, _dialog: editor.delete_note(record_id, note.id, note.text),
             NOTE_NOT_DELETED,
         )
 
