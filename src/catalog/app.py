@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 
 from PySide6.QtCore import QSettings
@@ -12,6 +11,7 @@ from catalog.domain.errors import CatalogError
 from catalog.services.catalog import CatalogService
 from catalog.settings import APP_NAME, resolve_target
 from catalog.ui.dialogs import messages
+from catalog.ui.dialogs.archivist_name import saved_name
 from catalog.ui.jobs.runner import JobRunner
 from catalog.ui.shell.main_window import MainWindow
 
@@ -30,13 +30,14 @@ def run_window(db: str | None) -> int:
     """Open the catalogue (``--db``, ``$CATALOG_DB`` or the default) in the window."""
     app = make_application()
     try:
-        service = CatalogService.open(resolve_target(db), user=getpass.getuser())
+        settings = QSettings()
+        service = CatalogService.open(resolve_target(db), user=saved_name(settings))
     except CatalogError as error:
         messages.fatal("Catalog cannot open the catalogue", str(error))
         return 1
     runner = JobRunner()
     try:
-        window = MainWindow(service, runner, settings=QSettings())
+        window = MainWindow(service, runner, settings=settings)
         window.show()
         return app.exec()
     finally:

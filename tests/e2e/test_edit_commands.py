@@ -248,3 +248,29 @@ def test_new_and_edit_record_from_the_keyboard(
         window.window_actions[ActionId.UNDO].text() == "&Undo Edit “Telegram on the Geneva talks”"
     )
     editor.close()
+
+
+def test_the_archivist_name_signs_notes_and_is_remembered(
+    qtbot: QtBot,
+    service: CatalogService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from catalog.ui.dialogs import archivist_name
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    runner = JobRunner()
+    window = MainWindow(service, runner, settings=settings)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(archivist_name, "ask_name", lambda _parent, current: "Ann Archivist")
+
+    window.window_actions[ActionId.ARCHIVIST_NAME].trigger()
+
+    rid, _ = service.editor.create_record(RecordDraft("Signed record"))
+    service.editor.add_note(rid, "signed note")
+    assert service.detail(rid).annotations[0].author == "Ann Archivist"
+    assert archivist_name.saved_name(settings) == "Ann Archivist"
+    window.close()
+    runner.shutdown()

@@ -45,6 +45,7 @@ class ActionId(Enum):
     AUTHORITIES = "authorities"
     BULK_EDIT = "bulk_edit"
     SUGGEST_NAMES = "suggest_names"
+    ARCHIVIST_NAME = "archivist_name"
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Suggest &names…",
         "Link the known names found in the selected records' titles and summaries",
         needs_records=True,
+        writes=True,
+    ),
+    ActionId.ARCHIVIST_NAME: ActionSpec(
+        "Your na&me…",
+        "The name that signs your notes and your changes in the change log",
         writes=True,
     ),
 }

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import CatalogError
 from catalog.services.editing.editor import Editor
-from catalog.ui.dialogs import messages
+from catalog.ui.dialogs import archivist_name, messages
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 from catalog.ui.shell.actions import ActionId, Actions
@@ -44,6 +44,7 @@ class EditingCommands(QObject):
         bugs: BugReporter,
         selection: Callable[[], Sequence[int]],
         shown: Callable[[], int | None] = lambda: None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(window)
         self._service = service
@@ -54,6 +55,7 @@ class EditingCommands(QObject):
         self._bugs = bugs
         self._selection = selection
         self._shown = shown
+        self._settings = settings
         self._busy = False
         self._dialogs: list[QWidget] = []
         hub.changes_applied.connect(lambda _changes: self.update_labels())
@@ -65,6 +67,7 @@ class EditingCommands(QObject):
         actions[ActionId.AUTHORITIES].triggered.connect(self.show_authorities)
         actions[ActionId.SUGGEST_NAMES].triggered.connect(self.suggest_names)
         actions[ActionId.BULK_EDIT].triggered.connect(self.bulk_edit)
+        actions[ActionId.ARCHIVIST_NAME].triggered.connect(self.ask_archivist_name)
         actions[ActionId.SHOW_TRASH].triggered.connect(self.show_trash)
         self.update_labels()
 
@@ -168,6 +171,19 @@ class EditingCommands(QObject):
         from catalog.ui.dialogs.trash import TrashDialog
 
         return self._open(TrashDialog(self._service, self._window, self._runner))
+
+    def ask_archivist_name(self) -> None:
+        """Change the name that signs notes and the change log (kept in the settings)."""
+        editor = self.editor
+        if editor is None:
+            return
+        name = archivist_name.ask_name(self._window, editor.user)
+        if name is None:
+            return
+        editor.user = name
+        if self._settings is not None:
+            self._settings.setValue(archivist_name.SETTINGS_KEY, name)
+        self._hub.status_message.emit(f"Your notes and changes are now signed “{name}”.")
 
     def _open(self, dialog: QWidget) -> QWidget:
         """Show a dialog that announces its changes; keep it alive while it is open."""

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             self.bugs,
             self.record_list.selected_ids,
             lambda: self.detail.shown_id,
+            settings,
         )
         self._cheat_sheet: CheatSheet | None = None
         self._shortcuts: ShortcutsDialog | None = None
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.SHOW_TRASH])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.ARCHIVIST_NAME])
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions([a[ActionId.FIND], a[ActionId.CLEAR_SEARCH], a[ActionId.SAVE_SEARCH]])
         view_menu.addSeparator()
