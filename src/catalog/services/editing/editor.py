@@ -7,6 +7,7 @@ changed since raises EditConflict and nothing is written.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -42,6 +43,9 @@ class Editor:
         self.db = db
         self.user = user
         self.history = history or UndoHistory()
+        # Dialogs save on the UI thread while undo runs on the worker: one change at a
+        # time, so the history's stacks always match what was written.
+        self._lock = threading.RLock()
 
     # ------------------------------------------------------------------ the core
 
@@ -56,12 +60,13 @@ class Editor:
         known: Mapping[int, RecordState] | None = None,
     ) -> ChangeSet:
         """Run one change as one undoable step (see ``core.apply_edit``)."""
-        step, changes = apply_edit(
-            self.db, self.user, label, record_ids, authority_ids, change, expected, known
-        )
-        if not changes.empty:
-            self.history.done(step)
-        return changes
+        with self._lock:
+            step, changes = apply_edit(
+                self.db, self.user, label, record_ids, authority_ids, change, expected, known
+            )
+            if not changes.empty:
+                self.history.done(step)
+            return changes
 
     def remember_import(self, label: str, record_ids: Sequence[int]) -> bool:
         """Make an import undoable: undo removes the records it created, if none of them
@@ -69,7 +74,8 @@ class Editor:
         if not record_ids or len(record_ids) > IMPORT_UNDO_LIMIT:
             return False
         ids = [int(i) for i in record_ids]
-        self.history.done(Step(label, Snapshot(dict.fromkeys(ids)), dict.fromkeys(ids, 1)))
+        with self._lock:
+            self.history.done(Step(label, Snapshot(dict.fromkeys(ids)), dict.fromkeys(ids, 1)))
         return True
 
     def undo(self) -> ChangeSet:
@@ -81,6 +87,10 @@ class Editor:
         return self._replay(self.history.redo_steps, self.history.undo_steps)
 
     def _replay(self, source: list[Step], target: list[Step]) -> ChangeSet:
+        with self._lock:
+            return self._replay_locked(source, target)
+
+    def _replay_locked(self, source: list[Step], target: list[Step]) -> ChangeSet:
         if not source:
             return ChangeSet()
         step = source[-1]
