@@ -10,11 +10,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from catalog.domain.drafts import AttachmentChoice, RecordDraft
-from catalog.domain.records import RelationType
+from catalog.domain.records import AttachmentInput, RelationType
 from catalog.services.catalog import CatalogService
 from catalog.ui.dialogs import messages
 from catalog.ui.editor import attachments_tab
 from catalog.ui.editor.relations_tab import RelationsTab
+from tests.factories import record
+from tests.store.helpers import insert
 from tests.ui.editor.conftest import OpenEditor, type_into
 
 
@@ -48,6 +50,21 @@ def test_relation_found_by_title_shows_the_inverse_on_the_other_record(
         False,
         "has translation",
     )
+
+
+def test_relation_found_by_date(
+    qtbot: QtBot, open_editor: OpenEditor, catalogue: CatalogService
+) -> None:
+    october, _ = catalogue.editor.create_record(RecordDraft("Cable", "1959-10-02"))
+    catalogue.editor.create_record(RecordDraft("Cable", "1960-10-02"))
+    dialog = open_editor(None)
+    tab = dialog.form.relations
+
+    type_into(qtbot, tab.find_edit, "October 1959", enter=True)
+
+    assert [tab.found.item(i).data(Qt.ItemDataRole.UserRole) for i in range(tab.found.count())] == [
+        october
+    ]
 
 
 def test_relation_found_by_record_number_and_removed(
@@ -130,8 +147,8 @@ def test_attachment_path_outside_the_root_is_refused(
 def test_a_stored_outside_path_does_not_block_other_edits(
     qtbot: QtBot, open_editor: OpenEditor, catalogue: CatalogService
 ) -> None:
-    legacy = AttachmentChoice("/old/scans/a.pdf", "ab" * 32, "scan")
-    rid, _ = catalogue.editor.create_record(RecordDraft("Imported", attachments=(legacy,)))
+    legacy = AttachmentInput("/old/scans/a.pdf", "scan", sha256="ab" * 32)
+    [rid] = insert(catalogue.db, [record("Imported", attachments=(legacy,))])  # as imported
     dialog = open_editor(rid)
     type_into(qtbot, dialog.form.summary, "Checked.")
     qtbot.keyClick(dialog.form.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -6,6 +6,8 @@ so it shows the inverse as soon as this one is saved.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from catalog.domain.dates import parse_date
 from catalog.domain.drafts import RelationChoice
 from catalog.domain.errors import CatalogError
 from catalog.domain.records import RecordSummary, RelationType
@@ -99,7 +102,7 @@ class RelationsTab(QWidget):
             if text.lstrip("#").isdigit():
                 ids = [self.service.detail(int(text.lstrip("#"))).id]
             else:
-                ids = list(self.service.search(text, limit=FIND_LIMIT).ids)
+                ids = list(self.service.search(_as_query(text), limit=FIND_LIMIT).ids)
             summaries = self.service.summaries([i for i in ids if i != self.record_id])
         except CatalogError as error:
             self.message.setText(str(error))
@@ -149,3 +152,15 @@ class RelationsTab(QWidget):
         item = QListWidgetItem(f"{self.tr(choice.type.label)}: {other}")
         item.setData(Qt.ItemDataRole.UserRole, choice)
         self.list.addItem(item)
+
+
+_PLAIN_DATE = re.compile(r"-?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+
+
+def _as_query(text: str) -> str:
+    """What was typed as a query: a date ("October 1959", "1959-10-02") searches by date,
+    anything else is the query language (title words, names, clauses)."""
+    date = parse_date(text)
+    if date.edtf is not None and _PLAIN_DATE.fullmatch(date.edtf):
+        return f"date:{date.edtf}"
+    return text
