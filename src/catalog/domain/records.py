@@ -255,7 +255,8 @@ class Facet:
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What an import wrote, or would write on a dry run."""
+    """What an import wrote, or would write on a dry run: ``records`` added (their ids in
+    ``record_ids``), ``updated`` existing records, ``skipped`` duplicates."""
 
     path: str
     format: str
@@ -264,6 +265,8 @@ class ImportReport:
     dry_run: bool
     warnings: tuple[str, ...] = ()
     record_ids: Sequence[int] = ()
+    updated: int = 0
+    skipped: int = 0
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from catalog.domain.records import (
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
 from catalog.services.editing.attachments import attachments_root
 from catalog.services.editing.editor import Editor
+from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.jobs import ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
 from catalog.services.transfer.formats import default_registry
@@ -38,6 +39,7 @@ from catalog.store.tables import CatalogInfo
 
 if TYPE_CHECKING:
     from catalog.services.checking import Fault
+    from catalog.services.import_plan import ImportPlan
 
 __all__ = ["CatalogService", "FacetName", "Refresh", "SearchResult", "SortKey"]
 
@@ -261,14 +263,19 @@ class CatalogService:
         *,
         dry_run: bool = False,
         progress: ProgressCallback = no_progress,
+        duplicates: DuplicatePolicy | None = None,
+        expected: Mapping[int, int] | None = None,
     ) -> tuple[ImportReport, ChangeSet]:
         """Import one file as one transaction; a dry run reports and writes nothing.
 
-        The import is one step of the undo history (up to IMPORT_UNDO_LIMIT records).
+        ``duplicates`` decides what happens to records the catalogue already holds (see
+        ``importing.run_import``); ``expected`` are the versions a plan read of the
+        records it will update. The import is one step of the undo history (up to
+        IMPORT_UNDO_LIMIT records).
         """
         from catalog.services import importing  # loaded when first needed: faster start-up
 
-        report, changes = importing.run_import(
+        result = importing.run_import(
             self.db,
             self.registry,
             Path(path),
@@ -276,10 +283,30 @@ class CatalogService:
             dry_run=dry_run,
             user=self.user,
             progress=progress,
+            duplicates=duplicates,
+            expected=expected,
         )
-        if not dry_run:
-            self.editor.remember_import(f"Import {Path(path).name}", report.record_ids)
-        return report, changes
+        if result.step is not None:
+            self.editor.remember(result.step)
+        return result.report, result.changes
+
+    def plan_import(
+        self,
+        path: Path,
+        format_name: str | None = None,
+        progress: ProgressCallback = no_progress,
+    ) -> ImportPlan:
+        """What importing a file would do (format, preview, validation, duplicates),
+        read without writing anything. Raises ImportFileError when no format fits."""
+        from catalog.services import import_plan, importing
+
+        path = Path(path)
+        importer = (
+            self.registry.importer(format_name) if format_name else self.registry.detect(path)
+        )
+        return import_plan.plan_import(
+            self.db, importer, path, importing.checked(importer, path), progress
+        )
 
     def load_sample(
         self, progress: ProgressCallback = no_progress

@@ -5,22 +5,26 @@ Any error, and a cancel from the progress callback, rolls the whole import back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import ImportReport, RecordInput
+from catalog.services.editing.history import Step
+from catalog.services.import_matching import DuplicateFinder, DuplicatePolicy, Match
+from catalog.services.import_updates import apply_updates, undo_step
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.registry import Importer, Registry
 from catalog.store import unit_of_work
 from catalog.store.bulk import BulkWriter
 from catalog.store.engine import Database
-from catalog.store.tables import ChangeLogEntry
+from catalog.store.tables import ChangeLogEntry, Record
 
 BATCH = 2000
 # Beyond this many new records, a change set says "bulk" instead of listing them.
@@ -32,6 +36,19 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
+@dataclass
+class ImportResult:
+    """What an import did: the report, the change for the views, the step that undoes it."""
+
+    report: ImportReport
+    changes: ChangeSet
+    step: Step | None = None
+
+    def __iter__(self) -> Iterator[ImportReport | ChangeSet]:
+        """Unpacks as ``report, changes``, as callers of the command line expect."""
+        return iter((self.report, self.changes))
+
+
 def run_import(
     db: Database,
     registry: Registry,
@@ -41,43 +58,39 @@ def run_import(
     dry_run: bool = False,
     user: str = "",
     progress: ProgressCallback = no_progress,
-) -> tuple[ImportReport, ChangeSet]:
-    """Import one file; returns the report and what changed (nothing on a dry run)."""
+    duplicates: DuplicatePolicy | None = None,
+    expected: Mapping[int, int] | None = None,
+) -> ImportResult:
+    """Import one file as one transaction (nothing is written on a dry run).
+
+    ``duplicates`` says what to do with records the catalogue already holds (matched by
+    identifier, or by date and a similar title); None skips only those with a known
+    identifier. Updated records must still be at the ``expected`` versions (those the
+    plan showed), else the whole import fails as a conflict and nothing is written.
+    """
     importer = registry.importer(format_name) if format_name else registry.detect(path)
     progress(Progress(0, message=f"Reading {path.name} as {importer.label}"))
     try:
         with unit_of_work.write(db) as session, _lookup(db) as lookup:
             writer = BulkWriter(session.connection(), lookup, user=user)
+            router = _Router(writer, duplicates)
             try:
                 batch: list[RecordInput] = []
-                for item in _checked(importer, path):
+                for item in checked(importer, path):
                     batch.append(item)
                     if len(batch) >= BATCH:
-                        writer.write(batch)
+                        router.write(batch)
                         batch = []
-                        progress(Progress(len(writer.record_ids) + writer.skipped))
-                writer.write(batch)
+                        progress(Progress(len(writer.record_ids) + router.skipped))
+                router.write(batch)
                 writer.finish()
             finally:
                 # The background writer must stop before the transaction ends.
                 writer.close()
-            read = len(writer.record_ids) + writer.skipped
-            if read == 0:
+            if len(writer.record_ids) + writer.skipped + router.skipped + len(router.updates) == 0:
                 raise ImportFileError(str(path), "the file holds no records")
-            warnings = list(writer.warnings)
-            if writer.skipped:
-                warnings.append(
-                    f"{writer.skipped} records already in the catalogue (same uid) were skipped"
-                )
-            report = ImportReport(
-                path=str(path),
-                format=importer.name,
-                records=len(writer.record_ids),
-                authorities=writer.authorities_created,
-                dry_run=dry_run,
-                warnings=tuple(warnings),
-                record_ids=compact(writer.record_ids),
-            )
+            updates = apply_updates(session, user, router.updates, expected)
+            report = _report(path, importer, writer, router, dry_run)
             if dry_run:
                 raise _DryRun
             session.add(
@@ -89,13 +102,67 @@ def run_import(
                     new=f"{path.name}: {report.records} records ({importer.name})",
                 )
             )
+            step = undo_step(session, f"Import {path.name}", writer.record_ids, updates)
     except _DryRun:
-        return report, ChangeSet()
+        return ImportResult(report, ChangeSet())
     progress(Progress(report.records, report.records, "Done"))
+    updated = frozenset(updates.records) if updates else frozenset()
     ids = report.record_ids
     if len(ids) > LISTED_CHANGES:
-        return report, ChangeSet(facets=True, authorities=True, bulk=True)
-    return report, ChangeSet(added=frozenset(ids), facets=True, authorities=True)
+        return ImportResult(report, ChangeSet(facets=True, authorities=True, bulk=True), step)
+    changes = ChangeSet(added=frozenset(ids), updated=updated, facets=True, authorities=True)
+    return ImportResult(report, changes, step)
+
+
+def _report(
+    path: Path, importer: Importer, writer: BulkWriter, router: _Router, dry_run: bool
+) -> ImportReport:
+    warnings = [*writer.warnings, *(str(w) for w in getattr(importer, "warnings", ()))]
+    skipped = writer.skipped + router.skipped
+    if skipped:
+        warnings.append(f"{skipped:,} records already in the catalogue were skipped")
+    return ImportReport(
+        path=str(path),
+        format=importer.name,
+        records=len(writer.record_ids),
+        authorities=writer.authorities_created,
+        dry_run=dry_run,
+        warnings=tuple(warnings),
+        record_ids=compact(writer.record_ids),
+        updated=len(router.updates),
+        skipped=skipped,
+    )
+
+
+class _Router:
+    """Sends each batch's records to the writer, or to the skipped or updated ones."""
+
+    def __init__(self, writer: BulkWriter, policy: DuplicatePolicy | None) -> None:
+        self.writer = writer
+        self.policy = policy
+        self.skipped = 0
+        self.updates: list[tuple[Match, RecordInput]] = []
+        # Matching costs a query per batch; an empty catalogue has nothing to match.
+        empty = writer.reader.execute(select(Record.id).limit(1)).first() is None
+        self.finder = None if policy is None or empty else DuplicateFinder(writer.reader)
+
+    def write(self, batch: list[RecordInput]) -> None:
+        if self.finder is None or not batch:
+            self.writer.write(batch)
+            return
+        matches = self.finder.find(batch)
+        fresh: list[RecordInput] = []
+        for index, item in enumerate(batch):
+            match = matches.get(index)
+            if match is None:
+                fresh.append(item)
+            elif self.policy is DuplicatePolicy.SKIP:
+                self.skipped += 1
+            elif self.policy is DuplicatePolicy.UPDATE:
+                self.updates.append((match, item))
+            else:  # a new record beside the old one: it cannot share its identifier
+                fresh.append(replace(item, uid=None) if match.by_identifier else item)
+        self.writer.write(fresh)
 
 
 def compact(ids: Sequence[int]) -> Sequence[int]:
@@ -118,7 +185,7 @@ def _lookup(db: Database) -> Iterator[Connection | None]:
         yield session.connection()
 
 
-def _checked(importer: Importer, path: Path) -> Iterator[RecordInput]:
+def checked(importer: Importer, path: Path) -> Iterator[RecordInput]:
     """The importer's records, with the checks every format shares."""
     uids: set[str] = set()
     for item in importer.read(path):

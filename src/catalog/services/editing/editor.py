@@ -68,15 +68,10 @@ class Editor:
                 self.history.done(step)
             return changes
 
-    def remember_import(self, label: str, record_ids: Sequence[int]) -> bool:
-        """Make an import undoable: undo removes the records it created, if none of them
-        changed since. Returns False when the import is too large to undo."""
-        if not record_ids or len(record_ids) > IMPORT_UNDO_LIMIT:
-            return False
-        ids = [int(i) for i in record_ids]
+    def remember(self, step: Step) -> None:
+        """Make a change written elsewhere (an import, in its own transaction) undoable."""
         with self._lock:
-            self.history.done(Step(label, Snapshot(dict.fromkeys(ids)), dict.fromkeys(ids, 1)))
-        return True
+            self.history.done(step)
 
     def undo(self) -> ChangeSet:
         """Revert the last change; EditConflict if its records changed since."""
