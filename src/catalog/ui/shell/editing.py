@@ -114,10 +114,10 @@ class EditingCommands(QObject):
         ids = list(self._selection())
         if editor is None or not ids:
             return
-        noun = "record" if len(ids) == 1 else "records"
+        noun, them = ("record", "it") if len(ids) == 1 else ("records", "them")
         self._write(
             lambda: editor.trash(ids),
-            f"Moved {len(ids):,} {noun} to the trash (Edit → Undo brings them back).",
+            f"Moved {len(ids):,} {noun} to the trash (Edit → Undo brings {them} back).",
         )
 
     # ------------------------------------------------------------------ dialogs
