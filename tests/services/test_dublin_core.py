@@ -193,6 +193,24 @@ def test_bare_and_wrapped_oai_dc_documents(tmp_path: Path) -> None:
     assert all(i.uid is None and i.line == 2 for i in items)
 
 
+def test_a_large_harvest_streams(tmp_path: Path) -> None:
+    record = (
+        "<record><header><identifier>oai:x:{n}</identifier><setSpec>s</setSpec></header>"
+        "<metadata>" + DC_OPEN + "<dc:title>Record {n}</dc:title><dc:date>1959-10</dc:date>"
+        "<dc:subject>a; b</dc:subject></oai_dc:dc></metadata></record>\n"
+    )
+    body = "".join(record.format(n=n) for n in range(20_000))
+    # The file breaks after the last record: records come out before the end is parsed.
+    text = f'<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>\n{body}<oops'
+    reader = DublinCoreImporter().read(write(tmp_path, text))
+    for number, item in enumerate(reader):
+        assert item.title == f"Record {number}"
+        if number == 19_999:
+            break
+    with pytest.raises(ImportFileError, match="malformed"):
+        next(reader)
+
+
 @pytest.mark.parametrize(
     ("head", "expected"),
     [
