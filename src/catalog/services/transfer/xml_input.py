@@ -67,25 +67,31 @@ def iter_elements(path: Path, *tags: str) -> Iterator[etree._Element]:
     taking the next element.
     """
     check_prologue(path)
-    events = etree.iterparse(
-        str(path),
-        events=("end",),
-        tag=tags or None,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_pis=True,
-    )
     try:
-        for _event, element in events:
-            yield element
-            element.clear(keep_tail=True)
-            parent = element.getparent()
-            while parent is not None and element.getprevious() is not None:
-                del parent[0]
-    except etree.XMLSyntaxError as error:
-        raise syntax_error(path, error) from None
+        handle = path.open("rb")
+    except OSError as error:
+        raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+    # The file is opened here, not by lxml, so it is closed when reading stops early.
+    with handle:
+        events = etree.iterparse(
+            handle,
+            events=("end",),
+            tag=tags or None,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_pis=True,
+        )
+        try:
+            for _event, element in events:
+                yield element
+                element.clear(keep_tail=True)
+                parent = element.getparent()
+                while parent is not None and element.getprevious() is not None:
+                    del parent[0]
+        except etree.XMLSyntaxError as error:
+            raise syntax_error(path, error) from None
 
 
 def syntax_error(path: Path, error: etree.XMLSyntaxError) -> ImportFileError:
