@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from catalog.services.transfer.csl_json import CslJsonExporter
 from catalog.services.transfer.csv_format import CsvExporter, CsvImporter
+from catalog.services.transfer.dublin_core import DublinCoreImporter
 from catalog.services.transfer.listing import ListingImporter
 from catalog.services.transfer.native_json import NativeJsonExporter, NativeJsonImporter
 from catalog.services.transfer.registry import Exporter, Importer, Registry
@@ -11,7 +12,12 @@ from catalog.services.transfer.registry import Exporter, Importer, Registry
 
 def default_registry() -> Registry:
     """Every format Catalog knows, importers in the order detection tries them."""
-    importers: list[Importer] = [NativeJsonImporter(), CsvImporter(), ListingImporter()]
+    importers: list[Importer] = [
+        NativeJsonImporter(),
+        CsvImporter(),
+        DublinCoreImporter(),
+        ListingImporter(),
+    ]
     exporters: list[Exporter] = [NativeJsonExporter(), CsvExporter(), CslJsonExporter()]
     return Registry(
         importers={i.name: i for i in importers},
