@@ -5,7 +5,8 @@ Excel's "Unicode text", or a Windows code page (cp1252 in Western Europe, cp1251
 Cyrillic). A byte-order mark settles it; a file that decodes as UTF-8 from end to end is
 UTF-8 (other encodings almost never produce valid multi-byte UTF-8 by chance). Otherwise
 charset-normalizer guesses from the first megabyte, and the guess counts as *confident*
-only when every plausible candidate decodes the sample to the same text. A file that holds
+only when the plausible candidates decode the sample to the same text, or one reading is
+clearly the most coherent language. A file that holds
 valid UTF-8 sequences but is not UTF-8 throughout (part UTF-8, part cp1252: two files
 pasted together) is never confident: the user has to choose, since any choice garbles
 part of it.
@@ -40,6 +41,7 @@ _UTF8_SEQUENCE = re.compile(
 _PREFERRED = ("cp1252", "cp1251", "utf_8", "utf_16", "iso8859_1", "koi8_r", "cp1250")
 _CHAOS_LIMIT = 0.2  # charset-normalizer's "mess" ratio above which text is not trusted
 _CHAOS_MARGIN = 0.05  # candidates this close to the best one are plausible too
+_COHERENCE_LEAD = 0.05  # how far the best reading must lead a different one
 
 
 @dataclass(frozen=True)
@@ -81,18 +83,28 @@ def _is_utf8(head: bytes, rest: BinaryIO) -> bool:
 
 
 def _guess(head: bytes) -> Detection:
-    """charset-normalizer's best guess, confident when the plausible ones agree."""
+    """charset-normalizer's guess, confident when the plausible candidates agree.
+
+    Candidates about as clean as the best one (``_CHAOS_MARGIN``) are grouped by the text
+    they decode to; different texts need a clear lead in language coherence (short
+    Cyrillic text reads almost as well in mac_cyrillic as in cp1251).
+    """
     from charset_normalizer import from_bytes  # loaded only for files that need it
 
     matches = list(from_bytes(head))
     if not matches:
         return Detection("cp1252", False)
     best = min(m.chaos for m in matches)
-    plausible = [m for m in matches if m.chaos <= best + _CHAOS_MARGIN]
-    texts = {str(m) for m in plausible}
-    names = [m.encoding for m in plausible]
-    chosen = next((n for n in _PREFERRED if n in names), names[0])
-    return Detection(chosen, best <= _CHAOS_LIMIT and len(texts) == 1)
+    groups: dict[str, list[tuple[float, str]]] = {}
+    for m in matches:
+        if m.chaos <= best + _CHAOS_MARGIN:
+            groups.setdefault(str(m), []).append((m.coherence, m.encoding))
+    ranked = sorted((max(group) for group in groups.values()), reverse=True)
+    lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 1.0
+    text = next(t for t, group in groups.items() if max(group) == ranked[0])
+    names = [name for _, name in groups[text]]
+    chosen = next((n for n in _PREFERRED if n in names), ranked[0][1])
+    return Detection(chosen, best <= _CHAOS_LIMIT and lead >= _COHERENCE_LEAD)
 
 
 def resolve(path: Path, chosen: str | None) -> str:
@@ -110,7 +122,7 @@ def resolve(path: Path, chosen: str | None) -> str:
         raise ImportFileError(
             str(path),
             "the encoding could not be determined with confidence; choose it "
-            f"(it may be {found.encoding}, or the file mixes encodings)",
+            f"(best guess: {found.encoding}; the file may mix encodings)",
         )
     return found.encoding
 

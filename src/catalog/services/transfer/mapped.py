@@ -79,6 +79,22 @@ def guess_kind(head: bytes) -> Kind:
     return "csv"
 
 
+def kind_for(path: Path, format_name: str | None = None) -> Kind:
+    """The kind to read ``path`` as: from a format name (``xlsx``, ``mapped-csv``, ``csv``
+    ...) when given, else from the file's first bytes."""
+    if format_name:
+        for kind, name in NAMES.items():
+            if format_name in (kind, name):
+                return kind
+        known = ", ".join(NAMES.values())
+        raise ImportFileError(str(path), f"a mapping reads only these formats: {known}")
+    try:
+        with path.open("rb") as handle:
+            return guess_kind(handle.read(64))
+    except OSError as error:
+        raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+
+
 class MappedImporter:
     """Reads another system's file of one kind, through a mapping or an automatic one.
 
@@ -125,7 +141,7 @@ class MappedImporter:
                     str(path),
                     f"no column, key or element is named like a title (found: {columns}); "
                     "choose a mapping",
-                    row.line,
+                    row.header_line or row.line,
                 )
             if number == 1 and self.mapping is not None:
                 self._check_sources(mapping, row, path)
@@ -157,7 +173,7 @@ class MappedImporter:
                 str(path),
                 f"the mapping's title column {titles[0]!r} is not in the file "
                 f"(columns: {', '.join(row.names)})",
-                1,
+                row.header_line,
             )
         if missing:
             self.warnings.append(f"columns of the mapping not in the file: {', '.join(missing)}")
@@ -258,7 +274,7 @@ def _head_names(head: bytes, kind: Kind) -> list[str]:
         text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
     first = text.splitlines()[0] if text.strip() else ""
     try:
-        return next(csv.reader([first]), [])
+        return next(csv.reader([first], delimiter=sources.delimiter(first)), [])
     except csv.Error:
         return []
 

@@ -39,6 +39,8 @@ class SourceRow:
     line: int | None
     cells: dict[str, list[str]]
     names: list[str] = field(default_factory=list)
+    header_line: int | None = None
+    """Where the header row is (CSV, XLSX), for errors about columns."""
 
 
 def _fail(path: Path, message: str, line: int | None = None) -> ImportFileError:
@@ -49,12 +51,23 @@ def _fail(path: Path, message: str, line: int | None = None) -> ImportFileError:
 
 
 def csv_rows(path: Path, encoding: str | None) -> Iterator[SourceRow]:
-    """The rows of a CSV file under its header (encoding detected unless chosen)."""
+    """The rows of a CSV file under its header (encoding detected unless chosen).
+
+    Cells are separated by commas, or by semicolons or tabs when the header holds more of
+    those (spreadsheets in much of Europe write ``;``).
+    """
     chosen = resolve(path, encoding)
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
     with open_text(path, chosen) as handle:
-        reader = csv.reader(handle, strict=True)
+        try:
+            first = next((line for line in handle if line.strip()), "")
+            handle.seek(0)
+        except UnicodeDecodeError:
+            first = ""
+            handle.seek(0)
+        reader = csv.reader(handle, delimiter=delimiter(first), strict=True)
         header: list[str] | None = None
+        header_line = 1
         while True:
             line = reader.line_num + 1
             try:
@@ -75,14 +88,22 @@ def csv_rows(path: Path, encoding: str | None) -> Iterator[SourceRow]:
                 if any("\x00" in cell for cell in row):
                     raise _fail(path, "the header holds NUL bytes: this is not CSV text", line)
                 header = _header([c.removeprefix("\ufeff") for c in row], path, line)
+                header_line = line
                 continue
             if len(row) > len(header):
                 message = f"the row has {len(row)} cells but the header {len(header)}"
                 raise _fail(path, message, line)
             cells = {name: [row[i]] if i < len(row) else [] for i, name in enumerate(header)}
-            yield SourceRow(line, cells, header)
+            yield SourceRow(line, cells, header, header_line)
         if header is None:
             raise _fail(path, "the file is empty (no header row)", 1)
+
+
+def delimiter(line: str) -> str:
+    """The cell separator a header line uses: ``,``, else ``;`` or a tab if more common."""
+    counts = {d: line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
 
 
 def _header(cells: list[Any], path: Path, line: int) -> list[str]:
@@ -113,18 +134,19 @@ def xlsx_rows(path: Path) -> Iterator[SourceRow]:
         if not book.worksheets:
             raise _fail(path, "the workbook has no sheet")
         header: list[str] | None = None
+        header_line = 1
         rows = book.worksheets[0].iter_rows(values_only=True)
         for line, values in enumerate(rows, 1):
             row = [_text(v) for v in values]
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
-                header = _header(row, path, line)
+                header, header_line = _header(row, path, line), line
                 continue
             if any(cell.strip() for cell in row[len(header) :]):
                 raise _fail(path, f"the row has cells beyond the header's {len(header)}", line)
             cells = {name: [row[i]] if i < len(row) else [] for i, name in enumerate(header)}
-            yield SourceRow(line, cells, header)
+            yield SourceRow(line, cells, header, header_line)
         if header is None:
             raise _fail(path, "the first sheet is empty (no header row)", 1)
     except (KeyError, ValueError, zipfile.BadZipFile) as error:
