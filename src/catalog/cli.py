@@ -19,7 +19,9 @@ from catalog import __version__
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey
 
 if TYPE_CHECKING:
+    from catalog.domain.records import ImportReport
     from catalog.services.catalog import CatalogService
+    from catalog.services.transfer.mapping import Mapping
 
 PROG = "catalog"
 
@@ -42,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--format", help="format of the files (default: detected from content)")
     p.add_argument("--dry-run", action="store_true", help="report what would be written")
+    p.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="M.json",
+        help="a saved column mapping for another system's CSV, XLSX, JSON or XML",
+    )
 
     p = commands.add_parser("search", help="print the records a query finds")
     p.add_argument("query", nargs="?", default="", help="query (see the README)")
@@ -105,8 +113,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def cmd_import(service: CatalogService, args: argparse.Namespace) -> int:
     """``catalog import``: each file is one transaction."""
+    mapping = None
+    if args.mapping is not None:
+        from catalog.services.transfer.mapping import Mapping as Loaded
+
+        mapping = Loaded.load(args.mapping)
     for path in args.files:
-        report, _ = service.import_file(path, args.format, dry_run=args.dry_run)
+        if mapping is None:
+            report, _ = service.import_file(path, args.format, dry_run=args.dry_run)
+        else:
+            report = _import_mapped(service, path, mapping, args)
         verb = "would import" if report.dry_run else "imported"
         print(
             f"{path}: {verb} {report.records} records as {report.format}"
@@ -115,6 +131,31 @@ def cmd_import(service: CatalogService, args: argparse.Namespace) -> int:
         for warning in report.warnings:
             print(f"{path}: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _import_mapped(
+    service: CatalogService, path: Path, mapping: Mapping, args: argparse.Namespace
+) -> ImportReport:
+    """Import one file through a saved mapping; report the source names it ignored."""
+    from catalog.services.importing import run_import
+    from catalog.services.transfer.mapped import MappedImporter, kind_for
+    from catalog.services.transfer.registry import Registry
+
+    importer = MappedImporter(mapping, kind_for(path, args.format))
+    registry = Registry(importers={importer.name: importer}, exporters={})
+    report = run_import(
+        service.db,
+        registry,
+        path,
+        format_name=importer.name,
+        dry_run=args.dry_run,
+        user=service.user,
+    ).report
+    for warning in importer.warnings:
+        print(f"{path}: warning: {warning}", file=sys.stderr)
+    if importer.ignored:
+        print(f"{path}: ignored: {', '.join(importer.ignored)}", file=sys.stderr)
+    return report
 
 
 def cmd_search(service: CatalogService, args: argparse.Namespace) -> int:
