@@ -259,6 +259,7 @@ BAD_CASES = [
     ("nan.json", "NaN is not a number JSON allows", 1),
     ("deep_nesting.json", "the JSON is nested too deeply", 1),
     ("truncated.xml", "the XML is malformed", 5),
+    ("damaged.xlsx", "not a readable XLSX workbook (BadZipFile)", None),
 ]  # fmt: skip
 
 

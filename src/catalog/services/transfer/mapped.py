@@ -4,7 +4,9 @@ Catalog's own CSV and JSON have importers of their own, tried first; these read 
 other systems export. With no mapping, the file's names map themselves (``auto_mapping``)
 and a file whose names include nothing like a title is refused with the list of its
 columns, so the user can map them. After a read, ``ignored`` lists the source names no
-field used and ``warnings`` what was read only in part.
+field used and ``warnings`` what was read only in part. NUL characters and lone
+surrogates inside values (damage in real exports, never meaning) are removed with a
+warning; a header holding NUL bytes is not text and is refused.
 
 Memory: CSV, XLSX (openpyxl read-only), XML and JSON arrays stream; a JSON file that is
 one record object is read whole (up to ``mapped_sources.MAX_JSON_BYTES``).
