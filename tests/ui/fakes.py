@@ -30,6 +30,8 @@ from catalog.domain.records import (
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
 from catalog.services.editing.editor import Editor
+from catalog.services.import_matching import DuplicatePolicy
+from catalog.services.import_plan import ImportPlan, Issue, RecordPreview, Severity
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.registry import Registry
 from catalog.ui.jobs.runner import ImmediateJobRunner
@@ -207,9 +209,32 @@ class FakeCatalogService:
         *,
         dry_run: bool = False,
         progress: ProgressCallback = no_progress,
+        duplicates: DuplicatePolicy | None = None,
+        expected: Mapping[int, int] | None = None,
     ) -> tuple[ImportReport, ChangeSet]:
         self._called("import_file", Path(path))
         return self._add(str(path), self.imports.get(Path(path).name, []), progress)
+
+    def plan_import(
+        self,
+        path: Path,
+        format_name: str | None = None,
+        progress: ProgressCallback = no_progress,
+    ) -> ImportPlan:
+        """A plan of what ``imports`` holds for the file (no duplicates, no issues)."""
+        self._called("plan_import", Path(path))
+        details = self.imports.get(Path(path).name, [])
+        importer = self.registry.importer(format_name or "fake")
+        plan = ImportPlan(str(path), importer.name, importer.label, records=len(details))
+        plan.preview = [
+            RecordPreview(n + 2, d.title, d.date.text, "", d.doc_type, d.archive, "", "", "", "")
+            for n, d in enumerate(details)
+        ]
+        if not details:
+            plan.issues.append(
+                Issue(str(path), None, "", "the file holds no records", Severity.ERROR)
+            )
+        return plan
 
     def load_sample(
         self, progress: ProgressCallback = no_progress

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.records import (
@@ -21,8 +21,12 @@ from catalog.domain.records import (
 from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
 from catalog.services.editing.editor import Editor
+from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.jobs import ProgressCallback
 from catalog.services.transfer.registry import Registry
+
+if TYPE_CHECKING:  # the plan module is loaded with the first import, not at start-up
+    from catalog.services.import_plan import ImportPlan
 
 
 class CatalogPort(Protocol):
@@ -107,8 +111,21 @@ class CatalogPort(Protocol):
         *,
         dry_run: bool = ...,
         progress: ProgressCallback = ...,
+        duplicates: DuplicatePolicy | None = ...,
+        expected: Mapping[int, int] | None = ...,
     ) -> tuple[ImportReport, ChangeSet]:
-        """Import one file as one transaction."""
+        """Import one file as one transaction (duplicates skipped, added or updated; an
+        update expects the versions the plan read, else EditConflict and nothing written)."""
+        ...
+
+    def plan_import(
+        self,
+        path: Path,
+        format_name: str | None = ...,
+        progress: ProgressCallback = ...,
+    ) -> ImportPlan:
+        """What importing a file would do, written nowhere; ImportFileError when no
+        format fits."""
         ...
 
     def load_sample(self, progress: ProgressCallback = ...) -> tuple[ImportReport, ChangeSet]:
