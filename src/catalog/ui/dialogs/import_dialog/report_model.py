@@ -1,0 +1,34 @@
+"""The validation report of a file: where, which field, why, how bad."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor
+
+from catalog.services.import_plan import Issue, Severity
+from catalog.ui.dialogs.import_dialog.table_model import Column, RowsModel
+from catalog.ui.palette import error_color
+
+
+class ReportModel(RowsModel[Issue]):
+    """One row per finding; errors (which stop the import) in red."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        severities = {Severity.ERROR: self.tr("Error"), Severity.WARNING: self.tr("Warning")}
+        self.columns = [
+            Column(self.tr("File"), lambda i: Path(i.path).name),
+            Column(self.tr("Line"), lambda i: i.line),
+            Column(self.tr("Field"), lambda i: i.field),
+            Column(self.tr("Reason"), lambda i: i.reason),
+            Column(self.tr("Severity"), lambda i: severities[i.severity]),
+        ]
+
+    def style(self, row: Issue, role: int) -> Any:
+        """Errors are drawn in the error colour."""
+        if role == Qt.ItemDataRole.ForegroundRole and row.severity is Severity.ERROR:
+            return QColor(error_color())
+        return None
