@@ -14,12 +14,20 @@ from catalog.domain.errors import ImportFileError
 from catalog.services.jobs import JobCancelled
 from catalog.ui.dialogs import file_pickers
 from catalog.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportScope
+from catalog.ui.dialogs.import_dialog import ImportDialog
 from catalog.ui.shell.actions import ActionId
+from catalog.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, open_message_boxes
 from tests.ui.fakes import FakeCatalogService, make_detail
 from tests.ui.shell.driving import click_row, type_query
 
 # ---------------------------------------------------------------------- import
+
+
+def _import_dialog(window: MainWindow) -> ImportDialog:
+    dialog = window.findChild(ImportDialog, "importDialog")
+    assert isinstance(dialog, ImportDialog) and dialog.isVisible()
+    return dialog
 
 
 def test_import_adds_records_and_reports_in_the_status_bar(
@@ -33,58 +41,99 @@ def test_import_adds_records_and_reports_in_the_status_bar(
         file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/new.json")]
     )
     window = make_window(fake_service)
+    window.window_actions[ActionId.IMPORT].trigger()
+    dialog = _import_dialog(window)
+    assert fake_service.called("import_file") == []  # checked, not yet imported
+    assert dialog.review.preview_model.rowCount() == 1
+    assert not window.window_actions[ActionId.EXPORT].isEnabled()  # busy while it is open
     with qtbot.waitSignal(window.hub.changes_applied):
-        window.window_actions[ActionId.IMPORT].trigger()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert window.record_list.records.rowCount() == 8
     assert window.statusBar().currentMessage() == "Imported 1 record from new.json."
     assert window.sidebar.facets.find_value("Letter").isValid()
+    assert list(window.record_list.selected_ids()) == [8]
+    assert "Records: 1 added, 0 updated, 0 skipped." in dialog.summary.text()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert window.window_actions[ActionId.EXPORT].isEnabled()
 
 
 def test_a_bad_import_file_gets_a_clear_message(
-    make_window: WindowFactory, fake_service: FakeCatalogService, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    fake_service.imports["bad.csv"] = [make_detail(0, "A record", "1950")]
     fake_service.fail["import_file"] = ImportFileError("/data/bad.csv", "the file is empty")
     monkeypatch.setattr(
         file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/bad.csv")]
     )
     window = make_window(fake_service)
     window.window_actions[ActionId.IMPORT].trigger()
-    (box,) = open_message_boxes()
-    assert box.windowTitle() == "Import failed"
-    assert "/data/bad.csv: the file is empty" in box.text()
+    dialog = _import_dialog(window)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "/data/bad.csv: the file is empty" in dialog.notice.text()
+    assert "Nothing from bad.csv was written." in dialog.notice.text()
+    assert open_message_boxes() == []
     assert window.record_list.records.rowCount() == 7
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert window.window_actions[ActionId.IMPORT].isEnabled()
 
 
-def test_an_unexpected_exception_says_something_went_wrong(
+def test_a_file_that_cannot_be_read_says_why_in_the_dialog(
     make_window: WindowFactory, fake_service: FakeCatalogService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    fake_service.fail["plan_import"] = ImportFileError("/data/odd.bin", "the format is unknown")
+    monkeypatch.setattr(
+        file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/odd.bin")]
+    )
+    window = make_window(fake_service)
+    window.window_actions[ActionId.IMPORT].trigger()
+    dialog = _import_dialog(window)
+    assert "/data/odd.bin: the format is unknown" in dialog.notice.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_an_unexpected_exception_says_something_went_wrong(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake_service.imports["x.json"] = [make_detail(0, "A record", "1950")]
     fake_service.fail["import_file"] = RuntimeError("disk on fire")
     monkeypatch.setattr(
         file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/x.json")]
     )
     window = make_window(fake_service)
     window.window_actions[ActionId.IMPORT].trigger()
+    dialog = _import_dialog(window)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     (box,) = open_message_boxes()
     assert box.windowTitle() == "Something went wrong"
     assert "RuntimeError: disk on fire" in box.detailedText()
-    assert window.statusBar().currentMessage() == "Import failed; nothing was imported."
+    assert "Nothing from x.json was written." in dialog.notice.text()
     assert window.isVisible()
 
 
 def test_a_cancelled_import_says_nothing_was_kept(
-    make_window: WindowFactory, fake_service: FakeCatalogService, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    fake_service.imports["big.json"] = [make_detail(0, "A record", "1950")]
     fake_service.fail["import_file"] = JobCancelled()
     monkeypatch.setattr(
         file_pickers, "ask_import_files", lambda parent, folder: [Path("/data/big.json")]
     )
     window = make_window(fake_service)
     window.window_actions[ActionId.IMPORT].trigger()
+    dialog = _import_dialog(window)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert open_message_boxes() == []
-    assert (
-        window.statusBar().currentMessage() == "Import of big.json cancelled; nothing was imported."
-    )
+    assert dialog.notice.text() == "The import was cancelled. Nothing from big.json was written."
+    assert window.record_list.records.rowCount() == 7
 
 
 def test_choosing_no_file_imports_nothing(
@@ -179,5 +228,6 @@ def test_the_welcome_pages_import_button_opens_the_file_chooser(
     window = make_window(empty_service)
     button = window.welcome.findChild(QPushButton, "importButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_import_dialog(window).import_button, Qt.MouseButton.LeftButton)
     assert window.centre.currentWidget() is window.list_pane
-    assert window.status_line == "1 record"
+    assert window.status_line == "1 record · 1 selected"  # the new record

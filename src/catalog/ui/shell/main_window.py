@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from catalog.domain.changes import ChangeSet
@@ -23,11 +23,13 @@ from catalog.ui.detail_pane.widget import DetailPane
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.cheat_sheet import CheatSheet
 from catalog.ui.dialogs.go_to_record import GoToRecordDialog
+from catalog.ui.dialogs.import_dialog.drops import dropped_paths
 from catalog.ui.dialogs.shortcuts import ShortcutsDialog, shortcut_rows
 from catalog.ui.filter_sidebar.saved_searches import SavedSearches
 from catalog.ui.filter_sidebar.widget import FilterSidebar
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
+from catalog.ui.record_list.pending_selection import PendingSelection
 from catalog.ui.record_list.widget import RecordList
 from catalog.ui.shell import window_state
 from catalog.ui.shell.actions import SPECS, ActionId, Actions
@@ -119,6 +121,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
+        # After an import: its records are selected once the refreshed list shows them.
+        self.pending_selection = PendingSelection(self.record_list)
+        self.operations.imported.connect(self.pending_selection.select_after_refresh)
+        self.search.results_ready.connect(self.pending_selection.on_results)
+        self.setAcceptDrops(True)
         self.window_actions.update_enabled(has_records=False, writable=service.editor is not None)
         self._on_history_changed(False, False)
         self.resize(1320, 820)
@@ -266,6 +273,17 @@ class MainWindow(QMainWindow):
     def status_line(self) -> str:
         """The counts shown in the status bar."""
         return self.status_counts.text()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        """Files dragged over the window can be dropped to import them."""
+        if dropped_paths(event.mimeData()) and not self.operations.busy:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        """Dropped files open the Import dialog."""
+        paths = dropped_paths(event.mimeData())
+        if paths and self.operations.import_paths(paths) is not None:
+            event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Cancel long work and wait for the workers before the window goes."""

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import CatalogError, ImportFileError
@@ -59,25 +59,6 @@ class ImportOutcome:
         ]
 
 
-def import_all(
-    service: CatalogPort, paths: Sequence[Path], progress: ProgressCallback
-) -> ImportOutcome:
-    """Import files one by one (each all or nothing); runs on the worker."""
-    outcome = ImportOutcome()
-    for path in paths:
-        try:
-            report, changes = service.import_file(path, progress=progress)
-        except JobCancelled:
-            outcome.cancelled = path.name
-            break
-        except CatalogError as error:
-            outcome.failures.append((path.name, error))
-            continue
-        outcome.reports.append(report)
-        outcome.changes = outcome.changes.merged(changes)
-    return outcome
-
-
 def load_sample(service: CatalogPort, progress: ProgressCallback) -> ImportOutcome:
     """Import the sample records; runs on the worker."""
     try:
@@ -113,9 +94,12 @@ class Operations(QObject):
 
     Signals:
         busy_changed(bool): a long job started or finished.
+        imported(Sequence[int]): records an import added or updated, announced just
+            before its ChangeSet (so the window can select them in the next result).
     """
 
     busy_changed = Signal(bool)
+    imported = Signal(object)
 
     def __init__(
         self,
@@ -143,7 +127,7 @@ class Operations(QObject):
     # ------------------------------------------------------------------ import
 
     def ask_and_import(self) -> None:
-        """File → Import…: pick files, then import them."""
+        """File → Import…: pick files, then review and import them in the Import dialog."""
         if self._busy:
             return
         paths = file_pickers.ask_import_files(self._window, self.import_dir)
@@ -151,12 +135,33 @@ class Operations(QObject):
             self.import_dir = paths[0].parent
             self.import_paths(paths)
 
-    def import_paths(self, paths: Sequence[Path]) -> None:
-        """Import files as one job (each file is its own transaction)."""
+    def import_paths(self, paths: Sequence[Path]) -> QDialog | None:
+        """Open the Import dialog on files (each file is its own transaction)."""
         if self._busy or not paths:
-            return
-        service, chosen = self._service, list(paths)
-        self._start("Importing records", lambda p: import_all(service, chosen, p))
+            return None
+        from catalog.ui.dialogs.import_dialog import ImportDialog  # loaded when first needed
+
+        dialog = ImportDialog(self._service, list(paths), self._runner, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chosen: list[int] = []  # every file's records so far: they end up selected together
+        dialog.imported.connect(
+            lambda report, changes: self._on_file_imported(report, changes, chosen)
+        )
+        dialog.finished.connect(lambda _result: self._set_busy(False))
+        self._set_busy(True)
+        dialog.open()
+        return dialog
+
+    def _on_file_imported(
+        self, report: ImportReport, changes: ChangeSet, chosen: list[int]
+    ) -> None:
+        """One file of the dialog is in: refresh the views, then select its records (with
+        those of the dialog's earlier files)."""
+        chosen.extend([*report.record_ids, *sorted(changes.updated)])
+        self.imported.emit(list(chosen))
+        if not changes.empty:
+            self._hub.changes_applied.emit(changes)
+        self._hub.status_message.emit(import_summary(ImportOutcome([report], changes)))
 
     def load_sample(self) -> None:
         """File → Load sample records."""
