@@ -261,3 +261,18 @@ def test_generated_bytes_import_or_fail_clearly(tmp_path: Path, data: bytes) -> 
     path.write_bytes(b"@misc{a,\n title = {" + data)
     with contextlib.suppress(ImportFileError):
         read(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("China--Foreign relations--Soviet Union", "China--Foreign relations--Soviet Union"),
+        ("50% of the {USSR} budget", "50% of the USSR budget"),
+        ("Bush & Gorbachev", "Bush & Gorbachev"),
+        (r"{\"O}zdemir \& {\'E}mile", "Özdemir & Émile"),
+        ("``quoted'' ~ tied", "“quoted” tied"),
+    ],
+)
+def test_latex_is_decoded_but_the_data_is_kept(tmp_path: Path, value: str, expected: str) -> None:
+    (record,) = read(write(tmp_path, f"@misc{{a, title = {{{value}}}}}\n"))
+    assert record.title == expected

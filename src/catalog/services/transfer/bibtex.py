@@ -75,26 +75,38 @@ MONTHS = {
 }  # fmt: skip
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _SKIPPED = ("comment", "preamble")
+_LATEX = re.compile(r"[\\{}$~`]|''")
+_BARE = re.compile(r"(?<!\\)([%&])")
 _NAME_FIELDS = ("author", "recipient")
 
 
-def _decoder() -> LatexNodes2Text:
-    """bibtexparser's LaTeX decoder, except that ``--`` stays ``--``.
+class _Decoder(LatexNodes2Text):  # type: ignore[misc]
+    """bibtexparser's LaTeX decoder, with three changes for archival data.
 
-    LaTeX typesets ``--`` as an en dash, but in subject headings ("China--Foreign
-    relations") and archival references the two hyphens are the data.
+    ``--`` stays ``--``: LaTeX typesets it as an en dash, but in subject headings
+    ("China--Foreign relations") and archival references the hyphens are the data. A bare
+    ``%`` or ``&`` (invalid LaTeX, common in real files) is kept, not read as a comment
+    (which would drop the rest of the value) or an alignment tab. Plain text is returned
+    as it is without being walked: decoding every value made imports 7 times slower.
     """
-    context = get_default_latex_context_db()
-    context.add_context_category(
-        "catalog-bibtex",
-        prepend=True,
-        macros=[MacroTextSpec("url", simplify_repl="%s")],
-        specials=[SpecialsTextSpec("---", "---"), SpecialsTextSpec("--", "--")],
-    )
-    return LatexNodes2Text(latex_context=context, keep_braced_groups=True, math_mode="verbatim")
+
+    def __init__(self) -> None:
+        context = get_default_latex_context_db()
+        context.add_context_category(
+            "catalog-bibtex",
+            prepend=True,
+            macros=[MacroTextSpec("url", simplify_repl="%s")],
+            specials=[SpecialsTextSpec("---", "---"), SpecialsTextSpec("--", "--")],
+        )
+        super().__init__(latex_context=context, keep_braced_groups=True, math_mode="verbatim")
+
+    def latex_to_text(self, latex: str, **kwargs: object) -> str:
+        if not _LATEX.search(latex):
+            return latex
+        return str(super().latex_to_text(_BARE.sub(r"\\\1", latex), **kwargs))
 
 
-_DECODER = _decoder()
+_DECODER = _Decoder()
 
 
 def _clean(value: str) -> str:
