@@ -45,6 +45,20 @@ def test_import_reports_what_it_wrote(
     assert status == 0 and "imported 15 records as listing" in out and err == ""
 
 
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [("skip", "imported 0 records"), ("new", "imported 15 records"), ("update", "updated 15")],
+)
+def test_duplicates_are_skipped_added_or_updated(
+    db: str, sample_listing: Path, capsys: pytest.CaptureFixture[str], policy: str, expected: str
+) -> None:
+    run(capsys, "--db", db, "import", str(sample_listing))
+    status, out, err = run(
+        capsys, "--db", db, "import", "--duplicates", policy, str(sample_listing)
+    )
+    assert status == 0 and expected in out, (out, err)
+
+
 def test_dry_run_writes_nothing(
     db: str, sample_listing: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

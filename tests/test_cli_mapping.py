@@ -72,7 +72,7 @@ def test_the_atom_preset_from_the_shell(
     source = corpus / "atom" / "example_information_objects_isad.csv"
     status, out, err = run(capsys, "--db", db, "import", str(source), "--mapping", str(mapping))
     assert status == 0 and "imported 2 records as mapped-csv" in out
-    assert "ignored: qubitParentSlug, accessionNumber" in err
+    assert "not imported (no field chosen for them): qubitParentSlug, accessionNumber" in err
     assert "warning: eventDates: only the first" in err
 
 
@@ -109,3 +109,21 @@ def test_a_mapping_refuses_native_formats(
     args = ("--db", db, "import", str(export), "--mapping", str(saved), "--format", "listing")
     status, _, err = run(capsys, *args)
     assert status == 1 and "a mapping reads only these formats" in err
+
+
+def test_a_mapped_import_from_the_shell_is_one_undoable_step(tmp_path: Path) -> None:
+    from catalog.services.catalog import CatalogService
+    from catalog.services.transfer.mapped import MappedImporter
+    from catalog.services.transfer.mapping import auto_mapping
+
+    source = tmp_path / "other.csv"
+    source.write_text("Heading,Written\nLetter from Hanoi,1965-02-01\n", encoding="utf-8")
+    service = CatalogService.open(tmp_path / "c.sqlite", cache_dir=tmp_path)
+    mapping = auto_mapping(["Heading", "Written"])
+    importer = MappedImporter(mapping, "csv")
+
+    report, _ = service.import_file(source, importer=importer)
+
+    assert report.records == 1
+    assert service.editor.history.undo_label == "Import other.csv"
+    service.close()

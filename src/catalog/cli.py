@@ -21,6 +21,7 @@ from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey
 if TYPE_CHECKING:
     from catalog.domain.records import ImportReport
     from catalog.services.catalog import CatalogService
+    from catalog.services.import_matching import DuplicatePolicy
     from catalog.services.transfer.mapping import Mapping
 
 PROG = "catalog"
@@ -49,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="M.json",
         help="a saved column mapping for another system's CSV, XLSX, JSON or XML",
+    )
+    p.add_argument(
+        "--duplicates",
+        choices=["skip", "new", "update"],
+        help="records the catalogue already holds (same identifier, or same date and a"
+        " similar title): skip them, add them anyway, or update them"
+        " (default: skip those with the same identifier only)",
     )
 
     p = commands.add_parser("search", help="print the records a query finds")
@@ -120,12 +128,15 @@ def cmd_import(service: CatalogService, args: argparse.Namespace) -> int:
         mapping = Loaded.load(args.mapping)
     for path in args.files:
         if mapping is None:
-            report, _ = service.import_file(path, args.format, dry_run=args.dry_run)
+            report, _ = service.import_file(
+                path, args.format, dry_run=args.dry_run, duplicates=_policy(args)
+            )
         else:
             report = _import_mapped(service, path, mapping, args)
         verb = "would import" if report.dry_run else "imported"
+        updated = f", updated {report.updated}" if report.updated else ""
         print(
-            f"{path}: {verb} {report.records} records as {report.format}"
+            f"{path}: {verb} {report.records} records as {report.format}{updated}"
             f" ({report.authorities} new authorities)"
         )
         for warning in report.warnings:
@@ -136,26 +147,20 @@ def cmd_import(service: CatalogService, args: argparse.Namespace) -> int:
 def _import_mapped(
     service: CatalogService, path: Path, mapping: Mapping, args: argparse.Namespace
 ) -> ImportReport:
-    """Import one file through a saved mapping; report the source names it ignored."""
-    from catalog.services.importing import run_import
+    """Import one file through a saved mapping (its ignored source names are warned of)."""
     from catalog.services.transfer.mapped import MappedImporter, kind_for
-    from catalog.services.transfer.registry import Registry
 
     importer = MappedImporter(mapping, kind_for(path, args.format))
-    registry = Registry(importers={importer.name: importer}, exporters={})
-    report = run_import(
-        service.db,
-        registry,
-        path,
-        format_name=importer.name,
-        dry_run=args.dry_run,
-        user=service.user,
-    ).report
-    for warning in importer.warnings:
-        print(f"{path}: warning: {warning}", file=sys.stderr)
-    if importer.ignored:
-        print(f"{path}: ignored: {', '.join(importer.ignored)}", file=sys.stderr)
+    report, _ = service.import_file(
+        path, dry_run=args.dry_run, importer=importer, duplicates=_policy(args)
+    )
     return report
+
+
+def _policy(args: argparse.Namespace) -> DuplicatePolicy | None:
+    from catalog.services.import_matching import DuplicatePolicy
+
+    return DuplicatePolicy(args.duplicates) if args.duplicates else None
 
 
 def cmd_search(service: CatalogService, args: argparse.Namespace) -> int:

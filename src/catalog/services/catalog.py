@@ -31,7 +31,7 @@ from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.jobs import ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
 from catalog.services.transfer.formats import default_registry
-from catalog.services.transfer.registry import Registry
+from catalog.services.transfer.registry import Importer, Registry
 from catalog.store import records_repo, schema, unit_of_work
 from catalog.store.backup import backup_sqlite
 from catalog.store.engine import Database, create_database
@@ -265,13 +265,15 @@ class CatalogService:
         progress: ProgressCallback = no_progress,
         duplicates: DuplicatePolicy | None = None,
         expected: Mapping[int, int] | None = None,
+        importer: Importer | None = None,
     ) -> tuple[ImportReport, ChangeSet]:
         """Import one file as one transaction; a dry run reports and writes nothing.
 
         ``duplicates`` decides what happens to records the catalogue already holds (see
         ``importing.run_import``); ``expected`` are the versions a plan read of the
-        records it will update. The import is one step of the undo history (up to
-        IMPORT_UNDO_LIMIT records).
+        records it will update; ``importer`` is one set up for this file (a mapped import
+        with its column mapping) instead of the registry's. The import is one step of the
+        undo history (up to IMPORT_UNDO_LIMIT records).
         """
         from catalog.services import importing  # loaded when first needed: faster start-up
 
@@ -285,6 +287,7 @@ class CatalogService:
             progress=progress,
             duplicates=duplicates,
             expected=expected,
+            importer=importer,
         )
         if result.step is not None:
             self.editor.remember(result.step)
@@ -295,15 +298,17 @@ class CatalogService:
         path: Path,
         format_name: str | None = None,
         progress: ProgressCallback = no_progress,
+        importer: Importer | None = None,
     ) -> ImportPlan:
         """What importing a file would do (format, preview, validation, duplicates),
         read without writing anything. Raises ImportFileError when no format fits."""
         from catalog.services import import_plan, importing
 
         path = Path(path)
-        importer = (
-            self.registry.importer(format_name) if format_name else self.registry.detect(path)
-        )
+        if importer is None:
+            importer = (
+                self.registry.importer(format_name) if format_name else self.registry.detect(path)
+            )
         return import_plan.plan_import(
             self.db, importer, path, importing.checked(importer, path), progress
         )

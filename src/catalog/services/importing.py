@@ -60,6 +60,7 @@ def run_import(
     progress: ProgressCallback = no_progress,
     duplicates: DuplicatePolicy | None = None,
     expected: Mapping[int, int] | None = None,
+    importer: Importer | None = None,
 ) -> ImportResult:
     """Import one file as one transaction (nothing is written on a dry run).
 
@@ -67,8 +68,11 @@ def run_import(
     identifier, or by date and a similar title); None skips only those with a known
     identifier. Updated records must still be at the ``expected`` versions (those the
     plan showed), else the whole import fails as a conflict and nothing is written.
+    ``importer`` (one set up for this file, such as a mapped import) overrides the
+    registry's choice.
     """
-    importer = registry.importer(format_name) if format_name else registry.detect(path)
+    if importer is None:
+        importer = registry.importer(format_name) if format_name else registry.detect(path)
     progress(Progress(0, message=f"Reading {path.name} as {importer.label}"))
     try:
         with unit_of_work.write(db) as session, _lookup(db) as lookup:
@@ -118,6 +122,9 @@ def _report(
     path: Path, importer: Importer, writer: BulkWriter, router: _Router, dry_run: bool
 ) -> ImportReport:
     warnings = [*writer.warnings, *(str(w) for w in getattr(importer, "warnings", ()))]
+    ignored = [str(name) for name in getattr(importer, "ignored", ())]
+    if ignored:
+        warnings.append(f"not imported (no field chosen for them): {', '.join(ignored)}")
     skipped = writer.skipped + router.skipped
     if skipped:
         warnings.append(f"{skipped:,} records already in the catalogue were skipped")

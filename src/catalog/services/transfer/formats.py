@@ -6,6 +6,7 @@ from catalog.services.transfer.csl_json import CslJsonExporter
 from catalog.services.transfer.csv_format import CsvExporter, CsvImporter
 from catalog.services.transfer.dublin_core import DublinCoreImporter
 from catalog.services.transfer.listing import ListingImporter
+from catalog.services.transfer.mapped import importers as mapped_importers
 from catalog.services.transfer.native_json import NativeJsonExporter, NativeJsonImporter
 from catalog.services.transfer.registry import Exporter, Importer, Registry
 
@@ -17,6 +18,7 @@ def default_registry() -> Registry:
         CsvImporter(),
         DublinCoreImporter(),
         ListingImporter(),
+        *mapped_importers(),
     ]
     exporters: list[Exporter] = [NativeJsonExporter(), CsvExporter(), CslJsonExporter()]
     return Registry(
