@@ -31,7 +31,7 @@ def test_a_plan_previews_and_validates_without_writing(
 
     plan = service.plan_import(source)
 
-    assert (plan.format, plan.records, plan.can_import) == ("csv", 2, True)
+    assert (plan.format, plan.records, plan.can_import) == ("mapped-csv", 2, True)
     first = plan.preview[0]
     assert (first.title, first.date, first.understood, first.tags) == (
         "Cable from Pyongyang",
@@ -52,7 +52,7 @@ def test_a_bad_file_is_an_error_in_the_plan(service: CatalogService, tmp_path: P
 
     assert not plan.can_import
     [error] = plan.errors
-    assert (error.line, error.reason) == (3, "record 2 has no title")
+    assert (error.line, error.reason) == (3, "record 2 has no title ('title' empty)")
     assert service.count() == 0
 
 

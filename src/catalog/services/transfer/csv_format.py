@@ -284,14 +284,15 @@ class CsvImporter:
         return self.mapping.get(key, key)
 
     def sniff(self, head: bytes, path: Path) -> bool:
-        """True when the first line is a CSV header with a ``title`` column."""
+        """True when the first line is the header of Catalog's own CSV (``uid`` and
+        ``title`` columns); other systems' spreadsheets go through a column mapping."""
         text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="replace")
         first = text.splitlines()[0] if text.strip() else ""
         try:
-            cells = next(csv.reader([first]), [])
+            cells = {self._column(cell) for cell in next(csv.reader([first]), [])}
         except csv.Error:
             return False
-        return any(self._column(cell) == "title" for cell in cells)
+        return {"uid", "title"} <= cells
 
     def read(self, path: Path) -> Iterator[RecordInput]:
         """Parse the file, yielding records in file order."""

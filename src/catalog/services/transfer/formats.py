@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+from catalog.services.transfer.bibtex import BibtexImporter
 from catalog.services.transfer.csl_json import CslJsonExporter
+from catalog.services.transfer.csl_json_import import CslJsonImporter
 from catalog.services.transfer.csv_format import CsvExporter, CsvImporter
 from catalog.services.transfer.dublin_core import DublinCoreImporter
+from catalog.services.transfer.ead import EadImporter
 from catalog.services.transfer.listing import ListingImporter
 from catalog.services.transfer.mapped import importers as mapped_importers
 from catalog.services.transfer.native_json import NativeJsonExporter, NativeJsonImporter
 from catalog.services.transfer.registry import Exporter, Importer, Registry
+from catalog.services.transfer.ris import RisImporter
 
 
 def default_registry() -> Registry:
     """Every format Catalog knows, importers in the order detection tries them."""
+    # CSL-JSON before native JSON (a Zotero item has a title too), the XML formats with a
+    # root of their own before mapped XML, the mapped formats (anything with a title-like
+    # column, key or element) last.
     importers: list[Importer] = [
+        CslJsonImporter(),
         NativeJsonImporter(),
         CsvImporter(),
+        EadImporter(),
         DublinCoreImporter(),
+        RisImporter(),
+        BibtexImporter(),
         ListingImporter(),
         *mapped_importers(),
     ]
