@@ -33,7 +33,7 @@ from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.import_plan import ImportPlan, Issue, RecordPreview, Severity
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
-from catalog.services.transfer.registry import Registry
+from catalog.services.transfer.registry import Importer, Registry
 from catalog.ui.jobs.runner import ImmediateJobRunner
 from tests.ui.records import full_detail, make_detail, sample_details
 
@@ -211,6 +211,7 @@ class FakeCatalogService:
         progress: ProgressCallback = no_progress,
         duplicates: DuplicatePolicy | None = None,
         expected: Mapping[int, int] | None = None,
+        importer: Importer | None = None,
     ) -> tuple[ImportReport, ChangeSet]:
         self._called("import_file", Path(path))
         return self._add(str(path), self.imports.get(Path(path).name, []), progress)
@@ -220,11 +221,12 @@ class FakeCatalogService:
         path: Path,
         format_name: str | None = None,
         progress: ProgressCallback = no_progress,
+        importer: Importer | None = None,
     ) -> ImportPlan:
         """A plan of what ``imports`` holds for the file (no duplicates, no issues)."""
         self._called("plan_import", Path(path))
         details = self.imports.get(Path(path).name, [])
-        importer = self.registry.importer(format_name or "fake")
+        importer = importer or self.registry.importer(format_name or "fake")
         plan = ImportPlan(str(path), importer.name, importer.label, records=len(details))
         plan.preview = [
             RecordPreview(n + 2, d.title, d.date.text, "", d.doc_type, d.archive, "", "", "", "")

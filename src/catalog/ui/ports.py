@@ -23,7 +23,7 @@ from catalog.services.catalog import Refresh, SearchResult
 from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.jobs import ProgressCallback
-from catalog.services.transfer.registry import Registry
+from catalog.services.transfer.registry import Importer, Registry
 
 if TYPE_CHECKING:  # the plan module is loaded with the first import, not at start-up
     from catalog.services.import_plan import ImportPlan
@@ -113,9 +113,11 @@ class CatalogPort(Protocol):
         progress: ProgressCallback = ...,
         duplicates: DuplicatePolicy | None = ...,
         expected: Mapping[int, int] | None = ...,
+        importer: Importer | None = ...,
     ) -> tuple[ImportReport, ChangeSet]:
         """Import one file as one transaction (duplicates skipped, added or updated; an
-        update expects the versions the plan read, else EditConflict and nothing written)."""
+        update expects the versions the plan read, else EditConflict and nothing written);
+        ``importer`` is one set up for the file (a mapping) instead of the registry's."""
         ...
 
     def plan_import(
@@ -123,9 +125,10 @@ class CatalogPort(Protocol):
         path: Path,
         format_name: str | None = ...,
         progress: ProgressCallback = ...,
+        importer: Importer | None = ...,
     ) -> ImportPlan:
         """What importing a file would do, written nowhere; ImportFileError when no
-        format fits."""
+        format fits (``importer``: one set up for the file, as for import_file)."""
         ...
 
     def load_sample(self, progress: ProgressCallback = ...) -> tuple[ImportReport, ChangeSet]:
