@@ -281,6 +281,29 @@ def _head_names(head: bytes, kind: Kind) -> list[str]:
         return []
 
 
+def source_names(
+    path: Path,
+    kind: Kind,
+    encoding: str | None = None,
+    record_path: str | None = None,
+    rows: int = 200,
+) -> list[str]:
+    """The sources a mapping can use, in file order: CSV and XLSX columns, JSON keys and
+    dotted paths, XML child elements and ``child/@attr`` paths of the record element.
+
+    Read from the first ``rows`` records (later ones rarely add names); ImportFileError
+    when the file cannot be read that way (a CSV whose encoding is unsure and not given).
+    """
+    names: dict[str, None] = {}
+    reader = MappedImporter(Mapping((), encoding=encoding, record_path=record_path), kind)
+    for number, row in enumerate(reader._rows(path, reader.mapping), 1):
+        names.update(dict.fromkeys(row.names))
+        names.update(dict.fromkeys(row.cells))
+        if number >= rows:
+            break
+    return list(names)
+
+
 def importers() -> list[MappedImporter]:
     """The mapped importers, in the order detection should try them (after the native ones)."""
     return [MappedImporter(None, kind) for kind in ("xlsx", "csv", "json", "xml")]
