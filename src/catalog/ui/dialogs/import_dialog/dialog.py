@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,14 +32,14 @@ from catalog.domain.records import ImportReport
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.import_plan import ImportPlan
 from catalog.services.jobs import JobCancelled, ProgressCallback
+from catalog.services.transfer.mapped import NAMES
 from catalog.ui.dialogs import messages
+from catalog.ui.dialogs.import_dialog.mapped_check import MappedCheck, check_any
+from catalog.ui.dialogs.import_dialog.mapping_step import MappingStep
 from catalog.ui.dialogs.import_dialog.review_page import ReviewPage
-from catalog.ui.dialogs.import_dialog.summary import (
-    FileResult,
-    file_warnings,
-    summary_text,
-    warning_lines,
-)
+from catalog.ui.dialogs.import_dialog.summary import FileResult, file_warnings
+from catalog.ui.dialogs.import_dialog.summary_page import SummaryPage
+from catalog.ui.dialogs.import_dialog.widgets import push_button
 from catalog.ui.jobs.progress import JobProgress, run_with_progress
 from catalog.ui.jobs.runner import Done, Failed, Runner, Work
 from catalog.ui.palette import error_color
@@ -81,6 +79,7 @@ class ImportDialog(QDialog):
         self._paths = [Path(p) for p in paths]
         self._index = 0
         self._format: str | None = None
+        self.mapped: MappedCheck | None = None
         self.plan: ImportPlan | None = None
         self.results: list[FileResult] = []
         self.job: JobProgress | None = None
@@ -97,29 +96,22 @@ class ImportDialog(QDialog):
         review_page = QWidget()
         review_layout = QVBoxLayout(review_page)
         review_layout.setContentsMargins(0, 0, 0, 0)
+        self.mapping_step = MappingStep()
+        self.mapping_step.changed.connect(self._on_mapping_changed)
+        review_layout.addWidget(self.mapping_step, 1)
         review_layout.addWidget(self.review, 1)
         review_layout.addWidget(self.notice)
 
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
-        self.warnings = QPlainTextEdit()
-        self.warnings.setObjectName("importWarnings")
-        self.warnings.setAccessibleName(self.tr("Warnings of the import"))
-        self.warnings.setReadOnly(True)
-        summary_page = QWidget()
-        summary_layout = QVBoxLayout(summary_page)
-        summary_layout.addWidget(self.summary)
-        summary_layout.addWidget(self.warnings, 1)
+        self.summary_page = SummaryPage()
+        self.summary, self.warnings = self.summary_page.summary, self.summary_page.warnings
 
         self.pages = QStackedWidget()
         self.pages.addWidget(review_page)
-        self.pages.addWidget(summary_page)
+        self.pages.addWidget(self.summary_page)
 
-        self.skip_button = self._button("importSkip", self.tr("S&kip This File"), self._skip)
-        self.close_button = self._button("importClose", self.tr("Cancel"), self.reject)
-        self.import_button = self._button("importRun", self.tr("&Import"), self._import)
+        self.skip_button = push_button("importSkip", self.tr("S&kip This File"), self._skip)
+        self.close_button = push_button("importClose", self.tr("Cancel"), self.reject)
+        self.import_button = push_button("importRun", self.tr("&Import"), self._import)
         self.import_button.setDefault(True)
         self.skip_button.setVisible(len(self._paths) > 1)
         buttons = QHBoxLayout()
@@ -152,7 +144,9 @@ class ImportDialog(QDialog):
         if path is None:
             self._show_summary()
             return
-        self._format = None
+        self._format, self.mapped = None, None
+        self.mapping_step.reset()
+        self.mapping_step.hide()
         position = (
             self.tr("(file {n} of {total})").format(n=self._index + 1, total=len(self._paths))
             if len(self._paths) > 1
@@ -162,19 +156,26 @@ class ImportDialog(QDialog):
         self._check()
 
     def _check(self, notice: str = "") -> None:
-        """Plan the current file's import on the worker (nothing is written)."""
+        """Plan the current file's import on the worker (nothing is written); a mapped
+        file is read through the mapping step's mapping once it is shown."""
         path, chosen, service = self.path, self._format, self._service
+        mapping = self.mapping_step.mapping() if self.mapped else None
         assert path is not None
         self.plan = None
         self.review.show_plan(None)
         self.notice.setText(self.tr("Checking {file}…").format(file=path.name))
 
-        def work(progress: ProgressCallback) -> ImportPlan:
-            return service.plan_import(path, chosen, progress)
+        def work(progress: ProgressCallback) -> ImportPlan | MappedCheck:
+            return check_any(service, path, chosen, mapping, progress)
 
-        def done(plan: ImportPlan) -> None:
-            self.plan = plan
-            self.review.show_plan(plan)
+        def done(result: ImportPlan | MappedCheck) -> None:
+            self.mapped = result if isinstance(result, MappedCheck) else None
+            self.plan = result.plan if isinstance(result, MappedCheck) else result
+            self.review.show_plan(self.plan)
+            if isinstance(result, MappedCheck):
+                self.mapping_step.show_check(result)
+                self.review.set_format(NAMES[result.source.kind])
+            self.mapping_step.setVisible(self.mapped is not None)
             self.notice.setText(notice)
             self._enable()
 
@@ -206,9 +207,16 @@ class ImportDialog(QDialog):
         expected = plan.expected_versions if policy is DuplicatePolicy.UPDATE else None
         self.notice.setText("")
 
+        importer = self.mapped.importer() if self.mapped else None
+
         def work(progress: ProgressCallback) -> Imported:
             return service.import_file(
-                path, plan.format, progress=progress, duplicates=policy, expected=expected
+                path,
+                plan.format,
+                progress=progress,
+                duplicates=policy,
+                expected=expected,
+                importer=importer,
             )
 
         def done(result: Imported) -> None:
@@ -246,10 +254,7 @@ class ImportDialog(QDialog):
         self._start_file()
 
     def _show_summary(self) -> None:
-        self.summary.setText(summary_text(self.results))
-        warnings = warning_lines(self.results)
-        self.warnings.setPlainText("\n".join(warnings))
-        self.warnings.setVisible(bool(warnings))
+        self.summary_page.show_results(self.results)
         self.pages.setCurrentIndex(1)
         self.import_button.hide()
         self.skip_button.hide()
@@ -261,7 +266,13 @@ class ImportDialog(QDialog):
 
     def _on_format_chosen(self, name: str) -> None:
         if not self._running:
-            self._format = name
+            self._format, self.mapped = name, None
+            self.mapping_step.reset()
+            self._check()
+
+    def _on_mapping_changed(self) -> None:
+        if not self._running and self.mapped is not None:
+            self._format = NAMES[self.mapped.source.kind]
             self._check()
 
     def _run(self, title: str, work: Work[T], done: Done[T], failed: Failed) -> None:
@@ -285,11 +296,4 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(can)
         self.skip_button.setEnabled(not running)
         self.review.format_combo.setEnabled(not running)
-
-    def _button(self, name: str, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", ""))
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+        self.mapping_step.setEnabled(not running)
