@@ -21,7 +21,7 @@ from catalog.services.transfer.mapped_sources import record_element
 from catalog.services.transfer.mapping import Mapping, auto_mapping
 from catalog.ui.ports import CatalogPort
 
-MAPPED_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".json": "json", ".xml": "xml"}
+MAPPED_SUFFIXES: dict[str, Kind] = {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".json": "json", ".xml": "xml"}
 """Files that may go to the mapping step when no format recognises them."""
 
 
@@ -54,10 +54,12 @@ class MappedCheck:
     error: str = ""
     needs_encoding: bool = False
     needs_title: bool = False
+    automatic: bool = False
+    """Planned by the registry's own importer (the automatic mapping, as detected)."""
 
     def importer(self) -> MappedImporter:
         """A fresh importer reading the file as checked."""
-        return MappedImporter(self.mapping, self.source.kind)
+        return MappedImporter(None if self.automatic else self.mapping, self.source.kind)
 
 
 def inspect(path: Path, kind: Kind, encoding: str | None, record_path: str | None) -> Source:
@@ -111,13 +113,19 @@ def check_any(
     """Plan the file in the format chosen or detected; a mapped format goes through
     ``check_mapped``, and so does a spreadsheet, JSON or XML file no format recognises."""
     kind = mapped_kind(chosen)
-    if kind is None and chosen is None:
-        try:
-            kind = mapped_kind(service.registry.detect(path).name)
-        except ImportFileError:
-            kind = MAPPED_SUFFIXES.get(path.suffix.lower())  # type: ignore[assignment]
-            if kind is None:
-                raise
     if kind is not None:
         return check_mapped(service, path, kind, mapping, progress)
-    return service.plan_import(path, chosen, progress)
+    try:
+        plan = service.plan_import(path, chosen, progress)
+    except ImportFileError:
+        # Not recognised, or an unsure encoding: the mapping step can tell.
+        guessed = MAPPED_SUFFIXES.get(path.suffix.lower())
+        if chosen is not None or guessed is None:
+            raise
+        return check_mapped(service, path, guessed, mapping, progress)
+    detected = mapped_kind(plan.format)
+    if detected is None:
+        return plan
+    source = inspect(path, detected, None, None)
+    automatic = replace(auto_mapping(source.names), record_path=source.record_path)
+    return MappedCheck(source, automatic, plan, automatic=True)
