@@ -21,7 +21,9 @@ from catalog.services.transfer.mapped_sources import record_element
 from catalog.services.transfer.mapping import Mapping, auto_mapping
 from catalog.ui.ports import CatalogPort
 
-MAPPED_SUFFIXES: dict[str, Kind] = {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".json": "json", ".xml": "xml"}
+MAPPED_SUFFIXES: dict[str, Kind] = {
+    ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".json": "json", ".xml": "xml",
+}  # fmt: skip
 """Files that may go to the mapping step when no format recognises them."""
 
 
