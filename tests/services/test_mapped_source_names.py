@@ -39,3 +39,19 @@ def test_an_unsure_encoding_must_be_given(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match="choose"):
         source_names(path, "csv")
     assert source_names(path, "csv", encoding="cp1252") == ["title"]
+
+
+def test_a_bad_record_after_the_first_ends_the_list(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    good = "title,date\n" + "Café,1961\n" * 2000  # past the first buffer of text
+    path.write_bytes(good.encode() + "Naïve,1962\n".encode("cp1252"))
+    assert source_names(path, "csv", encoding="utf-8", rows=5000) == ["title", "date"]
+    with pytest.raises(ImportFileError):
+        source_names(path, "xml")
+
+
+def test_utf16_chosen_for_a_file_without_its_mark_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes(b"title,date\nCaf\xc3\xa9,1961\n")
+    with pytest.raises(ImportFileError, match="not valid utf-16"):
+        source_names(path, "csv", encoding="utf-16")

@@ -291,16 +291,21 @@ def source_names(
     """The sources a mapping can use, in file order: CSV and XLSX columns, JSON keys and
     dotted paths, XML child elements and ``child/@attr`` paths of the record element.
 
-    Read from the first ``rows`` records (later ones rarely add names); ImportFileError
-    when the file cannot be read that way (a CSV whose encoding is unsure and not given).
+    Read from the first ``rows`` records (later ones rarely add names); a record that
+    cannot be read ends the list (the plan reports it). ImportFileError when no name can
+    be read (a CSV whose encoding is unsure and not given, a file of another kind).
     """
     names: dict[str, None] = {}
     reader = MappedImporter(Mapping((), encoding=encoding, record_path=record_path), kind)
-    for number, row in enumerate(reader._rows(path, reader.mapping), 1):
-        names.update(dict.fromkeys(row.names))
-        names.update(dict.fromkeys(row.cells))
-        if number >= rows:
-            break
+    try:
+        for number, row in enumerate(reader._rows(path, reader.mapping), 1):
+            names.update(dict.fromkeys(row.names))
+            names.update(dict.fromkeys(row.cells))
+            if number >= rows:
+                break
+    except ImportFileError:
+        if not names:
+            raise
     return list(names)
 
 

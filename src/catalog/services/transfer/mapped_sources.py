@@ -62,7 +62,7 @@ def csv_rows(path: Path, encoding: str | None) -> Iterator[SourceRow]:
         try:
             first = next((line for line in handle if line.strip()), "")
             handle.seek(0)
-        except UnicodeDecodeError:
+        except UnicodeError:  # UTF-16 without a BOM raises the base class
             first = ""
             handle.seek(0)
         reader = csv.reader(handle, delimiter=delimiter(first), strict=True)
@@ -80,7 +80,7 @@ def csv_rows(path: Path, encoding: str | None) -> Iterator[SourceRow]:
                 else:
                     message = f"not valid CSV: {error}"
                 raise _fail(path, message, line) from None
-            except UnicodeDecodeError:
+            except UnicodeError:
                 raise _fail(path, f"not valid {chosen} text; choose the encoding", line) from None
             if not any(cell.strip() for cell in row):
                 continue

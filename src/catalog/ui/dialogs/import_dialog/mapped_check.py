@@ -73,8 +73,18 @@ def inspect(path: Path, kind: Kind, encoding: str | None, record_path: str | Non
         reading = encoding or (detection.encoding if detection else None)
         names = source_names(path, kind, reading, record_path)
     except ImportFileError as error:
-        return Source(kind, (), detection, record_path, str(error))
+        # A wrong encoding: the names as best they can be read, so the table stays.
+        fallbacks = [detection.encoding, "latin-1"] if detection else []
+        names = next((n for n in (_names_or_none(path, e) for e in fallbacks) if n), [])
+        return Source(kind, tuple(names), detection, record_path, str(error))
     return Source(kind, tuple(names), detection, record_path)
+
+
+def _names_or_none(path: Path, encoding: str) -> list[str] | None:
+    try:
+        return source_names(path, "csv", encoding)
+    except ImportFileError:
+        return None
 
 
 def check_mapped(
@@ -130,4 +140,6 @@ def check_any(
         return plan
     source = inspect(path, detected, None, None)
     automatic = replace(auto_mapping(source.names), record_path=source.record_path)
+    if source.detection is not None and not source.detection.confident:
+        return MappedCheck(source, automatic, needs_encoding=True)
     return MappedCheck(source, automatic, plan, automatic=True)

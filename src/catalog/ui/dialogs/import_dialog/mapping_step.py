@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from catalog.domain.errors import ImportFileError
 from catalog.services.transfer.mapping import ATOM_ISAD_PRESET, Mapping, auto_mapping
 from catalog.ui.dialogs.import_dialog import mapping_files
 from catalog.ui.dialogs.import_dialog.mapped_check import MappedCheck
-from catalog.ui.dialogs.import_dialog.mapping_table import MappingTable
+from catalog.ui.dialogs.import_dialog.mapping_table import LineEdit, MappingTable
 from catalog.ui.dialogs.import_dialog.widgets import push_button
 from catalog.ui.palette import error_color
 
@@ -99,7 +98,7 @@ class MappingStep(QGroupBox):
         self.encoding_combo.activated.connect(self._on_encoding)
         self.encoding_label = QLabel(self.tr("&Encoding:"))
         self.encoding_label.setBuddy(self.encoding_combo)
-        self.record_edit = QLineEdit()
+        self.record_edit = LineEdit()
         self.record_edit.setObjectName("importRecordElement")
         self.record_edit.setAccessibleName(self.tr("Element holding one record"))
         self.record_edit.editingFinished.connect(self._on_record_element)
@@ -155,10 +154,13 @@ class MappingStep(QGroupBox):
         self.status.setText(self._status(check))
 
     def mapping(self) -> Mapping:
-        """The mapping as the user set it up."""
+        """The mapping as the user set it up; sources the file does not offer (or not
+        under the encoding tried last) are kept from the mapping shown."""
+        listed = set(self.table.names())
+        kept = tuple(f for f in self._base.fields if f.source not in listed)
         return replace(
             self._base,
-            fields=self.table.fields(),
+            fields=self.table.fields() + kept,
             encoding=self._encoding,
             record_path=self.record_edit.text().strip() or None,
             auto=False,

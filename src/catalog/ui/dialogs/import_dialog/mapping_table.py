@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +57,17 @@ def field_labels(tr: QObject) -> dict[str, str]:
         "notes": t("Notes"),
         "parent": t("Part of (the parent's identifier)"),
     }
+
+
+class LineEdit(QLineEdit):
+    """A line edit whose Enter applies the text (``editingFinished``) and stops there,
+    rather than also pressing the dialog's default button (Import)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter finishes the edit; every other key as usual."""
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
 
 
 class MappingTable(QTableWidget):
@@ -161,7 +173,7 @@ class MappingTable(QTableWidget):
         return combo
 
     def _separator_edit(self, name: str) -> QLineEdit:
-        edit = QLineEdit()
+        edit = LineEdit()
         edit.setObjectName(f"mappingSeparator:{name}")
         edit.setAccessibleName(self.tr("Separator of the values in {source}").format(source=name))
         edit.setToolTip(self.tr("Splits a cell into several values (list fields only)"))
