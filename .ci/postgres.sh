@@ -17,7 +17,7 @@ if ! as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
     as_pg "$BIN/initdb" -D "$DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
-    -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off -c max_connections=200" start >/dev/null
 fi
 PSQL=("$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
 if [ "$("${PSQL[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'catalog'")" != 1 ]; then

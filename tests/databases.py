@@ -79,8 +79,24 @@ def postgres_catalogue(empty: bool = False) -> Iterator[str]:
     try:
         yield _url_for(name)
     finally:
-        with _admin() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop(name)
+
+
+def _drop(name: str) -> None:
+    """Drop a test database, waiting out an autovacuum worker that is still in it.
+
+    ``WITH (FORCE)`` ends the test's own connections, but the ``catalog`` role may not
+    end a worker of the server's (InsufficientPrivilege): it finishes in a moment.
+    """
+    with _admin() as admin:
+        for attempt in range(100):
+            try:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+                if attempt == 99:
+                    raise
+                time.sleep(0.1)
 
 
 def drop_template() -> None:
