@@ -41,3 +41,18 @@ def test_the_sample_listing_and_catalog_exports_keep_their_importers(
     found = [registry.detect(p).name for p in (sample_listing, own_csv, csl, ris, bib)]
 
     assert found == ["listing", "csv", "csl-json", "ris", "bibtex"]
+
+
+@pytest.mark.parametrize("name", ["chile_documents.json", "chile_documents.csv"])
+def test_the_chile_documents_import_as_detected_with_no_mapping_given(
+    corpus: Path, tmp_path: Path, name: str
+) -> None:
+    from catalog.services.catalog import CatalogService
+
+    service = CatalogService.open(tmp_path / "c.sqlite", cache_dir=tmp_path)
+    try:
+        report, _ = service.import_file(corpus / "chile_declassified" / name)
+        assert report.records == 7781
+        assert service.count() == 7781
+    finally:
+        service.close()

@@ -21,7 +21,11 @@ CHILE = ["id", "doc_id", "date", "year", "classification", "type", "title", "sum
 
 
 def targets(mapping: Mapping) -> dict[str, str]:
-    return {f.source: f.field for f in mapping.fields}
+    """Each source's first field (a reference is also the fallback of an empty title)."""
+    found: dict[str, str] = {}
+    for f in mapping.fields:
+        found.setdefault(f.source, f.field)
+    return found
 
 
 def test_auto_mapping_of_the_chile_columns_reports_the_rest() -> None:
@@ -39,6 +43,7 @@ def test_auto_mapping_of_the_chile_columns_reports_the_rest() -> None:
     }
     assert mapping.unmapped(CHILE) == ["year", "pages"]
     assert {f.separator for f in mapping.fields if f.field == "people"} == {"|"}
+    assert [f.source for f in mapping.fields if f.field == "title"] == ["title", "doc_id"]
 
 
 def test_names_match_whatever_their_case_spaces_and_underscores() -> None:
