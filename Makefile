@@ -30,6 +30,7 @@ lint: install
 	$(BIN)/lint-imports
 
 bench: install
+	$(BIN)/python -m benchmarks.corpus_imports
 	$(BIN)/python -m benchmarks.run --sizes 10000,100000,1000000 --output docs/performance.md
 
 clean:

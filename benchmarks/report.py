@@ -15,6 +15,7 @@ import numpy
 import sqlalchemy
 
 import catalog
+from benchmarks import corpus_imports
 from benchmarks.results import TARGETS, SizeResult, fmt_s
 from benchmarks.workspace import ROOT
 
@@ -252,6 +253,9 @@ def render(results: Sequence[SizeResult], seed: int, runs: int) -> str:
     ]
     largest = max(results, key=lambda r: r.size)
     lines += _summary(largest)
+    corpus = corpus_imports.load()
+    if corpus:
+        lines += corpus_imports.render(corpus)
     for result in sorted(results, key=lambda r: r.size):
         lines += _size_section(result)
     return "\n".join(lines) + "\n"
