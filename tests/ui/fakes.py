@@ -29,6 +29,7 @@ from catalog.domain.records import (
 )
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
+from catalog.services.citations import Citations, CitationStyle, cite
 from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.import_plan import ImportPlan, Issue, RecordPreview, Severity
@@ -162,6 +163,10 @@ class FakeCatalogService:
         self._called("history", record_id)
         detail = self.detail(record_id)
         return [ChangeEntry(detail.created, "archivist", "insert")]
+
+    def citations(self, ids: Sequence[int], style: CitationStyle) -> Citations:
+        self._called("citations", (list(ids), style))
+        return cite([self.detail(i) for i in ids], style)
 
     def detail(self, record_id: int) -> RecordDetail:
         self._called("detail", record_id)

@@ -39,6 +39,7 @@ from catalog.store.tables import CatalogInfo
 
 if TYPE_CHECKING:
     from catalog.services.checking import Fault
+    from catalog.services.citations import Citations, CitationStyle
     from catalog.services.import_plan import ImportPlan
 
 __all__ = ["CatalogService", "FacetName", "Refresh", "SearchResult", "SortKey"]
@@ -204,6 +205,12 @@ class CatalogService:
         """Everything about several records, in the order given."""
         with unit_of_work.read(self.db) as session:
             return records_repo.details(session, [int(i) for i in ids])
+
+    def citations(self, ids: Sequence[int], style: CitationStyle) -> Citations:
+        """Citations of the records in ``ids`` (in that order), plain and as HTML."""
+        from catalog.services.citations import cite
+
+        return cite(self.details(ids), style)
 
     def facets(
         self,

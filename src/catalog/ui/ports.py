@@ -20,6 +20,7 @@ from catalog.domain.records import (
 )
 from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
+from catalog.services.citations import Citations, CitationStyle
 from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.jobs import ProgressCallback
@@ -92,6 +93,10 @@ class CatalogPort(Protocol):
 
     def detail(self, record_id: int) -> RecordDetail:
         """Everything about one record."""
+        ...
+
+    def citations(self, ids: Sequence[int], style: CitationStyle) -> Citations:
+        """Citations of some records, plain and as HTML."""
         ...
 
     def history(self, record_id: int) -> list[ChangeEntry]:

@@ -46,6 +46,8 @@ class ActionId(Enum):
     BULK_EDIT = "bulk_edit"
     SUGGEST_NAMES = "suggest_names"
     ARCHIVIST_NAME = "archivist_name"
+    COPY_CITATION_NOTE = "copy_citation_note"
+    COPY_CITATION_BIBLIOGRAPHY = "copy_citation_bibliography"
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.COPY_CITATION: ActionSpec(
         "Copy &citation",
-        "Copy a citation of the shown record",
+        "Copy citations of the selected records (or the shown one) in the archive's style",
         "Ctrl+Shift+C",
         needs_records=True,
     ),
@@ -191,6 +193,16 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Link the known names found in the selected records' titles and summaries",
         needs_records=True,
         writes=True,
+    ),
+    ActionId.COPY_CITATION_NOTE: ActionSpec(
+        "Copy citation (Chicago &note)",
+        "Copy Chicago-style notes of the selected records",
+        needs_records=True,
+    ),
+    ActionId.COPY_CITATION_BIBLIOGRAPHY: ActionSpec(
+        "Copy citation (Chicago &bibliography)",
+        "Copy Chicago-style bibliography entries of the selected records",
+        needs_records=True,
     ),
     ActionId.ARCHIVIST_NAME: ActionSpec(
         "Your na&me…",

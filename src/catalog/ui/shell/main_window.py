@@ -34,6 +34,7 @@ from catalog.ui.record_list.widget import RecordList
 from catalog.ui.shell import window_state
 from catalog.ui.shell.actions import SPECS, ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
+from catalog.ui.shell.citing import CitationCommands
 from catalog.ui.shell.editing import EditingCommands
 from catalog.ui.shell.operations import Operations
 from catalog.ui.shell.search_controller import FacetOutcome, SearchController, SearchOutcome
@@ -111,6 +112,16 @@ class MainWindow(QMainWindow):
             self.record_list.selected_ids,
             lambda: self.detail.shown_id,
             settings,
+        )
+        self.citing = CitationCommands(
+            service,
+            runner,
+            self.hub,
+            self.window_actions,
+            self,
+            self.bugs,
+            self.record_list.selected_ids,
+            lambda: self.detail.shown_id,
         )
         self._cheat_sheet: CheatSheet | None = None
         self._shortcuts: ShortcutsDialog | None = None
@@ -200,7 +211,13 @@ class MainWindow(QMainWindow):
             ]
         )
         go_menu.addSeparator()
-        go_menu.addAction(a[ActionId.COPY_CITATION])
+        go_menu.addActions(
+            [
+                a[ActionId.COPY_CITATION],
+                a[ActionId.COPY_CITATION_NOTE],
+                a[ActionId.COPY_CITATION_BIBLIOGRAPHY],
+            ]
+        )
         help_menu = menu_bar.addMenu("&Help")
         help_menu.addActions([a[ActionId.CHEAT_SHEET], a[ActionId.SHORTCUTS], a[ActionId.ABOUT]])
         toolbar = QToolBar("Main toolbar")
@@ -244,7 +261,6 @@ class MainWindow(QMainWindow):
         a[ActionId.SHORTCUTS].triggered.connect(self._show_shortcuts)
         a[ActionId.BACK].triggered.connect(self.detail.go_back)
         a[ActionId.FORWARD].triggered.connect(self.detail.go_forward)
-        a[ActionId.COPY_CITATION].triggered.connect(self.detail.copy_citation)
         a[ActionId.GO_TO_RECORD].triggered.connect(self._go_to_record)
         self.sidebar.query_changed.connect(self.detail.set_query)
         self.detail.filter_requested.connect(self.sidebar.add_clause)

@@ -1,0 +1,83 @@
+"""Copy citation: the selected records (or the one the detail pane shows) cited in the
+digital archive's style or Chicago's, put on the clipboard as plain text and as HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from catalog.domain.errors import CatalogError
+from catalog.services.citations import Citations, CitationStyle
+from catalog.ui.jobs.runner import Runner
+from catalog.ui.ports import CatalogPort
+from catalog.ui.shell.actions import ActionId, Actions
+from catalog.ui.shell.bugs import BugReporter
+from catalog.ui.shell.signals import SignalHub
+
+MAX_CITED = 1000
+"""Records cited at once (a bibliography of a whole result set is an export's job)."""
+
+
+class CitationCommands(QObject):
+    """Runs the three Copy citation actions of one window."""
+
+    def __init__(
+        self,
+        service: CatalogPort,
+        runner: Runner,
+        hub: SignalHub,
+        actions: Actions,
+        window: QWidget,
+        bugs: BugReporter,
+        selection: Callable[[], Sequence[int]],
+        shown: Callable[[], int | None],
+    ) -> None:
+        super().__init__(window)
+        self._service = service
+        self._runner = runner
+        self._hub = hub
+        self._bugs = bugs
+        self._selection = selection
+        self._shown = shown
+        for action_id, style in (
+            (ActionId.COPY_CITATION, CitationStyle.ARCHIVE),
+            (ActionId.COPY_CITATION_NOTE, CitationStyle.CHICAGO_NOTE),
+            (ActionId.COPY_CITATION_BIBLIOGRAPHY, CitationStyle.CHICAGO_BIBLIOGRAPHY),
+        ):
+            actions[action_id].triggered.connect(lambda _=False, s=style: self.copy(s))
+
+    def targets(self) -> list[int]:
+        """The records to cite: the selection, else the record on show."""
+        selected = list(self._selection())
+        if selected:
+            return selected[:MAX_CITED]
+        shown = self._shown()
+        return [] if shown is None else [shown]
+
+    def copy(self, style: CitationStyle) -> None:
+        """Cite the records off the UI thread, then put the citations on the clipboard."""
+        ids = self.targets()
+        if not ids:
+            self._hub.status_message.emit("Select a record to cite.")
+            return
+        service = self._service
+
+        def done(citations: Citations) -> None:
+            data = QMimeData()
+            data.setText(citations.text)
+            data.setHtml(citations.markup)
+            QGuiApplication.clipboard().setMimeData(data)
+            count = len(citations.plain)
+            noun = "citation" if count == 1 else "citations"
+            self._hub.status_message.emit(f"Copied {count:,} {noun} ({style.label}).")
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, CatalogError):
+                self._hub.status_message.emit(str(error))
+            else:
+                self._bugs(error, "citing the records")
+
+        self._runner.read(lambda: service.citations(ids, style), done, failed)
