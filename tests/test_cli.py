@@ -172,3 +172,22 @@ def test_newer_catalogue_is_refused(loaded: str, capsys: pytest.CaptureFixture[s
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
     status, _, err = run(capsys, "--db", loaded, "search", "")
     assert status == 1 and "newer version of Catalog" in err
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_reports_are_exported_from_the_shell(
+    db: str, sample_listing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    run(capsys, "--db", db, "import", str(sample_listing))
+    out_path = tmp_path / f"report.{fmt}"
+    status, out, err = run(
+        capsys, "--db", db, "export", "type:Memorandum", "--format", fmt, "--output", str(out_path)
+    )
+    assert status == 0 and "wrote 1 records" in out, err
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        text = "".join(page.extract_text() for page in PdfReader(out_path).pages)
+        assert "MemorandumtotheCPSUCC" in "".join(text.split())  # pypdf spaces words oddly
+    else:
+        assert "Memorandum to the CPSU CC" in out_path.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from catalog.settings import APP_NAME, resolve_target
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.archivist_name import saved_name
 from catalog.ui.jobs.runner import JobRunner
+from catalog.ui.reports import add_qt_exporters
 from catalog.ui.shell.main_window import MainWindow
 
 
@@ -35,6 +36,7 @@ def run_window(db: str | None) -> int:
     except CatalogError as error:
         messages.fatal("Catalog cannot open the catalogue", str(error))
         return 1
+    add_qt_exporters(service.registry)
     runner = JobRunner()
     try:
         window = MainWindow(service, runner, settings=settings)

@@ -74,7 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("export", help="export the records a query finds (default: all)")
     p.add_argument("query", nargs="?", default="")
-    p.add_argument("--format", required=True, help="json, csv or csl-json")
+    p.add_argument(
+        "--format",
+        required=True,
+        help="json, csv, xlsx, csl-json, ris, bibtex, dc, oai-pmh, ead3, html or pdf",
+    )
     p.add_argument("--output", required=True, type=Path, metavar="PATH")
 
     commands.add_parser("check", help="check the catalogue for damage")
@@ -230,6 +234,10 @@ def cmd_facets(service: CatalogService, args: argparse.Namespace) -> int:
 
 def cmd_export(service: CatalogService, args: argparse.Namespace) -> int:
     """``catalog export``: the query's records (all without a query) to a file."""
+    if args.format == "pdf":  # laid out by Qt, which the services do not load
+        from catalog.ui.reports import add_qt_exporters
+
+        add_qt_exporters(service.registry)
     service.load_saved_index()
     result = service.search(args.query)
     written = service.export(result.ids, args.format, args.output)

@@ -8,6 +8,7 @@ from catalog.services.transfer.csl_json_import import CslJsonImporter
 from catalog.services.transfer.csv_format import CsvExporter, CsvImporter
 from catalog.services.transfer.dublin_core import DublinCoreImporter
 from catalog.services.transfer.ead import EadImporter
+from catalog.services.transfer.html_report import HtmlReportExporter
 from catalog.services.transfer.listing import ListingImporter
 from catalog.services.transfer.mapped import importers as mapped_importers
 from catalog.services.transfer.native_json import NativeJsonExporter, NativeJsonImporter
@@ -31,7 +32,12 @@ def default_registry() -> Registry:
         ListingImporter(),
         *mapped_importers(),
     ]
-    exporters: list[Exporter] = [NativeJsonExporter(), CsvExporter(), CslJsonExporter()]
+    exporters: list[Exporter] = [
+        NativeJsonExporter(),
+        CsvExporter(),
+        CslJsonExporter(),
+        HtmlReportExporter(),
+    ]
     return Registry(
         importers={i.name: i for i in importers},
         exporters={e.name: e for e in exporters},
