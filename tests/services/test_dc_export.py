@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from catalog.domain.dates import parse_date
@@ -29,7 +31,9 @@ from catalog.services.transfer.dc_export import (
     xml_text,
 )
 
-from .factories import make_record, plain_record, uid
+from .factories import link, make_record, plain_record, uid
+
+TMP = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 DATES = ["October, 1959", "1955-12-06", "circa 1950", "1950-1960", "ca. 1945-1950", "1961?",
          "undated", "", "not a date", "1950s", "1985/.."]  # fmt: skip
@@ -247,3 +251,25 @@ def test_writing_many_records_streams(
     elapsed = time.perf_counter() - started
     record_property("seconds", round(elapsed, 2))
     assert elapsed < count / 1_000 * 2  # 2 s per thousand at most
+
+
+# --------------------------------------------------------------------------- any text
+
+
+@TMP
+@given(title=st.text(min_size=1), summary=st.text(), name=st.text(), collection=st.text())
+def test_any_text_gives_valid_xml(
+    schemas: tuple[Any, Any], tmp_path: Path, title: str, summary: str, name: str, collection: str
+) -> None:
+    _, oai_schema = schemas
+    record = make_record(
+        1,
+        title=title,
+        summary=summary,
+        collections=(collection,),
+        authorities=(link(AuthorityKind.PERSON, name, Role.AUTHOR),),
+    )
+    out = tmp_path / "any.xml"
+    OaiPmhExporter().write([record], out)
+    out.read_bytes().decode("utf-8")
+    oai_schema.validate(str(out))

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from catalog.domain.dates import parse_date
@@ -24,7 +26,9 @@ from catalog.services.transfer.ead3_export import (
     Ead3Exporter,
 )
 
-from .factories import make_record, plain_record, uid
+from .factories import link, make_record, plain_record, uid
+
+TMP = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 E = f"{{{EAD3_NS}}}"
 DATES = ["October, 1959", "1955-12-06", "1955", "circa 1950", "1950-1960", "1959-10/1960-02",
@@ -256,3 +260,21 @@ def test_writing_many_records_streams(
     elapsed = time.perf_counter() - started
     record_property("seconds", round(elapsed, 2))
     assert elapsed < count / 1_000 * 2  # 2 s per thousand at most
+
+
+@TMP
+@given(title=st.text(min_size=1), summary=st.text(), name=st.text(), collection=st.text())
+def test_any_text_gives_a_valid_finding_aid(
+    schema: Any, tmp_path: Path, title: str, summary: str, name: str, collection: str
+) -> None:
+    record = make_record(
+        1,
+        title=title,
+        summary=summary,
+        collections=(collection,),
+        authorities=(link(AuthorityKind.PERSON, name, Role.RECIPIENT),),
+    )
+    out = tmp_path / "any.xml"
+    Ead3Exporter().write([record], out)
+    out.read_bytes().decode("utf-8")
+    schema.validate(str(out))
