@@ -1,0 +1,105 @@
+"""XLSX: the CSV export's table as an Excel workbook.
+
+One sheet, "Records", with a header row and one row per record: the columns, their
+order and their cells are exactly the CSV exporter's (``csv_format.COLUMNS`` and
+``record_row``): multi-valued cells joined with ``|`` (a ``|`` or backslash inside a
+value escaped with a backslash), dates as text and EDTF, timestamps as ISO 8601 text.
+Every cell is a text cell, so a spreadsheet never turns ``1959-10`` into a date or
+``0102`` into a number. The header row is bold and frozen (``A2``) and the data range
+has an auto filter.
+
+Formulas: openpyxl writes any text starting with ``=`` as a formula, and spreadsheets
+run cells starting with ``+``, ``-``, ``@``, a tab or a carriage return when they are
+edited or saved as CSV. Such cells get a leading apostrophe, exactly as in the CSV
+export (``csv_format.neutralise``); ``csv_format.unneutralise`` gives the value back.
+
+Characters that XML 1.0 cannot hold (control characters other than tab, line feed and
+carriage return) are removed. The workbook is written streaming (openpyxl's write-only
+mode), so memory stays flat whatever the number of records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import cast
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
+
+from catalog.domain.errors import ExportError
+from catalog.domain.records import RecordDetail
+from catalog.services.transfer.csv_format import COLUMNS, neutralise, record_row
+
+SHEET_TITLE = "Records"
+_WIDTHS = {"uid": 38, "title": 60, "summary": 60, "date": 18, "source_ref": 30, "archive": 30}
+
+
+def cell_text(value: str) -> str:
+    """The text written for a cell: neutralised, without characters XML cannot hold."""
+    if not value.isprintable():
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return neutralise(value)
+
+
+def xlsx_row(record: RecordDetail) -> list[str | None]:
+    """A record as its cells, in the order of ``csv_format.COLUMNS`` (None: empty)."""
+    return [cell_text(cell) if cell else None for cell in record_row(record)]
+
+
+class XlsxExporter:
+    """Writes records as one sheet of an XLSX workbook, streaming."""
+
+    name = "xlsx"
+    label = "Excel workbook (XLSX)"
+    suffix = ".xlsx"
+
+    def write(self, records: Iterable[RecordDetail], out: Path) -> int:
+        """Write every record to ``out``; return how many were written."""
+        count = 0
+        uid = ""
+        try:
+            with out.open("wb") as handle:  # opened first: a bad path fails before any work
+                book = Workbook(write_only=True)
+                sheet = _sheet(book)
+                for record in records:
+                    uid = record.uid
+                    sheet.append(xlsx_row(record))
+                    count += 1
+                _settings(
+                    sheet
+                ).auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
+                book.save(handle)
+        except UnicodeEncodeError:
+            raise ExportError(f"record {uid} holds text that is not valid Unicode") from None
+        except OSError as error:
+            raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+        return count
+
+
+def _sheet(book: Workbook) -> WriteOnlyWorksheet:
+    """The workbook's one sheet, its columns sized, the header row written and frozen."""
+    sheet = book.create_sheet(SHEET_TITLE)
+    assert isinstance(sheet, WriteOnlyWorksheet)
+    for index, column in enumerate(COLUMNS, start=1):
+        _settings(sheet).column_dimensions[get_column_letter(index)].width = _WIDTHS.get(column, 16)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for column in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=column)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    return sheet
+
+
+def _settings(sheet: WriteOnlyWorksheet) -> Worksheet:
+    """The sheet for its settings: a write-only sheet has a normal sheet's auto filter and
+    column sizes (openpyxl lends them), but the type stubs leave them out."""
+    return cast(Worksheet, sheet)
