@@ -6,8 +6,10 @@ from catalog.services.transfer.bibtex import BibtexImporter
 from catalog.services.transfer.csl_json import CslJsonExporter
 from catalog.services.transfer.csl_json_import import CslJsonImporter
 from catalog.services.transfer.csv_format import CsvExporter, CsvImporter
+from catalog.services.transfer.dc_export import DublinCoreExporter, OaiPmhExporter
 from catalog.services.transfer.dublin_core import DublinCoreImporter
 from catalog.services.transfer.ead import EadImporter
+from catalog.services.transfer.ead3_export import Ead3Exporter
 from catalog.services.transfer.html_report import HtmlReportExporter
 from catalog.services.transfer.listing import ListingImporter
 from catalog.services.transfer.mapped import importers as mapped_importers
@@ -36,6 +38,9 @@ def default_registry() -> Registry:
         NativeJsonExporter(),
         CsvExporter(),
         CslJsonExporter(),
+        DublinCoreExporter(),
+        OaiPmhExporter(),
+        Ead3Exporter(),
         HtmlReportExporter(),
     ]
     return Registry(
