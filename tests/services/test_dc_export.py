@@ -273,3 +273,21 @@ def test_any_text_gives_valid_xml(
     OaiPmhExporter().write([record], out)
     out.read_bytes().decode("utf-8")
     oai_schema.validate(str(out))
+
+
+def test_an_oai_pmh_export_comes_back_with_its_uids_and_collection_names(
+    tmp_path: Path,
+) -> None:
+    from catalog.services.transfer.dc_export import OaiPmhExporter
+
+    record = make_record(7)
+    out = tmp_path / "harvest.xml"
+    OaiPmhExporter().write([record], out)
+    service = CatalogService.open(tmp_path / "c.sqlite", cache_dir=tmp_path)
+    try:
+        report, _ = service.import_file(out, "dc")
+        back = service.detail(report.record_ids[0])
+        assert back.uid == record.uid
+        assert sorted(back.collections) == sorted(record.collections)
+    finally:
+        service.close()

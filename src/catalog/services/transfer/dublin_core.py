@@ -45,6 +45,7 @@ from lxml import etree
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import AnnotationInput, AuthorityKind, NameLink, RecordInput, Role
 from catalog.services.transfer import xml_input
+from catalog.services.transfer.dc_export import set_name
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -55,6 +56,8 @@ MAX_VOCABULARY = 200
 """The longest document type or language the store keeps (a vocabulary value)."""
 
 _UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, OAI_NS)
+CATALOG_PREFIX = "oai:catalog:"
+"""How Catalog's OAI-PMH export names a record (``oai:catalog:<uid>``)."""
 
 _RECORD = f"{{{OAI_NS}}}record"
 _HEADER = f"{{{OAI_NS}}}header"
@@ -104,7 +107,9 @@ def _header_of(record: etree._Element | None) -> _Header | None:
     return _Header(
         identifier=xml_input.text_of(header.find(f"{{{OAI_NS}}}identifier")),
         deleted=header.get("status", "") == "deleted",
-        sets=tuple(_unique(xml_input.text_of(s) for s in header.iter(f"{{{OAI_NS}}}setSpec"))),
+        sets=tuple(
+            _unique(set_name(xml_input.text_of(s)) for s in header.iter(f"{{{OAI_NS}}}setSpec"))
+        ),
     )
 
 
@@ -120,7 +125,16 @@ def _line(element: etree._Element) -> int | None:
 
 
 def uid_for(identifier: str) -> str:
-    """The stable uid of the record an OAI identifier names (the same on every harvest)."""
+    """The stable uid of the record an OAI identifier names (the same on every harvest).
+
+    Catalog's own exports name records ``oai:catalog:<uid>``: they keep that uid.
+    """
+    own = identifier.removeprefix(CATALOG_PREFIX)
+    if own != identifier:
+        try:
+            return str(uuid.UUID(own))
+        except ValueError:
+            pass
     return str(uuid.uuid5(_UID_NAMESPACE, identifier))
 
 
