@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from catalog.services.transfer.bibtex import BibtexImporter
+from catalog.services.transfer.bibtex_export import BibtexExporter
 from catalog.services.transfer.csl_json import CslJsonExporter
 from catalog.services.transfer.csl_json_import import CslJsonImporter
 from catalog.services.transfer.csv_format import CsvExporter, CsvImporter
@@ -16,6 +17,8 @@ from catalog.services.transfer.mapped import importers as mapped_importers
 from catalog.services.transfer.native_json import NativeJsonExporter, NativeJsonImporter
 from catalog.services.transfer.registry import Exporter, Importer, Registry
 from catalog.services.transfer.ris import RisImporter
+from catalog.services.transfer.ris_export import RisExporter
+from catalog.services.transfer.xlsx_export import XlsxExporter
 
 
 def default_registry() -> Registry:
@@ -37,7 +40,10 @@ def default_registry() -> Registry:
     exporters: list[Exporter] = [
         NativeJsonExporter(),
         CsvExporter(),
+        XlsxExporter(),
         CslJsonExporter(),
+        RisExporter(),
+        BibtexExporter(),
         DublinCoreExporter(),
         OaiPmhExporter(),
         Ead3Exporter(),
