@@ -25,6 +25,7 @@ from catalog.services.transfer.bibtex_export import (
     entry,
     escape,
     key_base,
+    suffix,
 )
 from catalog.services.transfer.reference_fields import source_uid
 
@@ -168,6 +169,16 @@ def test_keys_are_unique_even_when_a_suffixed_key_is_taken() -> None:
         "ivanov1959journalb",
         "ivanov1959journalc",
     ]
+
+
+def test_suffixes_run_on_past_z() -> None:
+    assert [suffix(n) for n in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
+        "a", "b", "z", "aa", "ab", "az", "ba", "zz", "aaa",
+    ]  # fmt: skip
+    keys = KeyMaker()
+    made = [keys.key(make_record(n)) for n in range(1000)]
+    assert len(set(made)) == 1000
+    assert made[-1] == "ivanov1959journal" + suffix(998)
 
 
 def test_an_unwritable_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -74,9 +74,10 @@ _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъы
 
 def escape(value: str) -> str:
     """``value`` as the inside of a braced BibTeX value (see the module's description)."""
-    text = _SPACE.sub(" ", value).strip()
-    if not text.isprintable():
-        text = _CONTROL.sub("", text)
+    if value.isprintable() and "  " not in value:  # the common case: nothing to fold
+        text = value.strip()
+    else:
+        text = _CONTROL.sub("", _SPACE.sub(" ", value)).strip()
     if not _ESCAPE.search(text):
         return text
     return _ESCAPE.sub(lambda found: _SPECIAL.get(found.group(0), "'{}"), text)
@@ -85,6 +86,8 @@ def escape(value: str) -> str:
 def ascii_words(text: str) -> list[str]:
     """The ASCII words of ``text``, lowercased: accents dropped, Cyrillic transliterated,
     other scripts left out."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
     folded = "".join(_CYRILLIC.get(c, c) for c in text.casefold())
     plain = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
     return _WORD.findall(plain)
@@ -104,31 +107,33 @@ def key_base(record: RecordDetail) -> str:
     return f"{surname}{year}{title}" or "record"
 
 
-def _suffixes() -> Iterable[str]:
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    yield from letters
-    size = 2
-    while True:
-        for number in range(len(letters) ** size):
-            digits = []
-            for _ in range(size):
-                number, rest = divmod(number, len(letters))
-                digits.append(letters[rest])
-            yield "".join(reversed(digits))
-        size += 1
+def suffix(number: int) -> str:
+    """The ``number``-th key suffix, from 0: ``a`` ... ``z``, ``aa``, ``ab`` ..."""
+    letters = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 class KeyMaker:
-    """Unique keys for the entries of one file."""
+    """Unique keys for the entries of one file (in memory: the keys made, ~100 bytes a
+    record)."""
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self._next: dict[str, int] = {}  # a base's next suffix to try
 
     def key(self, record: RecordDetail) -> str:
         base = key_base(record)
         key = base
         if key in self.used:
-            key = next(base + s for s in _suffixes() if base + s not in self.used)
+            number = self._next.get(base, 0)
+            while base + suffix(number) in self.used:
+                number += 1
+            key = base + suffix(number)
+            self._next[base] = number + 1
         self.used.add(key)
         return key
 
