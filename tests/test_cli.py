@@ -191,3 +191,16 @@ def test_reports_are_exported_from_the_shell(
         assert "MemorandumtotheCPSUCC" in "".join(text.split())  # pypdf spaces words oddly
     else:
         assert "Memorandum to the CPSU CC" in out_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "fmt", ["json", "csv", "xlsx", "csl-json", "ris", "bibtex", "dc", "oai-pmh", "ead3"]
+)
+def test_every_export_format_named_by_the_issue_is_written(
+    db: str, sample_listing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    run(capsys, "--db", db, "import", str(sample_listing))
+    out_path = tmp_path / "export.out"
+    status, out, err = run(capsys, "--db", db, "export", "--format", fmt, "--output", str(out_path))
+    assert status == 0 and "wrote 15 records" in out, err
+    assert out_path.stat().st_size > 0
