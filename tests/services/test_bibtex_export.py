@@ -248,10 +248,6 @@ def test_export_then_import_into_an_empty_catalogue(tmp_path: Path) -> None:
     assert [r.uid for r in back] == [source_uid("bibtex", key) for key in keys]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the BibTeX importer decodes LaTeX in date too: the ~ of 1959~ (circa) is dropped",
-)
 def test_an_approximate_date_comes_back(tmp_path: Path) -> None:
     out = tmp_path / "out.bib"
     BibtexExporter().write([plain_record(1, date=parse_date("circa 1959"))], out)
@@ -260,10 +256,6 @@ def test_an_approximate_date_comes_back(tmp_path: Path) -> None:
     assert parse_date(read.date_text).edtf == "1959~"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the BibTeX importer's LaTeX decoder reads \\textasciicircum as U+02C6, not ^",
-)
 def test_a_caret_comes_back(tmp_path: Path) -> None:
     out = tmp_path / "out.bib"
     BibtexExporter().write([plain_record(1, title="x^2")], out)

@@ -175,10 +175,6 @@ def test_export_then_import_into_an_empty_catalogue(tmp_path: Path) -> None:
     assert [carried(r) for r in back] == [carried(r) for r in records]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the mapped XLSX importer does not take the guard apostrophe off (unneutralise)",
-)
 def test_formula_looking_values_come_back(tmp_path: Path) -> None:
     records = [plain_record(1, title="=SUM(A1)", summary="-1", doc_type="@cmd", tags=("+1",))]
     [back] = round_trip(records, tmp_path)

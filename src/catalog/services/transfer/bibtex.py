@@ -95,16 +95,21 @@ class _Decoder(LatexNodes2Text):  # type: ignore[misc]
         context.add_context_category(
             "catalog-bibtex",
             prepend=True,
-            macros=[MacroTextSpec("url", simplify_repl="%s")],
+            macros=[
+                MacroTextSpec("url", simplify_repl="%s"),
+                MacroTextSpec("textasciicircum", simplify_repl="^"),
+            ],
             specials=[SpecialsTextSpec("---", "---"), SpecialsTextSpec("--", "--")],
         )
         super().__init__(latex_context=context, keep_braced_groups=True, math_mode="verbatim")
 
     def latex_to_text(self, latex: str, **kwargs: object) -> str:
-        if not _LATEX.search(latex):
-            return latex
+        if not _LATEX.search(latex) or _DATE_LIKE.fullmatch(latex):
+            return latex  # an EDTF date keeps its ~ (circa), which LaTeX reads as a space
         return str(super().latex_to_text(_BARE.sub(r"\\\1", latex), **kwargs))
 
+
+_DATE_LIKE = re.compile(r"[0-9X~?%/.\-]+")
 
 _DECODER = _Decoder()
 

@@ -22,6 +22,7 @@ from lxml import etree
 
 from catalog.domain.errors import ImportFileError
 from catalog.services.transfer import xml_input
+from catalog.services.transfer.csv_format import unneutralise
 from catalog.services.transfer.encoding import open_text, resolve
 from catalog.services.transfer.json_stream import JsonArrayReader
 
@@ -137,7 +138,8 @@ def xlsx_rows(path: Path) -> Iterator[SourceRow]:
         header_line = 1
         rows = book.worksheets[0].iter_rows(values_only=True)
         for line, values in enumerate(rows, 1):
-            row = [_text(v) for v in values]
+            # Catalog's own XLSX guards formula starts as its CSV does: take the guard off.
+            row = [unneutralise(_text(v)) for v in values]
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
