@@ -176,7 +176,12 @@ def test_newer_catalogue_is_refused(loaded: str, capsys: pytest.CaptureFixture[s
 
 @pytest.mark.parametrize("fmt", ["html", "pdf"])
 def test_reports_are_exported_from_the_shell(
-    db: str, sample_listing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+    db: str,
+    sample_listing: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fmt: str,
+    qapp: object,  # the test process's QApplication, made before the command wants Qt
 ) -> None:
     run(capsys, "--db", db, "import", str(sample_listing))
     out_path = tmp_path / f"report.{fmt}"

@@ -14,6 +14,7 @@ def test_chicago_notes_of_the_selection_go_to_the_clipboard(
     qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
 ) -> None:
     window = make_window(fake_service)
+    qtbot.waitUntil(lambda: window.record_list.records.rowCount() > 1)
     ids = [window.record_list.records.index(row, 0) for row in (0, 1)]
     selection = window.record_list.selectionModel()
     for index in ids:
@@ -34,6 +35,7 @@ def test_with_nothing_selected_the_shown_record_is_cited(
     qtbot: QtBot, make_window: WindowFactory, fake_service: FakeCatalogService
 ) -> None:
     window = make_window(fake_service)
+    qtbot.waitUntil(lambda: window.record_list.records.rowCount() > 0)
     window.record_list.selectRow(0)
     shown = window.record_list.selected_ids()[0]
     window.record_list.clearSelection()

@@ -21,5 +21,9 @@ def add_qt_exporters(registry: Registry) -> None:
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication([])
+        # Kept for the life of the process: Qt must not be torn down under its objects.
+        _APPLICATIONS.append(QGuiApplication([]))
     registry.exporters.setdefault(PdfReportExporter.name, PdfReportExporter())
+
+
+_APPLICATIONS: list[object] = []
