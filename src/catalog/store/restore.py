@@ -22,7 +22,8 @@ from catalog.store import fulltext
 from catalog.store import tables as t
 from catalog.store.base import Base
 from catalog.store.bulk import date_columns
-from catalog.store.snapshots import AuthorityState, RecordState, RelationState, Snapshot
+from catalog.store.change_log import ChangeLog, relation_text
+from catalog.store.snapshots import AuthorityState, RecordState, Snapshot
 from catalog.store.types import utcnow
 
 
@@ -36,11 +37,10 @@ _VOCAB_LINKS: dict[str, tuple[Table, Table, str]] = {
     "collections": (_table(t.RecordCollection), _table(t.Collection), "collection_id"),
     "tags": (_table(t.RecordTag), _table(t.Tag), "tag_id"),
 }
-_TEXT_FIELDS = ("title", "summary", "source_ref", "classification")
 
 
 @dataclass
-class Writer:
+class Writer(ChangeLog):
     """Writes target states over current ones inside one session's transaction."""
 
     session: Session
@@ -380,7 +380,7 @@ class Writer:
         new = {r.id: r for r in state.relations}
         for rel_id in old.keys() - new.keys():
             self.connection.execute(delete(table).where(table.c.id == rel_id))
-            self._log(state.id, rel_id, "updated", "relation", _relation_text(old[rel_id]), None)
+            self._log(state.id, rel_id, "updated", "relation", relation_text(old[rel_id]), None)
         for rel_id, rel in new.items():
             if old.get(rel_id) == rel:
                 continue
@@ -399,7 +399,7 @@ class Writer:
                 )
             )
             if before is not None:
-                self._log(state.id, rel_id, "updated", "relation", None, _relation_text(rel))
+                self._log(state.id, rel_id, "updated", "relation", None, relation_text(rel))
 
     # ----------------------------------------------------------------- vocabularies
 
@@ -429,88 +429,6 @@ class Writer:
 
     # ----------------------------------------------------------------- change log
 
-    def _log_fields(self, state: RecordState, before: RecordState) -> None:
-        rid = state.id
-        if before.deleted != state.deleted:
-            self._log(rid, rid, "moved to trash" if state.deleted else "restored from trash")
-        for name in _TEXT_FIELDS:
-            old, new = getattr(before, name), getattr(state, name)
-            if old != new:
-                self._log(rid, rid, "updated", name, old, new)
-        if before.date != state.date:
-            self._log(rid, rid, "updated", "date", _date_text(before), _date_text(state))
-        if before.doc_type != state.doc_type:
-            self._log(rid, rid, "updated", "type", before.doc_type, state.doc_type)
-        if before.repository_id != state.repository_id:
-            self._log(
-                rid,
-                rid,
-                "updated",
-                "archive",
-                self._name(before.repository_id),
-                self._name(state.repository_id),
-            )
-        for name in ("languages", "collections", "tags"):
-            old_values, new_values = getattr(before, name), getattr(state, name)
-            if old_values != new_values:
-                self._log(rid, rid, "updated", name, "; ".join(old_values), "; ".join(new_values))
-        if before.links != state.links:
-            self._log(
-                rid, rid, "updated", "names", self._links_text(before), self._links_text(state)
-            )
-
-    def _links_text(self, state: RecordState) -> str:
-        return "; ".join(f"{self._name(aid)} ({role})" for aid, role in state.links)
-
-    def _remember_names(self, *states: Mapping[int, AuthorityState | None]) -> None:
-        for mapping in states:
-            for aid, state in mapping.items():
-                if state is not None:
-                    self._names.setdefault(aid, state.name)
-
-    def _name(self, authority_id: int | None) -> str:
-        if authority_id is None:
-            return ""
-        found = self._names.get(authority_id)
-        if found is None:
-            found = (
-                self.connection.scalar(
-                    select(t.Authority.name).where(t.Authority.id == authority_id)
-                )
-                or f"#{authority_id}"
-            )
-            self._names[authority_id] = found
-        return found
-
-    def _log(
-        self,
-        record_id: int | None,
-        entity_id: int,
-        action: str,
-        field_name: str = "",
-        old: str | None = None,
-        new: str | None = None,
-        entity: str = "record",
-    ) -> None:
-        self._log_rows.append(
-            {
-                "at": self.now,
-                "user": self.user,
-                "entity": entity,
-                "entity_id": entity_id,
-                "record_id": record_id,
-                "action": action,
-                "field": field_name,
-                "old": old,
-                "new": new,
-            }
-        )
-
-    def _log_authority(
-        self, authority_id: int, action: str, field_name: str, old: str | None, new: str | None
-    ) -> None:
-        self._log(None, authority_id, action, field_name, old, new, entity="authority")
-
 
 def _indexed_change(state: RecordState, before: RecordState | None) -> bool:
     """True when the full-text index must be rewritten (tags, dates, types are not in it)."""
@@ -519,11 +437,3 @@ def _indexed_change(state: RecordState, before: RecordState | None) -> bool:
         != (before.title, before.summary, before.repository_id, before.links)
         or [n.text for n in state.notes] != [n.text for n in before.notes]
     )
-
-
-def _date_text(state: RecordState) -> str:
-    return state.date.text or state.date.edtf or ""
-
-
-def _relation_text(relation: RelationState) -> str:
-    return f"{relation.type.replace('_', ' ')} #{relation.target_id}"
