@@ -70,6 +70,7 @@ class CitationCommands(QObject):
             data.setText(citations.text)
             data.setHtml(citations.markup)
             QGuiApplication.clipboard().setMimeData(data)
+            _release_clipboard_on_quit()
             count = len(citations.plain)
             noun = "citation" if count == 1 else "citations"
             self._hub.status_message.emit(f"Copied {count:,} {noun} ({style.label}).")
@@ -81,3 +82,26 @@ class CitationCommands(QObject):
                 self._bugs(error, "citing the records")
 
         self._runner.read(lambda: service.citations(ids, style), done, failed)
+
+
+_RELEASE_CONNECTED: list[bool] = []
+
+
+def _release_clipboard_on_quit() -> None:
+    """Clear our clipboard data as the application quits.
+
+    Data made in Python and handed to the clipboard crashes PySide at exit (6.11) if the
+    clipboard still holds it then; on X11 the data goes with the program anyway.
+    """
+    app = QGuiApplication.instance()
+    if app is None or _RELEASE_CONNECTED:
+        return
+    _RELEASE_CONNECTED.append(True)
+    app.aboutToQuit.connect(release_clipboard)
+
+
+def release_clipboard() -> None:
+    """Clear the clipboard if this program's data is on it."""
+    clipboard = QGuiApplication.clipboard()
+    if clipboard.ownsClipboard() or clipboard.mimeData() is not None:
+        clipboard.clear()
