@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
 
 from catalog.store import tables as t
 from catalog.store.snapshots import AuthorityState, RecordState, RelationState
@@ -20,6 +21,7 @@ _TEXT_FIELDS = ("title", "summary", "source_ref", "classification")
 class ChangeLog:
     """Collects change-log lines for the writer that mixes it in."""
 
+    session: Session
     user: str
     now: datetime
     _names: dict[int, str]
@@ -27,8 +29,8 @@ class ChangeLog:
 
     @property
     def connection(self) -> Connection:
-        """The writer's connection."""
-        raise NotImplementedError
+        """The session's connection (Core statements, no ORM identity map)."""
+        return self.session.connection()
 
     def _log_fields(self, state: RecordState, before: RecordState) -> None:
         rid = state.id

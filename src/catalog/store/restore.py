@@ -8,12 +8,12 @@ log (who, when, old and new value). The caller's transaction makes it all or not
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Connection, Table, Update, bindparam, delete, insert, select, update
+from sqlalchemy import Table, Update, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from catalog.domain.errors import EditConflict
@@ -23,8 +23,17 @@ from catalog.store import tables as t
 from catalog.store.base import Base
 from catalog.store.bulk import date_columns
 from catalog.store.change_log import ChangeLog, relation_text
-from catalog.store.snapshots import AuthorityState, RecordState, Snapshot
+from catalog.store.snapshots import (
+    AttachmentState,
+    AuthorityState,
+    RecordState,
+    RelationState,
+    Snapshot,
+)
 from catalog.store.types import utcnow
+
+_Owned = AttachmentState | RelationState
+"""A row a record owns by id and writes with it."""
 
 
 def _table(model: type[Base]) -> Table:
@@ -49,11 +58,6 @@ class Writer(ChangeLog):
     _vocab_ids: dict[tuple[str, str], int] = field(default_factory=dict)
     _names: dict[int, str] = field(default_factory=dict)
     _log_rows: list[dict[str, object]] = field(default_factory=list)
-
-    @property
-    def connection(self) -> Connection:
-        """The session's connection (Core statements, no ORM identity map)."""
-        return self.session.connection()
 
     def write(self, target: Snapshot, current: Snapshot) -> set[int]:
         """Make the catalogue hold ``target``; ``current`` is what it holds now.
@@ -346,60 +350,57 @@ class Writer(ChangeLog):
                 )
 
     def _write_attachments(self, state: RecordState, before: RecordState | None) -> None:
-        table = _table(t.Attachment)
-        old = {a.id: a for a in before.attachments} if before else {}
-        new = {a.id: a for a in state.attachments}
-        for aid in old.keys() - new.keys():
-            self.connection.execute(delete(table).where(table.c.id == aid))
-            self._log(state.id, aid, "updated", "attachment", old[aid].path, None)
-        for aid, att in new.items():
-            if old.get(aid) == att:
-                continue
-            if aid in old:
-                self.connection.execute(delete(table).where(table.c.id == aid))
-            self.connection.execute(
-                insert(table).values(
-                    id=aid,
-                    uid=att.uid,
-                    record_id=state.id,
-                    path=att.path,
-                    role=att.role,
-                    language=att.language,
-                    sha256=att.sha256,
-                    created=att.created,
-                    modified=self.now,
-                    version=1,
-                )
-            )
-            if before is not None:
-                self._log(state.id, aid, "updated", "attachment", None, att.path)
+        self._write_owned(
+            _table(t.Attachment),
+            state.id,
+            {a.id: a for a in before.attachments} if before else None,
+            {a.id: a for a in state.attachments},
+            "attachment",
+            lambda a: {"uid": a.uid, "record_id": state.id, "path": a.path, "role": a.role,
+                       "language": a.language, "sha256": a.sha256, "created": a.created},
+            lambda a: a.path,
+        )  # fmt: skip
 
     def _write_relations(self, state: RecordState, before: RecordState | None) -> None:
-        table = _table(t.Relation)
-        old = {r.id: r for r in before.relations} if before else {}
-        new = {r.id: r for r in state.relations}
-        for rel_id in old.keys() - new.keys():
-            self.connection.execute(delete(table).where(table.c.id == rel_id))
-            self._log(state.id, rel_id, "updated", "relation", relation_text(old[rel_id]), None)
-        for rel_id, rel in new.items():
-            if old.get(rel_id) == rel:
+        self._write_owned(
+            _table(t.Relation),
+            state.id,
+            {r.id: r for r in before.relations} if before else None,
+            {r.id: r for r in state.relations},
+            "relation",
+            lambda r: {"uid": r.uid, "source_id": state.id, "target_id": r.target_id,
+                       "type": r.type, "created": r.created},
+            relation_text,
+        )  # fmt: skip
+
+    def _write_owned(
+        self,
+        table: Table,
+        record_id: int,
+        old: Mapping[int, _Owned] | None,
+        new: Mapping[int, _Owned],
+        noun: str,
+        values: Callable[[Any], dict[str, object]],
+        shown: Callable[[Any], str],
+    ) -> None:
+        """Rows a record owns by id (attachments, relations): deleted, changed or added.
+
+        ``old`` is None for a record being created (nothing to log then).
+        """
+        before = old or {}
+        for row_id in before.keys() - new.keys():
+            self.connection.execute(delete(table).where(table.c.id == row_id))
+            self._log(record_id, row_id, "updated", noun, shown(before[row_id]), None)
+        for row_id, row in new.items():
+            if before.get(row_id) == row:
                 continue
-            if rel_id in old:
-                self.connection.execute(delete(table).where(table.c.id == rel_id))
+            if row_id in before:
+                self.connection.execute(delete(table).where(table.c.id == row_id))
             self.connection.execute(
-                insert(table).values(
-                    id=rel_id,
-                    uid=rel.uid,
-                    source_id=state.id,
-                    target_id=rel.target_id,
-                    type=rel.type,
-                    created=rel.created,
-                    modified=self.now,
-                    version=1,
-                )
+                insert(table).values(id=row_id, modified=self.now, version=1, **values(row))
             )
-            if before is not None:
-                self._log(state.id, rel_id, "updated", "relation", None, relation_text(rel))
+            if old is not None:
+                self._log(record_id, row_id, "updated", noun, None, shown(row))
 
     # ----------------------------------------------------------------- vocabularies
 
