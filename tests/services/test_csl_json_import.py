@@ -356,3 +356,11 @@ def test_generated_bytes_import_or_fail_clearly(tmp_path: Path, data: bytes, pre
     path.write_bytes(prefix + data)
     with contextlib.suppress(ImportFileError):
         read(path)
+
+
+def test_date_parts_that_are_a_bare_number_are_kept_as_text(tmp_path: Path) -> None:
+    """Found by the property test: ``"date-parts": 0`` raised a TypeError."""
+    path = tmp_path / "odd.json"
+    path.write_text('[{"type": "manuscript", "title": "A", "issued": {"date-parts": 0}}]')
+    [record] = list(CslJsonImporter().read(path))
+    assert record.date_text == "0"

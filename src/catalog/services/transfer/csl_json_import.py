@@ -184,7 +184,7 @@ class _Item:
             if isinstance(raw, str | int) and not isinstance(raw, bool) and str(raw).strip():
                 return self.check(str(raw), f'"issued" {key}').strip()
         if parts is not None:  # date-parts that are not numbers: keep what they say
-            flat = parts if not isinstance(parts, list) else [p for d in parts for p in _listed(d)]
+            flat = [p for d in _listed(parts) for p in _listed(d)]
             return self.check(" ".join(str(p) for p in flat), '"issued"').strip()[:200]
         return ""
 
