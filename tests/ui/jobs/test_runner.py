@@ -155,6 +155,22 @@ def test_shutdown_cancels_long_work_and_drops_its_outcome(qtbot: QtBot) -> None:
     assert outcomes.values == [] and outcomes.errors == []
 
 
+def test_work_submitted_after_shutdown_never_runs_nor_delivers(qtbot: QtBot) -> None:
+    # A window's timers can fire once more as it closes; their widgets may be gone by the
+    # time an answer would arrive, so the closed runner takes no new work.
+    runner = JobRunner()
+    runner.shutdown()
+    outcomes = Outcomes()
+    ran = threading.Event()
+    runner.read(lambda: ran.set(), outcomes.done, outcomes.failed)
+    runner.write(lambda _p: ran.set(), outcomes.done, outcomes.failed)
+    runner.read_pool.waitForDone()
+    runner.write_pool.waitForDone()
+    QCoreApplication.sendPostedEvents()
+    assert not ran.is_set()
+    assert outcomes.values == [] and outcomes.errors == [] and not runner.busy
+
+
 def test_immediate_runner_delivers_at_once() -> None:
     outcomes = Outcomes()
     runner = ImmediateJobRunner()

@@ -164,6 +164,7 @@ class JobRunner(QObject):
         self.write_pool = QThreadPool(self)
         self.write_pool.setMaxThreadCount(1)
         self._pending: set[_Delivery] = set()
+        self._closed = False
 
     def read(self, work: Callable[[], T], on_done: Done[T], on_error: Failed) -> None:
         """Run ``work()`` on the read pool."""
@@ -186,7 +187,11 @@ class JobRunner(QObject):
         return bool(self._pending)
 
     def shutdown(self) -> None:
-        """Cancel long work and wait for every thread; outcomes still queued are dropped."""
+        """Cancel long work and wait for every thread; outcomes still queued are dropped.
+
+        Work submitted after shutdown is ignored: its widgets may already be gone.
+        """
+        self._closed = True
         for delivery in self._pending:
             if delivery.token is not None:
                 delivery.token.cancel()
@@ -205,6 +210,9 @@ class JobRunner(QObject):
         on_progress: Progressed | None,
         token: CancelToken | None,
     ) -> None:
+        if self._closed:
+            log.debug("job ignored: the runner has shut down")
+            return
         delivery = _Delivery(on_done, on_error, on_progress, self._finish, token)
         self._pending.add(delivery)
         pool.start(_Task(work, delivery))
