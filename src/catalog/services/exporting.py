@@ -17,7 +17,7 @@ from catalog.services.transfer.registry import Registry
 from catalog.store import records_repo, unit_of_work
 from catalog.store.engine import Database
 
-BATCH = 500
+BATCH = 1000
 
 
 def run_export(
