@@ -209,3 +209,17 @@ def test_every_export_format_named_by_the_issue_is_written(
     status, out, err = run(capsys, "--db", db, "export", "--format", fmt, "--output", str(out_path))
     assert status == 0 and "wrote 15 records" in out, err
     assert out_path.stat().st_size > 0
+
+
+def test_export_takes_columns_and_leaves_out_extras(
+    loaded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "chosen.csv"
+    args = ["--db", loaded, "export", "--format", "csv", "--output", str(out_file)]
+    status, _, err = run(capsys, *args, "--columns", "date, title,notes", "--no-notes", "--bom")
+    assert status == 0, err
+    lines = out_file.read_bytes().decode("utf-8").splitlines()
+    assert lines[0] == "\ufeffdate,title" and len(lines) == 16
+
+    status, _, err = run(capsys, *args, "--columns", "title,colour")
+    assert status == 1 and "Unknown column 'colour'" in err

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from catalog.domain.records import ImportReport
     from catalog.services.catalog import CatalogService
     from catalog.services.import_matching import DuplicatePolicy
+    from catalog.services.transfer.export_options import ExportOptions
     from catalog.services.transfer.mapping import Mapping
 
 PROG = "catalog"
@@ -80,6 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="json, csv, xlsx, csl-json, ris, bibtex, dc, oai-pmh, ead3, html or pdf",
     )
     p.add_argument("--output", required=True, type=Path, metavar="PATH")
+    p.add_argument(
+        "--columns",
+        metavar="A,B,...",
+        help="CSV and XLSX: the columns to write, in order (default: all)",
+    )
+    for extra in ("notes", "relations", "variants"):
+        p.add_argument(
+            f"--no-{extra}",
+            action="store_true",
+            help=f"leave out the records' {extra if extra != 'variants' else 'variant names'}",
+        )
+    p.add_argument("--bom", action="store_true", help="CSV: start with a byte-order mark")
 
     commands.add_parser("check", help="check the catalogue for damage")
 
@@ -240,9 +253,18 @@ def cmd_export(service: CatalogService, args: argparse.Namespace) -> int:
         add_qt_exporters(service.registry)
     service.load_saved_index()
     result = service.search(args.query)
-    written = service.export(result.ids, args.format, args.output)
+    written = service.export(result.ids, args.format, args.output, options=export_options(args))
     print(f"{args.output}: wrote {written} records as {args.format}")
     return 0
+
+
+def export_options(args: argparse.Namespace) -> ExportOptions:
+    """The export options the command line asks for."""
+    from catalog.services.transfer.export_options import ExportOptions, Extra
+
+    columns = tuple(c.strip() for c in (args.columns or "").split(",") if c.strip())
+    left_out = {extra for extra in Extra if getattr(args, f"no_{extra.value}")}
+    return ExportOptions(frozenset(Extra) - left_out, columns, args.bom)
 
 
 def cmd_check(service: CatalogService, _args: argparse.Namespace) -> int:

@@ -31,9 +31,11 @@ from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
 from catalog.services.citations import Citations, CitationStyle, cite
 from catalog.services.editing.editor import Editor
+from catalog.services.exporting import configured_exporter
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.import_plan import ImportPlan, Issue, RecordPreview, Severity
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
+from catalog.services.transfer.export_options import EVERYTHING, ExportOptions
 from catalog.services.transfer.registry import Importer, Registry
 from catalog.ui.jobs.runner import ImmediateJobRunner
 from tests.ui.records import full_detail, make_detail, sample_details
@@ -98,6 +100,7 @@ class FakeCatalogService:
     editor: Editor | None = None  # a read-only catalogue: editing tests use the real service
     attachment_folder: Path | None = None
     exported: list[tuple[list[int], str, Path]] = field(default_factory=list)
+    export_options: list[ExportOptions] = field(default_factory=list)
     registry: Registry = field(
         default_factory=lambda: Registry(
             importers={"fake": FakeImporter()},
@@ -257,13 +260,15 @@ class FakeCatalogService:
         format_name: str,
         output: Path,
         progress: ProgressCallback = no_progress,
+        options: ExportOptions = EVERYTHING,
     ) -> int:
         self._called("export", (list(ids), format_name, Path(output)))
-        exporter = self.registry.exporters[format_name]
+        exporter = configured_exporter(self.registry, format_name, options)
         for n in range(len(ids)):
             progress(Progress(n, len(ids)))
-        written = exporter.write([self.records[i] for i in ids], Path(output))
+        written = exporter.write([options.trimmed(self.records[i]) for i in ids], Path(output))
         self.exported.append((list(ids), format_name, Path(output)))
+        self.export_options.append(options)
         return written
 
     def _add(

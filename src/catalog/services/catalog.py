@@ -30,6 +30,7 @@ from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.jobs import ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
+from catalog.services.transfer.export_options import EVERYTHING, ExportOptions
 from catalog.services.transfer.formats import default_registry
 from catalog.services.transfer.registry import Importer, Registry
 from catalog.store import records_repo, schema, unit_of_work
@@ -335,11 +336,14 @@ class CatalogService:
         format_name: str,
         output: Path,
         progress: ProgressCallback = no_progress,
+        options: ExportOptions = EVERYTHING,
     ) -> int:
-        """Write records to ``output`` in a format; returns how many were written."""
+        """Write records to ``output`` in a format, as ``options`` say; returns how many."""
         from catalog.services import exporting
 
-        return exporting.run_export(self.db, self.registry, ids, format_name, output, progress)
+        return exporting.run_export(
+            self.db, self.registry, ids, format_name, output, progress, options
+        )
 
     def check(self) -> list[Fault]:
         """Problems found in the catalogue (empty when it is sound)."""

@@ -13,7 +13,8 @@ from pathlib import Path
 from catalog.domain.errors import ExportError
 from catalog.domain.records import RecordDetail
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
-from catalog.services.transfer.registry import Registry
+from catalog.services.transfer.export_options import EVERYTHING, ExportOptions
+from catalog.services.transfer.registry import Exporter, Registry, TabularExporter
 from catalog.store import records_repo, unit_of_work
 from catalog.store.engine import Database
 
@@ -27,13 +28,10 @@ def run_export(
     format_name: str,
     output: Path,
     progress: ProgressCallback = no_progress,
+    options: ExportOptions = EVERYTHING,
 ) -> int:
     """Write the records ``ids`` (in that order) to ``output``; returns how many."""
-    try:
-        exporter = registry.exporters[format_name]
-    except KeyError:
-        known = ", ".join(sorted(registry.exporters))
-        raise ExportError(f"Unknown export format {format_name!r} (known: {known}).") from None
+    exporter = configured_exporter(registry, format_name, options)
     output = output.expanduser()
     if output.is_dir():
         raise ExportError(f"{output} is a folder; give a file name to export to.")
@@ -47,7 +45,7 @@ def run_export(
         with unit_of_work.read(db) as session:
             for start in range(0, total, BATCH):
                 batch = records_repo.details(session, [int(i) for i in ids[start : start + BATCH]])
-                yield from batch
+                yield from map(options.trimmed, batch)
                 done += len(batch)
                 progress(Progress(done, total))
 
@@ -69,3 +67,19 @@ def run_export(
         partial.unlink(missing_ok=True)
     progress(Progress(written, total, "Done"))
     return written
+
+
+def configured_exporter(registry: Registry, format_name: str, options: ExportOptions) -> Exporter:
+    """The exporter called ``format_name``, set up for the chosen columns."""
+    try:
+        exporter = registry.exporters[format_name]
+    except KeyError:
+        known = ", ".join(sorted(registry.exporters))
+        raise ExportError(f"Unknown export format {format_name!r} (known: {known}).") from None
+    if isinstance(exporter, TabularExporter):
+        return exporter.configured(options)
+    if options.columns:
+        raise ExportError(
+            f"{exporter.label} has no columns to choose; columns are for CSV and XLSX."
+        )
+    return exporter

@@ -189,12 +189,16 @@ _RELATION_TYPES = {kind.value: kind for kind in RelationType}
 
 def _details_batch(session: Session, ids: Sequence[int]) -> list[RecordDetail]:
     repo = aliased(t.Authority)
-    rows = session.connection().execute(
-        select(*_DETAIL_COLUMNS, repo.name.label("archive"))
-        .outerjoin(t.DocumentType, t.DocumentType.id == t.Record.doc_type_id)
-        .outerjoin(repo, repo.id == t.Record.repository_id)
-        .where(t.Record.id.in_(ids))
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            select(*_DETAIL_COLUMNS, repo.name.label("archive"))
+            .outerjoin(t.DocumentType, t.DocumentType.id == t.Record.doc_type_id)
+            .outerjoin(repo, repo.id == t.Record.repository_id)
+            .where(t.Record.id.in_(ids))
+        )
+        .all()
+    )
     authorities = _authorities(session, ids)
     languages = _names(session, t.RecordLanguage, t.Language, "language_id", ids)
     collections = _names(session, t.RecordCollection, t.Collection, "collection_id", ids)
@@ -232,18 +236,22 @@ def _details_batch(session: Session, ids: Sequence[int]) -> list[RecordDetail]:
 
 
 def _authorities(session: Session, ids: Sequence[int]) -> dict[int, list[AuthorityLink]]:
-    links = session.connection().execute(
-        select(
-            t.RecordAuthority.record_id,
-            t.Authority.id,
-            t.Authority.kind,
-            t.Authority.name,
-            t.RecordAuthority.role,
+    links = (
+        session.connection()
+        .execute(
+            select(
+                t.RecordAuthority.record_id,
+                t.Authority.id,
+                t.Authority.kind,
+                t.Authority.name,
+                t.RecordAuthority.role,
+            )
+            .join(t.Authority, t.Authority.id == t.RecordAuthority.authority_id)
+            .where(t.RecordAuthority.record_id.in_(ids))
+            .order_by(t.RecordAuthority.id)
         )
-        .join(t.Authority, t.Authority.id == t.RecordAuthority.authority_id)
-        .where(t.RecordAuthority.record_id.in_(ids))
-        .order_by(t.RecordAuthority.id)
-    ).all()
+        .all()
+    )
     variants: dict[int, list[str]] = defaultdict(list)
     for aid, name in session.connection().execute(
         select(t.AuthorityVariant.authority_id, t.AuthorityVariant.name)

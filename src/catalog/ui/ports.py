@@ -24,6 +24,7 @@ from catalog.services.citations import Citations, CitationStyle
 from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.jobs import ProgressCallback
+from catalog.services.transfer.export_options import ExportOptions
 from catalog.services.transfer.registry import Importer, Registry
 
 if TYPE_CHECKING:  # the plan module is loaded with the first import, not at start-up
@@ -146,6 +147,7 @@ class CatalogPort(Protocol):
         format_name: str,
         output: Path,
         progress: ProgressCallback = ...,
+        options: ExportOptions = ...,
     ) -> int:
-        """Write records to a file; returns how many were written."""
+        """Write records to a file as the options say; returns how many were written."""
         ...

@@ -43,6 +43,7 @@ from pathlib import Path
 from catalog.domain.dates import PartialDate, Precision, date_parts
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
+from catalog.services.transfer.export_options import Extra
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _SPECIAL = {
@@ -207,6 +208,7 @@ class BibtexExporter:
     name = "bibtex"
     label = "BibTeX"
     suffix = ".bib"
+    carries: frozenset[Extra] = frozenset({Extra.NOTES})
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""

@@ -36,6 +36,7 @@ from pathlib import Path
 from catalog.domain.dates import PartialDate, date_parts, parse_edtf
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
+from catalog.services.transfer.export_options import Extra
 
 CSL_TYPE = "manuscript"
 _OPEN_ENDS = ("", "..")
@@ -96,6 +97,7 @@ class CslJsonExporter:
     name = "csl-json"
     label = "CSL-JSON (Zotero, citation tools)"
     suffix = ".json"
+    carries: frozenset[Extra] = frozenset()
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""

@@ -38,7 +38,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, NoReturn
@@ -54,6 +54,7 @@ from catalog.domain.records import (
     RelationType,
     Role,
 )
+from catalog.services.transfer.export_options import ExportOptions, Extra
 from catalog.services.transfer.native_json import MAX_TITLE, format_timestamp, parse_timestamp
 
 COLUMNS = (
@@ -182,15 +183,29 @@ def record_row(record: RecordDetail) -> list[str]:
     ]
 
 
+def column_picker(columns: Sequence[str]) -> Callable[[list[str]], list[str]]:
+    """A function taking a full row (in ``COLUMNS`` order) to the cells of ``columns``."""
+    if tuple(columns) == COLUMNS:
+        return lambda row: row
+    positions = [COLUMNS.index(column) for column in columns]
+    return lambda row: [row[i] for i in positions]
+
+
 class CsvExporter:
     """Writes one CSV row per record, formula starts neutralised."""
 
     name = "csv"
     label = "CSV (spreadsheet)"
     suffix = ".csv"
+    carries: frozenset[Extra] = frozenset({Extra.NOTES, Extra.RELATIONS})
 
-    def __init__(self, bom: bool = False) -> None:
+    def __init__(self, bom: bool = False, columns: tuple[str, ...] = COLUMNS) -> None:
         self.bom = bom
+        self.columns = columns
+
+    def configured(self, options: ExportOptions) -> CsvExporter:
+        """An exporter writing the chosen columns, with a byte-order mark if asked."""
+        return CsvExporter(options.bom, options.columns_from(COLUMNS))
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""
@@ -200,10 +215,11 @@ class CsvExporter:
             encoding = "utf-8-sig" if self.bom else "utf-8"
             with out.open("w", encoding=encoding, newline="") as handle:
                 writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-                writer.writerow(COLUMNS)
+                writer.writerow(self.columns)
+                pick = column_picker(self.columns)
                 for record in records:
                     uid = record.uid
-                    writer.writerow([neutralise(cell) for cell in record_row(record)])
+                    writer.writerow([neutralise(cell) for cell in pick(record_row(record))])
                     count += 1
         except UnicodeEncodeError:
             raise ExportError(f"record {uid} holds text that is not valid Unicode") from None

@@ -53,6 +53,7 @@ from lxml import etree
 from catalog.domain.dates import PartialDate
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
+from catalog.services.transfer.export_options import Extra
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -194,6 +195,7 @@ class DublinCoreExporter:
     name = "dc"
     label = "Dublin Core (oai_dc XML)"
     suffix = ".xml"
+    carries: frozenset[Extra] = frozenset({Extra.RELATIONS})
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""
@@ -217,6 +219,7 @@ class OaiPmhExporter:
     name = "oai-pmh"
     label = "OAI-PMH ListRecords (Dublin Core)"
     suffix = ".xml"
+    carries: frozenset[Extra] = frozenset({Extra.RELATIONS})
 
     def __init__(self, base_url: str = BASE_URL, now: datetime | None = None) -> None:
         self.base_url = base_url

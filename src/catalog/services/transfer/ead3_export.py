@@ -56,6 +56,7 @@ from catalog.domain.dates import PartialDate
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
 from catalog.services.transfer.dc_export import utc_stamp, xml_text
+from catalog.services.transfer.export_options import Extra
 
 EAD3_NS = "http://ead3.archivists.org/schema/"
 EAD3_SCHEMA = "https://www.loc.gov/ead/ead3.xsd"
@@ -200,6 +201,7 @@ class Ead3Exporter:
     name = "ead3"
     label = "EAD3 finding aid (XML)"
     suffix = ".xml"
+    carries: frozenset[Extra] = frozenset({Extra.NOTES})
 
     def __init__(
         self, title: str = DEFAULT_TITLE, record_id: str = RECORD_ID, now: datetime | None = None

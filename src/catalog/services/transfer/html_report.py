@@ -33,6 +33,7 @@ from catalog.domain.citation import archive_citation
 from catalog.domain.dates import describe
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, AuthorityLink, RecordDetail
+from catalog.services.transfer.export_options import EVERY_EXTRA, Extra
 
 UNTITLED = "(untitled)"
 REPORT_TITLE = "Catalog report"
@@ -230,6 +231,7 @@ class HtmlReportExporter:
     name = "html"
     label = "HTML report (printable)"
     suffix = ".html"
+    carries: frozenset[Extra] = EVERY_EXTRA
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""

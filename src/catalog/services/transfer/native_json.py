@@ -33,6 +33,7 @@ from typing import Any
 
 from catalog.domain.errors import ExportError, ImportFileError
 from catalog.domain.records import RecordDetail, RecordInput
+from catalog.services.transfer.export_options import EVERY_EXTRA, Extra
 from catalog.services.transfer.json_stream import (
     CHUNK_SIZE,
     JsonArrayReader,
@@ -136,6 +137,7 @@ class NativeJsonExporter:
     name = "json"
     label = "Catalog JSON (native, lossless)"
     suffix = ".json"
+    carries: frozenset[Extra] = EVERY_EXTRA
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import RecordDetail, RecordInput
+from catalog.services.transfer.export_options import ExportOptions, Extra
 
 SNIFF_BYTES = 64 * 1024
 
@@ -34,14 +35,30 @@ class Importer(Protocol):
 
 
 class Exporter(Protocol):
-    """Writes records to one file format."""
+    """Writes records to one file format.
+
+    ``carries`` names what the format holds beyond a record's own fields; the export
+    service takes out of each record what the user chose to leave out.
+    """
 
     name: str
     label: str
     suffix: str
+    carries: frozenset[Extra]
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""
+        ...
+
+
+@runtime_checkable
+class TabularExporter(Exporter, Protocol):
+    """A format of rows and columns (CSV, XLSX): the user picks the columns and order."""
+
+    columns: tuple[str, ...]
+
+    def configured(self, options: ExportOptions) -> Exporter:
+        """An exporter writing the chosen columns (and, for CSV, the byte-order mark)."""
         ...
 
 

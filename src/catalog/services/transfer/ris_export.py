@@ -40,6 +40,7 @@ from pathlib import Path
 from catalog.domain.dates import PartialDate, date_parts
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
+from catalog.services.transfer.export_options import Extra
 
 _BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -132,6 +133,7 @@ class RisExporter:
     name = "ris"
     label = "RIS (reference managers)"
     suffix = ".ris"
+    carries: frozenset[Extra] = frozenset({Extra.NOTES})
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""

@@ -34,7 +34,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from catalog.domain.errors import ExportError
 from catalog.domain.records import RecordDetail
-from catalog.services.transfer.csv_format import COLUMNS, neutralise, record_row
+from catalog.services.transfer.csv_format import COLUMNS, column_picker, neutralise, record_row
+from catalog.services.transfer.export_options import ExportOptions, Extra
 
 SHEET_TITLE = "Records"
 _WIDTHS = {"uid": 38, "title": 60, "summary": 60, "date": 18, "source_ref": 30, "archive": 30}
@@ -47,33 +48,37 @@ def cell_text(value: str) -> str:
     return neutralise(value)
 
 
-def xlsx_row(record: RecordDetail) -> list[str | None]:
-    """A record as its cells, in the order of ``csv_format.COLUMNS`` (None: empty)."""
-    return [cell_text(cell) if cell else None for cell in record_row(record)]
-
-
 class XlsxExporter:
     """Writes records as one sheet of an XLSX workbook, streaming."""
 
     name = "xlsx"
     label = "Excel workbook (XLSX)"
     suffix = ".xlsx"
+    carries: frozenset[Extra] = frozenset({Extra.NOTES, Extra.RELATIONS})
+
+    def __init__(self, columns: tuple[str, ...] = COLUMNS) -> None:
+        self.columns = columns
+
+    def configured(self, options: ExportOptions) -> XlsxExporter:
+        """An exporter writing the chosen columns, in the chosen order."""
+        return XlsxExporter(options.columns_from(COLUMNS))
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""
         count = 0
         uid = ""
+        columns = self.columns
+        pick = column_picker(columns)
         try:
             with out.open("wb") as handle:  # opened first: a bad path fails before any work
                 book = Workbook(write_only=True)
-                sheet = _sheet(book)
+                sheet = _sheet(book, columns)
                 for record in records:
                     uid = record.uid
-                    sheet.append(xlsx_row(record))
+                    sheet.append([cell_text(c) if c else None for c in pick(record_row(record))])
                     count += 1
-                _settings(
-                    sheet
-                ).auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
+                last = get_column_letter(len(columns))
+                _settings(sheet).auto_filter.ref = f"A1:{last}{count + 1}"
                 book.save(handle)
         except UnicodeEncodeError:
             raise ExportError(f"record {uid} holds text that is not valid Unicode") from None
@@ -82,16 +87,16 @@ class XlsxExporter:
         return count
 
 
-def _sheet(book: Workbook) -> WriteOnlyWorksheet:
+def _sheet(book: Workbook, columns: tuple[str, ...]) -> WriteOnlyWorksheet:
     """The workbook's one sheet, its columns sized, the header row written and frozen."""
     sheet = book.create_sheet(SHEET_TITLE)
     assert isinstance(sheet, WriteOnlyWorksheet)
-    for index, column in enumerate(COLUMNS, start=1):
+    for index, column in enumerate(columns, start=1):
         _settings(sheet).column_dimensions[get_column_letter(index)].width = _WIDTHS.get(column, 16)
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header = []
-    for column in COLUMNS:
+    for column in columns:
         cell = WriteOnlyCell(sheet, value=column)
         cell.font = bold
         header.append(cell)

@@ -28,6 +28,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, Q
 
 from catalog.domain.errors import ExportError
 from catalog.domain.records import RecordDetail
+from catalog.services.transfer.export_options import EVERY_EXTRA, Extra
 from catalog.services.transfer.html_report import (
     CSS,
     REPORT_TITLE,
@@ -78,6 +79,7 @@ class PdfReportExporter:
     name = "pdf"
     label = "PDF report (printable)"
     suffix = ".pdf"
+    carries: frozenset[Extra] = EVERY_EXTRA
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""
