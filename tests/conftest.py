@@ -57,6 +57,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(autouse=True)
+def revealed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Files the program asked the file manager to show: recorded, never opened."""
+    shown: list[Path] = []
+    monkeypatch.setattr("catalog.ui.reveal.reveal", lambda path: shown.append(path) or True)
+    return shown
+
+
 # --------------------------------------------------------------------------- catalogues
 
 

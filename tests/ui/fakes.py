@@ -35,7 +35,7 @@ from catalog.services.exporting import configured_exporter
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.import_plan import ImportPlan, Issue, RecordPreview, Severity
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
-from catalog.services.transfer.export_options import EVERYTHING, ExportOptions
+from catalog.services.transfer.export_options import EVERYTHING, ExportOptions, Extra
 from catalog.services.transfer.registry import Importer, Registry
 from catalog.ui.jobs.runner import ImmediateJobRunner
 from tests.ui.records import full_detail, make_detail, sample_details
@@ -57,6 +57,7 @@ class FakeExporter:
     name: str = "lines"
     label: str = "Plain lines"
     suffix: str = ".txt"
+    carries: frozenset[Extra] = frozenset({Extra.NOTES})
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         lines = [record.title for record in records]

@@ -7,11 +7,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from catalog.domain.errors import ImportFileError
 from catalog.services.jobs import JobCancelled
+from catalog.services.transfer.export_options import ExportOptions, Extra
 from catalog.ui.dialogs import file_pickers
 from catalog.ui.dialogs.export_dialog import ExportChoice, ExportDialog, ExportScope
 from catalog.ui.dialogs.import_dialog import ImportDialog
@@ -167,7 +168,7 @@ def test_export_writes_the_chosen_records(
 ) -> None:
     asked: list[Any] = []
 
-    def ask(cls: Any, parent: Any, formats: Any, folder: Any, counts: Any) -> ExportChoice:
+    def ask(cls: Any, parent: Any, formats: Any, folder: Any, counts: Any, *_: Any) -> ExportChoice:
         asked.append((formats, counts))
         return ExportChoice("csv", scope, tmp_path / "out.csv")
 
@@ -231,3 +232,58 @@ def test_the_welcome_pages_import_button_opens_the_file_chooser(
     qtbot.mouseClick(_import_dialog(window).import_button, Qt.MouseButton.LeftButton)
     assert window.centre.currentWidget() is window.list_pane
     assert window.status_line == "1 record · 1 selected"  # the new record
+
+
+def test_export_passes_the_options_and_shows_the_file(
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    revealed: list[Path],
+) -> None:
+    options = ExportOptions(frozenset({Extra.RELATIONS}))
+    choice = ExportChoice("lines", ExportScope.ALL, tmp_path / "out.txt", options, reveal=True)
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *args: choice))
+    window = make_window(fake_service)
+    window.window_actions[ActionId.EXPORT].trigger()
+    assert fake_service.export_options == [options]
+    assert revealed == [tmp_path / "out.txt"]
+
+
+def test_an_export_not_asked_to_show_its_file_does_not(
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    revealed: list[Path],
+) -> None:
+    choice = ExportChoice("lines", ExportScope.ALL, tmp_path / "out.txt")
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *args: choice))
+    make_window(fake_service).window_actions[ActionId.EXPORT].trigger()
+    assert fake_service.called("export") and revealed == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the offscreen popup menu
+def test_the_list_menu_exports_the_record_under_the_pointer(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    fake_service: FakeCatalogService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *args: asked.append(args)))
+    window = make_window(fake_service)
+    records = window.record_list
+    click_row(qtbot, window, 0)
+    row_2 = records.visualRect(records.model().index(2, 0)).center()
+    records.customContextMenuRequested.emit(row_2)
+
+    assert list(records.selected_ids()) == [records.records.ids[2]]
+    menu = records.findChild(QMenu, "recordListMenu")
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert "Export &selected records…" in texts and "&Edit record…" in texts
+    next(a for a in menu.actions() if a.text() == "Export &selected records…").trigger()
+    menu.close()
+    (_parent, _formats, _folder, counts, _memory, scope) = asked[0]
+    assert counts.selected == 1 and scope is ExportScope.SELECTED

@@ -1,18 +1,22 @@
-"""The Export dialog: which format, which records, which file.
+"""The Export dialog: format, records, what to include, columns, and the file.
 
 Callers use :meth:`ExportDialog.ask`, which returns an :class:`ExportChoice` or None,
-so tests can patch it; nothing outside this module touches the dialog's widgets.
+so tests can patch it; nothing outside this module touches the dialog's widgets. The
+dialog opens on the choices of the last export (``ExportMemory``).
+
+What to include depends on the format: notes, relations and variant names can be ticked
+where the format can carry them (and are greyed out, saying why, where it cannot);
+tabular formats (CSV, XLSX) show their columns instead, to tick and order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,120 +31,86 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from catalog.services.transfer.export_options import EVERY_EXTRA, ExportOptions, Extra
+from catalog.ui.dialogs.column_chooser import ColumnChooser
+from catalog.ui.dialogs.export_choice import (
+    FIRST_EXPORT,
+    NO_COUNTS,
+    ExportChoice,
+    ExportFormat,
+    ExportMemory,
+    ExportScope,
+    ScopeCounts,
+)
 from catalog.ui.palette import error_color
+
+__all__ = ["ExportChoice", "ExportDialog", "ExportFormat", "ExportScope", "ScopeCounts"]
 
 DEFAULT_STEM = "catalog-export"
 
-
-class ExportScope(Enum):
-    """Which records to export."""
-
-    SELECTED = "selected"
-    RESULTS = "results"
-    ALL = "all"
-
-
-@dataclass(frozen=True)
-class ExportFormat:
-    """A format offered for export (from the service's registry)."""
-
-    name: str
-    label: str
-    suffix: str
-
-
-@dataclass(frozen=True)
-class ScopeCounts:
-    """How many records each scope holds, for the labels (0 disables a choice)."""
-
-    selected: int = 0
-    results: int = 0
-    total: int = 0
-
-
-@dataclass(frozen=True)
-class ExportChoice:
-    """What the user chose."""
-
-    format_name: str
-    scope: ExportScope
-    path: Path
+_EXTRA_TEXT = {
+    Extra.NOTES: ("&Notes", "the records' notes"),
+    Extra.RELATIONS: ("&Relations", "the links between records"),
+    Extra.VARIANTS: ("&Variant names", "every spelling of each linked name"),
+}
 
 
 class ExportDialog(QDialog):
-    """Format, scope and file name for an export."""
+    """Format, scope, options and file name for an export."""
 
     def __init__(
         self,
         parent: QWidget | None,
         formats: Sequence[ExportFormat],
         default_dir: Path,
-        counts: ScopeCounts = ScopeCounts(),
+        counts: ScopeCounts = NO_COUNTS,
+        memory: ExportMemory = FIRST_EXPORT,
+        scope: ExportScope | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export records")
         self._formats = list(formats)
+        self._memory = memory
         self._format = QComboBox()
         self._format.setObjectName("exportFormat")
         for fmt in self._formats:
             self._format.addItem(f"{fmt.label} ({fmt.suffix})", fmt.name)
-        self._scopes = QButtonGroup(self)
-        scope_box = QVBoxLayout()
-        self._scope_buttons: dict[ExportScope, QRadioButton] = {}
-        for scope, text, count in (
-            (ExportScope.SELECTED, "Selected records", counts.selected),
-            (ExportScope.RESULTS, "Current search results", counts.results),
-            (ExportScope.ALL, "Whole catalogue", counts.total),
-        ):
-            button = QRadioButton(f"{text} ({count:,})")
-            button.setObjectName(f"scope_{scope.value}")
-            button.setEnabled(count > 0)
-            self._scopes.addButton(button)
-            self._scope_buttons[scope] = button
-            scope_box.addWidget(button)
-        if counts.selected > 1:
-            preferred = ExportScope.SELECTED
-        elif counts.results:
-            preferred = ExportScope.RESULTS
-        else:
-            preferred = ExportScope.ALL
-        self._scope_buttons[preferred].setChecked(True)
-        self._path = QLineEdit()
+        self._scope_buttons = self._scope_choices(counts, scope)
+        self._extras = self._extra_boxes(memory.extras)
+        self._columns = ColumnChooser()
+        self._columns.changed.connect(self._update_ok)
+        self._bom = QCheckBox("Start with a byte-order &mark (for older Excel)")
+        self._bom.setObjectName("exportBom")
+        self._bom.setChecked(memory.bom)
+        self._reveal = QCheckBox("&Show the file when the export is done")
+        self._reveal.setObjectName("exportReveal")
+        self._reveal.setChecked(memory.reveal)
+        first = self._first_format()
+        folder = memory.folder if memory.folder and memory.folder.is_dir() else default_dir
+        self._path = QLineEdit(str(Path(folder) / f"{DEFAULT_STEM}{first.suffix if first else ''}"))
         self._path.setObjectName("exportPath")
-        suffix = self._formats[0].suffix if self._formats else ""
-        self._path.setText(str(Path(default_dir) / f"{DEFAULT_STEM}{suffix}"))
-        browse = QPushButton("Browse…")
-        browse.setObjectName("exportBrowse")
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self._path, 1)
-        path_row.addWidget(browse)
+        self._path.setAccessibleName("File to export to")
         self._problem = QLabel()
         self._problem.setObjectName("exportProblem")
         self._problem.setWordWrap(True)
         self._problem.setStyleSheet(f"color: {error_color()};")
-        form = QFormLayout()
-        form.addRow("Format:", self._format)
-        form.addRow("Records:", scope_box)
-        form.addRow("File:", path_row)
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Export")
-        ok.setObjectName("exportOk")
-        ok.setEnabled(bool(self._formats))
+        self._ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setText("Export")
+        self._ok.setObjectName("exportOk")
         self._buttons.accepted.connect(self._check_and_accept)
         self._buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self._problem)
-        layout.addWidget(self._buttons)
-        self._format.currentIndexChanged.connect(self._on_format_changed)
-        self._previous_suffix = suffix
+        self._lay_out()
+        self._previous_suffix = first.suffix if first else ""
         self._confirmed: Path | None = None
-        self.resize(560, self.sizeHint().height())
+        if first is not None:
+            self._format.setCurrentIndex(self._formats.index(first))
+        self._format.currentIndexChanged.connect(self._on_format_changed)
+        self._show_format_options()
+        self.resize(600, self.sizeHint().height())
 
     @classmethod
     def ask(
@@ -148,10 +118,12 @@ class ExportDialog(QDialog):
         parent: QWidget | None,
         formats: Sequence[ExportFormat],
         default_dir: Path,
-        counts: ScopeCounts = ScopeCounts(),
+        counts: ScopeCounts = NO_COUNTS,
+        memory: ExportMemory = FIRST_EXPORT,
+        scope: ExportScope | None = None,
     ) -> ExportChoice | None:
         """Ask for an export; None when the user cancels."""
-        dialog = cls(parent, formats, default_dir, counts)
+        dialog = cls(parent, formats, default_dir, counts, memory, scope)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.choice()
@@ -161,19 +133,134 @@ class ExportDialog(QDialog):
 
     def choice(self) -> ExportChoice | None:
         """The choice as the widgets show it; None while it is incomplete."""
-        name = self._format.currentData()
+        fmt = self._current()
         text = self._path.text().strip()
         checked = next((s for s, b in self._scope_buttons.items() if b.isChecked()), None)
-        if not isinstance(name, str) or not text or checked is None:
+        if fmt is None or not text or checked is None:
             return None
-        return ExportChoice(name, checked, Path(text).expanduser())
+        if fmt.columns:
+            options = ExportOptions(EVERY_EXTRA, self._columns.chosen(), self._bom.isChecked())
+        else:
+            ticked = frozenset(e for e, box in self._extras.items() if box.isChecked())
+            options = ExportOptions(ticked | (EVERY_EXTRA - fmt.carries))
+        path = Path(text).expanduser()
+        return ExportChoice(fmt.name, checked, path, options, self._reveal.isChecked())
 
-    def _on_format_changed(self, index: int) -> None:
-        suffix = self._formats[index].suffix
+    # ------------------------------------------------------------------ building
+
+    def _scope_choices(
+        self, counts: ScopeCounts, scope: ExportScope | None
+    ) -> dict[ExportScope, QRadioButton]:
+        group = QButtonGroup(self)
+        buttons: dict[ExportScope, QRadioButton] = {}
+        for each, text, count in (
+            (ExportScope.SELECTED, "Selected records", counts.selected),
+            (ExportScope.RESULTS, "Current search results", counts.results),
+            (ExportScope.ALL, "Whole catalogue", counts.total),
+        ):
+            button = QRadioButton(f"{text} ({count:,})")
+            button.setObjectName(f"scope_{each.value}")
+            button.setEnabled(count > 0)
+            group.addButton(button)
+            buttons[each] = button
+        if scope is not None and buttons[scope].isEnabled():
+            preferred = scope
+        elif counts.selected > 1:
+            preferred = ExportScope.SELECTED
+        elif counts.results:
+            preferred = ExportScope.RESULTS
+        else:
+            preferred = ExportScope.ALL
+        buttons[preferred].setChecked(True)
+        return buttons
+
+    def _extra_boxes(self, remembered: frozenset[Extra]) -> dict[Extra, QCheckBox]:
+        boxes: dict[Extra, QCheckBox] = {}
+        for extra, (text, _what) in _EXTRA_TEXT.items():
+            box = QCheckBox(text)
+            box.setObjectName(f"include_{extra.value}")
+            box.setChecked(extra in remembered)
+            boxes[extra] = box
+        return boxes
+
+    def _lay_out(self) -> None:
+        scope_box = QVBoxLayout()
+        for button in self._scope_buttons.values():
+            scope_box.addWidget(button)
+        self._include_row = QWidget()
+        include = QHBoxLayout(self._include_row)
+        include.setContentsMargins(0, 0, 0, 0)
+        for box in self._extras.values():
+            include.addWidget(box)
+        include.addStretch(1)
+        self._columns_row = QWidget()
+        columns = QVBoxLayout(self._columns_row)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addWidget(self._columns)
+        columns.addWidget(self._bom)
+        browse = QPushButton("Browse…")
+        browse.setObjectName("exportBrowse")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self._path, 1)
+        path_row.addWidget(browse)
+        self._form = QFormLayout()
+        self._form.addRow("&Format:", self._format)
+        self._form.addRow("Records:", scope_box)
+        self._form.addRow("Include:", self._include_row)
+        self._form.addRow("Columns:", self._columns_row)
+        self._form.addRow("F&ile:", path_row)
+        self._form.addRow("", self._reveal)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form)
+        layout.addWidget(self._problem)
+        layout.addWidget(self._buttons)
+
+    def _first_format(self) -> ExportFormat | None:
+        remembered = [f for f in self._formats if f.name == self._memory.format_name]
+        offered = remembered or self._formats
+        return offered[0] if offered else None
+
+    def _current(self) -> ExportFormat | None:
+        index = self._format.currentIndex()
+        return self._formats[index] if 0 <= index < len(self._formats) else None
+
+    # ------------------------------------------------------------------ reacting
+
+    def _show_format_options(self) -> None:
+        fmt = self._current()
+        tabular = bool(fmt and fmt.columns)
+        self._form.setRowVisible(self._include_row, not tabular)
+        self._form.setRowVisible(self._columns_row, tabular)
+        if fmt is None:
+            self._update_ok()
+            return
+        if tabular:
+            self._columns.set_columns(fmt.columns, self._memory.columns.get(fmt.name, ()))
+            self._bom.setVisible(fmt.bom)
+        for extra, box in self._extras.items():
+            carried = extra in fmt.carries
+            box.setEnabled(carried)
+            what = _EXTRA_TEXT[extra][1]
+            box.setToolTip(f"Include {what}" if carried else f"{fmt.label} cannot hold {what}")
+        self._update_ok()
+        self.adjustSize()
+
+    def _on_format_changed(self, _index: int) -> None:
+        fmt = self._current()
+        if fmt is None:
+            return
         path = Path(self._path.text().strip())
         if self._path.text().strip() and path.suffix == self._previous_suffix:
-            self._path.setText(str(path.with_suffix(suffix)))
-        self._previous_suffix = suffix
+            self._path.setText(str(path.with_suffix(fmt.suffix)))
+        self._previous_suffix = fmt.suffix
+        self._show_format_options()
+
+    def _update_ok(self) -> None:
+        fmt = self._current()
+        no_columns = bool(fmt and fmt.columns) and not self._columns.chosen()
+        self._ok.setEnabled(fmt is not None and not no_columns)
+        self._problem.setText("Tick at least one column to export." if no_columns else "")
 
     def _browse(self) -> None:
         start = self._path.text().strip() or str(Path.home())

@@ -19,6 +19,7 @@ class ActionId(Enum):
 
     IMPORT = "import"
     EXPORT = "export"
+    EXPORT_SELECTION = "export_selection"
     LOAD_SAMPLE = "load_sample"
     QUIT = "quit"
     FIND = "find"
@@ -89,6 +90,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Ctrl+E",
         "document-export",
         QStyle.StandardPixmap.SP_DialogSaveButton,
+        needs_records=True,
+    ),
+    ActionId.EXPORT_SELECTION: ActionSpec(
+        "Export &selected records…",
+        "Export the selected records to a file",
         needs_records=True,
     ),
     ActionId.LOAD_SAMPLE: ActionSpec(

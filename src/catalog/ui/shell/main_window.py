@@ -22,6 +22,7 @@ from catalog.services.catalog import SearchResult
 from catalog.ui.detail_pane.widget import DetailPane
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.cheat_sheet import CheatSheet
+from catalog.ui.dialogs.export_choice import ExportScope
 from catalog.ui.dialogs.go_to_record import GoToRecordDialog
 from catalog.ui.dialogs.import_dialog.drops import dropped_paths
 from catalog.ui.dialogs.shortcuts import ShortcutsDialog, shortcut_rows
@@ -31,7 +32,7 @@ from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 from catalog.ui.record_list.pending_selection import PendingSelection
 from catalog.ui.record_list.widget import RecordList
-from catalog.ui.shell import window_state
+from catalog.ui.shell import list_menu, window_state
 from catalog.ui.shell.actions import SPECS, ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.citing import CitationCommands
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
             pane_action.setShortcut(QKeySequence())  # the window's own actions hold the keys
         self.timeline = Timeline()
         self.search = SearchController(service, runner, self.bugs, parent=self)
-        self.operations = Operations(service, runner, self.hub, self, self.bugs)
+        self.operations = Operations(service, runner, self.hub, self, self.bugs, settings)
         self.editing = EditingCommands(
             service,
             runner,
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
+        list_menu.install(self.record_list, self.window_actions)
         # After an import: its records are selected once the refreshed list shows them.
         self.pending_selection = PendingSelection(self.record_list)
         self.operations.imported.connect(self.pending_selection.select_after_refresh)
@@ -175,7 +177,7 @@ class MainWindow(QMainWindow):
         a = self.window_actions
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
-        file_menu.addActions([a[ActionId.IMPORT], a[ActionId.EXPORT]])
+        file_menu.addActions([a[ActionId.IMPORT], a[ActionId.EXPORT], a[ActionId.EXPORT_SELECTION]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.LOAD_SAMPLE])
         file_menu.addSeparator()
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         a = self.window_actions
         a[ActionId.IMPORT].triggered.connect(self.operations.ask_and_import)
         a[ActionId.EXPORT].triggered.connect(self._export)
+        a[ActionId.EXPORT_SELECTION].triggered.connect(lambda: self._export(ExportScope.SELECTED))
         a[ActionId.LOAD_SAMPLE].triggered.connect(self.operations.load_sample)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self._focus_search)
@@ -428,9 +431,12 @@ class MainWindow(QMainWindow):
         self.window_actions.update_enabled(self._catalogue_total > 0, busy, writable)
         self.editing.update_labels()
 
-    def _export(self) -> None:
+    def _export(self, scope: ExportScope | None = None) -> None:
         self.operations.ask_and_export(
-            self.record_list.selected_ids(), self.record_list.records.ids, self._catalogue_total
+            self.record_list.selected_ids(),
+            self.record_list.records.ids,
+            self._catalogue_total,
+            scope,
         )
 
     def _focus_search(self) -> None:

@@ -12,14 +12,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import CatalogError, ImportFileError
 from catalog.domain.records import ImportReport
 from catalog.services.jobs import JobCancelled, ProgressCallback
+from catalog.ui import reveal as desktop
 from catalog.ui.dialogs import file_pickers, messages
+from catalog.ui.dialogs.export_choice import load_memory, save_memory
 from catalog.ui.dialogs.export_dialog import (
     ExportChoice,
     ExportDialog,
@@ -108,8 +110,10 @@ class Operations(QObject):
         hub: SignalHub,
         window: QWidget,
         bugs: BugReporter,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(window)
+        self._settings = settings
         self._service = service
         self._runner = runner
         self._hub = hub
@@ -216,19 +220,24 @@ class Operations(QObject):
 
     # ------------------------------------------------------------------ export
 
-    def ask_and_export(self, selected: Sequence[int], results: Sequence[int], total: int) -> None:
-        """File → Export…: ask what to export, then write it."""
+    def ask_and_export(
+        self,
+        selected: Sequence[int],
+        results: Sequence[int],
+        total: int,
+        scope: ExportScope | None = None,
+    ) -> None:
+        """File → Export…: ask what to export (offering ``scope`` first), then write it."""
         if self._busy:
             return
-        formats = [
-            ExportFormat(exporter.name, exporter.label, exporter.suffix)
-            for exporter in self._service.registry.exporters.values()
-        ]
+        formats = [ExportFormat.of(e) for e in self._service.registry.exporters.values()]
         counts = ScopeCounts(len(selected), len(results), total)
-        choice = ExportDialog.ask(self._window, formats, self.export_dir, counts)
+        memory = load_memory(self._settings)
+        choice = ExportDialog.ask(self._window, formats, self.export_dir, counts, memory, scope)
         if choice is None:
             return
         self.export_dir = choice.path.parent
+        save_memory(self._settings, choice)
         # The id sequences are read-only numpy-backed views: the worker turns the chosen
         # one into a list, so a million ids never become Python ints on the UI thread.
         ids = {ExportScope.SELECTED: selected, ExportScope.RESULTS: results}.get(choice.scope)
@@ -240,12 +249,14 @@ class Operations(QObject):
 
         def work(progress: ProgressCallback) -> int:
             chosen = list(service.search("").ids) if ids is None else list(ids)
-            return service.export(chosen, choice.format_name, choice.path, progress)
+            return service.export(chosen, choice.format_name, choice.path, progress, choice.options)
 
         def done(written: int) -> None:
             self._set_busy(False)
             noun = "record" if written == 1 else "records"
             self._hub.status_message.emit(f"Exported {written:,} {noun} to {choice.path}.")
+            if choice.reveal:
+                self.reveal_file(choice.path)
 
         def failed(error: BaseException) -> None:
             self._set_busy(False)
@@ -260,6 +271,11 @@ class Operations(QObject):
 
         self._set_busy(True)
         run_with_progress(self._runner, self._window, "Exporting records", work, done, failed)
+
+    def reveal_file(self, path: Path) -> None:
+        """Show an exported file in the file manager (the status bar says so if it cannot)."""
+        if not desktop.reveal(path):
+            self._hub.status_message.emit(f"Exported to {path} (no file manager could show it).")
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
