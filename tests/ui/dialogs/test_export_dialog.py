@@ -216,3 +216,14 @@ def test_nothing_remembered_reads_as_the_defaults(tmp_path: Path) -> None:
     settings.setValue("export/extras", 42)  # damaged: ignored
     assert load_memory(settings) == ExportMemory()
     assert load_memory(None) == ExportMemory()
+
+
+def test_a_format_that_cannot_hold_an_extra_shows_it_unticked_and_keeps_the_wish(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, tmp_path)
+    relations = child(dialog, QCheckBox, "include_relations")
+    choose_format(dialog, "ris")
+    assert not relations.isChecked() and not relations.isEnabled()
+    choose_format(dialog, "json")
+    assert relations.isChecked() and relations.isEnabled()

@@ -175,13 +175,23 @@ class ExportDialog(QDialog):
         return buttons
 
     def _extra_boxes(self, remembered: frozenset[Extra]) -> dict[Extra, QCheckBox]:
+        # What the user wants included, kept while a format that cannot hold it is shown
+        # (its box then shows unticked and greyed out).
+        self._wanted = set(remembered)
         boxes: dict[Extra, QCheckBox] = {}
         for extra, (text, _what) in _EXTRA_TEXT.items():
             box = QCheckBox(text)
             box.setObjectName(f"include_{extra.value}")
             box.setChecked(extra in remembered)
+            box.clicked.connect(lambda on, e=extra: self._want(e, on))
             boxes[extra] = box
         return boxes
+
+    def _want(self, extra: Extra, wanted: bool) -> None:
+        if wanted:
+            self._wanted.add(extra)
+        else:
+            self._wanted.discard(extra)
 
     def _lay_out(self) -> None:
         scope_box = QVBoxLayout()
@@ -209,7 +219,9 @@ class ExportDialog(QDialog):
         self._form.addRow("Records:", scope_box)
         self._form.addRow("Include:", self._include_row)
         self._form.addRow("Columns:", self._columns_row)
-        self._form.addRow("F&ile:", path_row)
+        file_label = QLabel("F&ile:")
+        file_label.setBuddy(self._path)
+        self._form.addRow(file_label, path_row)
         self._form.addRow("", self._reveal)
         layout = QVBoxLayout(self)
         layout.addLayout(self._form)
@@ -241,6 +253,7 @@ class ExportDialog(QDialog):
         for extra, box in self._extras.items():
             carried = extra in fmt.carries
             box.setEnabled(carried)
+            box.setChecked(carried and extra in self._wanted)
             what = _EXTRA_TEXT[extra][1]
             box.setToolTip(f"Include {what}" if carried else f"{fmt.label} cannot hold {what}")
         self._update_ok()
