@@ -36,6 +36,7 @@ from catalog.services.transfer.registry import Importer, Registry
 from catalog.store import records_repo, schema, unit_of_work
 from catalog.store.backup import backup_sqlite
 from catalog.store.engine import Database, create_database
+from catalog.store.live_listen import ChangeListener, OnChanges, OnState
 from catalog.store.tables import CatalogInfo
 
 if TYPE_CHECKING:
@@ -149,6 +150,18 @@ class CatalogService:
     def attachment_folder(self) -> Path:
         """The folder the catalogue keeps attached files in (stored paths are relative)."""
         return attachments_root(self.db)
+
+    def watch(self, on_changes: OnChanges, on_state: OnState) -> ChangeListener | None:
+        """Start hearing other clients' committed changes (a shared PostgreSQL catalogue).
+
+        ``on_changes(ChangeSet)`` and ``on_state(connected, message)`` are called from
+        the listener's own thread. None for SQLite, which has no other clients to hear.
+        """
+        if self.db.dialect != "postgresql":
+            return None
+        listener = ChangeListener(self.db, on_changes, on_state)
+        listener.start()
+        return listener
 
     # ------------------------------------------------------------------ reading
 

@@ -47,6 +47,9 @@ class Database:
     writer: Engine
     reader: Engine
     options: dict[str, Any] = field(default_factory=dict)
+    own_backends: set[int] = field(default_factory=set)
+    """PostgreSQL server processes of this client's connections: their notifications are
+    this client's own changes, which it has already shown."""
 
     @property
     def dialect(self) -> str:
@@ -92,7 +95,9 @@ def create_database(target: str | Path) -> Database:
     url = to_url(target)
     if url.get_backend_name() == "postgresql":
         engine = create_engine(url, pool_size=5, max_overflow=5, pool_pre_ping=True)
-        return Database(url=url, path=None, writer=engine, reader=engine)
+        db = Database(url=url, path=None, writer=engine, reader=engine)
+        _track_backends(engine, db.own_backends)
+        return db
     if not url.database or url.database == ":memory:":
         engine = _sqlite_engine(url, writer=True, poolclass=StaticPool)
         return Database(url=url, path=None, writer=engine, reader=engine)
@@ -104,6 +109,21 @@ def create_database(target: str | Path) -> Database:
     writer = _sqlite_engine(url, writer=True, pool_size=1)
     reader = _sqlite_engine(url, writer=False, pool_size=4)
     return Database(url=url, path=path, writer=writer, reader=reader)
+
+
+def _track_backends(engine: Engine, backends: set[int]) -> None:
+    """Keep ``backends`` equal to the server process ids of the engine's connections."""
+
+    def opened(dbapi_connection: Any, record: Any) -> None:
+        pid = int(dbapi_connection.info.backend_pid)
+        record.info["backend_pid"] = pid
+        backends.add(pid)
+
+    def closed(_dbapi_connection: Any, record: Any) -> None:
+        backends.discard(record.info.get("backend_pid", -1))
+
+    event.listen(engine, "connect", opened)
+    event.listen(engine, "close", closed)
 
 
 def _sqlite_engine(url: URL, *, writer: bool, poolclass: Any = QueuePool, **pool: Any) -> Engine:
