@@ -7,7 +7,7 @@ window asked for. ``fail`` makes a method raise, to test error paths.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from catalog.domain.records import (
     RecordSummary,
 )
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
-from catalog.services.catalog import Refresh, SearchResult
+from catalog.services.catalog import Refresh, SearchResult, Watcher
 from catalog.services.citations import Citations, CitationStyle, cite
 from catalog.services.editing.editor import Editor
 from catalog.services.exporting import configured_exporter
@@ -167,6 +167,12 @@ class FakeCatalogService:
         self._called("history", record_id)
         detail = self.detail(record_id)
         return [ChangeEntry(detail.created, "archivist", "insert")]
+
+    def watch(
+        self, on_changes: Callable[[ChangeSet], None], on_state: Callable[[bool, str], None]
+    ) -> Watcher | None:
+        self._called("watch")
+        return None
 
     def citations(self, ids: Sequence[int], style: CitationStyle) -> Citations:
         self._called("citations", (list(ids), style))

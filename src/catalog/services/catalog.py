@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from catalog import settings
 from catalog.domain import query_ast as q
@@ -88,6 +88,14 @@ class Refresh:
     facets_pending: bool = False
 
 
+class Watcher(Protocol):
+    """Something that hears other clients' changes until stopped."""
+
+    def stop(self) -> None:
+        """Stop hearing (waits for the listening thread)."""
+        ...
+
+
 class CatalogService:
     """Use cases on one open catalogue.
 
@@ -151,7 +159,7 @@ class CatalogService:
         """The folder the catalogue keeps attached files in (stored paths are relative)."""
         return attachments_root(self.db)
 
-    def watch(self, on_changes: OnChanges, on_state: OnState) -> ChangeListener | None:
+    def watch(self, on_changes: OnChanges, on_state: OnState) -> Watcher | None:
         """Start hearing other clients' committed changes (a shared PostgreSQL catalogue).
 
         ``on_changes(ChangeSet)`` and ``on_state(connected, message)`` are called from

@@ -6,7 +6,7 @@ service; the real :class:`catalog.services.catalog.CatalogService` satisfies it 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,7 +19,7 @@ from catalog.domain.records import (
     RecordSummary,
 )
 from catalog.domain.views import FacetName, SortKey, SortOrder
-from catalog.services.catalog import Refresh, SearchResult
+from catalog.services.catalog import Refresh, SearchResult, Watcher
 from catalog.services.citations import Citations, CitationStyle
 from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
@@ -94,6 +94,12 @@ class CatalogPort(Protocol):
 
     def detail(self, record_id: int) -> RecordDetail:
         """Everything about one record."""
+        ...
+
+    def watch(
+        self, on_changes: Callable[[ChangeSet], None], on_state: Callable[[bool, str], None]
+    ) -> Watcher | None:
+        """Hear other clients' changes (None when the catalogue is not shared)."""
         ...
 
     def citations(self, ids: Sequence[int], style: CitationStyle) -> Citations:
