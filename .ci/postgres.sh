@@ -23,6 +23,10 @@ PSQL=("$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
 if [ "$("${PSQL[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'catalog'")" != 1 ]; then
   "${PSQL[@]}" -c "CREATE ROLE catalog LOGIN CREATEDB PASSWORD 'catalog'"
 fi
+# A researcher's role: tests grant it SELECT only, to check the window's read-only mode.
+if [ "$("${PSQL[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'catalog_reader'")" != 1 ]; then
+  "${PSQL[@]}" -c "CREATE ROLE catalog_reader LOGIN PASSWORD 'reader'"
+fi
 if [ "$("${PSQL[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'catalog_test'")" != 1 ]; then
   "${PSQL[@]}" -c "CREATE DATABASE catalog_test OWNER catalog"
 fi

@@ -98,7 +98,8 @@ class FakeCatalogService:
     fail: dict[str, BaseException] = field(default_factory=dict)
     index_ready: bool = True
     imports: dict[str, list[RecordDetail]] = field(default_factory=dict)
-    editor: Editor | None = None  # a read-only catalogue: editing tests use the real service
+    editor: Editor | None = None  # no editing dialogs: editing tests use the real service
+    read_only: bool = False
     attachment_folder: Path | None = None
     exported: list[tuple[list[int], str, Path]] = field(default_factory=list)
     export_options: list[ExportOptions] = field(default_factory=list)

@@ -116,16 +116,23 @@ class CatalogService:
         self.opened = opened or schema.SchemaOutcome()
         self.registry = registry or default_registry()
         self.engine = SearchEngine(db, cache)
-        self.editor = Editor(db, user)
+        self._editor = Editor(db, user)
+        self.read_only = schema.read_only(db)
+
+    @property
+    def editor(self) -> Editor | None:
+        """Edits with undo and redo; None when this catalogue cannot be written here
+        (a researcher's read-only role on a shared catalogue, a read-only file)."""
+        return None if self.read_only else self._editor
 
     @property
     def user(self) -> str:
         """The archivist's name, written to the change log and on notes."""
-        return self.editor.user
+        return self._editor.user
 
     @user.setter
     def user(self, name: str) -> None:
-        self.editor.user = name
+        self._editor.user = name
 
     @classmethod
     def open(
@@ -319,7 +326,7 @@ class CatalogService:
             importer=importer,
         )
         if result.step is not None:
-            self.editor.remember(result.step)
+            self._editor.remember(result.step)
         return result.report, result.changes
 
     def plan_import(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,6 +107,30 @@ def prepare(db: Database, *, revision: str | None = None) -> SchemaOutcome:
         saved = backup_sqlite(db.path, backup_name(db.path, f"before-{target}"))
     _upgrade(db, target)
     return SchemaOutcome(upgraded_from=current, backup=saved)
+
+
+def read_only(db: Database) -> bool:
+    """True when this connection may read the catalogue but not change it.
+
+    PostgreSQL: the role lacks INSERT, UPDATE or DELETE on the records (a researcher's
+    role), or the server only reads (a standby). SQLite: the file or its folder cannot be
+    written by this user (the folder holds the write-ahead log).
+    """
+    if db.dialect == "postgresql":
+        with storage_errors(db), db.reader.connect() as connection:
+            allowed = connection.scalar(
+                text(
+                    "SELECT has_table_privilege('records', 'INSERT')"
+                    " AND has_table_privilege('records', 'UPDATE')"
+                    " AND has_table_privilege('records', 'DELETE')"
+                    " AND current_setting('transaction_read_only') = 'off'"
+                )
+            )
+            connection.rollback()
+        return not allowed
+    if db.path is None:
+        return False
+    return not (os.access(db.path, os.W_OK) and os.access(db.path.parent, os.W_OK))
 
 
 def _stored_revision(connection: Connection) -> str | None:

@@ -70,8 +70,12 @@ def storage_errors(db: Database) -> Iterator[None]:
         raise
 
 
-# Errors that are about the file, not about our SQL (SQLite raises them as DatabaseError).
-_DAMAGE = re.compile(r"not a database|malformed|disk image|disk i/o|full", re.IGNORECASE)
+# Errors that are about the file or the role, not about our SQL (SQLite raises them as
+# DatabaseError, PostgreSQL a missing privilege as ProgrammingError).
+_DAMAGE = re.compile(
+    r"not a database|malformed|disk image|disk i/o|full|permission denied|read-only transaction",
+    re.IGNORECASE,
+)
 
 
 def translate(db: Database, error: DBAPIError) -> StorageUnavailable:

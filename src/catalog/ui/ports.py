@@ -45,6 +45,11 @@ class CatalogPort(Protocol):
         ...
 
     @property
+    def read_only(self) -> bool:
+        """True when this catalogue cannot be written here (nothing may be imported)."""
+        ...
+
+    @property
     def attachment_folder(self) -> Path | None:
         """Where attached files are kept (None: the catalogue keeps none)."""
         ...

@@ -20,6 +20,7 @@ class ActionId(Enum):
     IMPORT = "import"
     EXPORT = "export"
     EXPORT_SELECTION = "export_selection"
+    CONNECT = "connect"
     LOAD_SAMPLE = "load_sample"
     QUIT = "quit"
     FIND = "find"
@@ -96,6 +97,10 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Export &selected records…",
         "Export the selected records to a file",
         needs_records=True,
+    ),
+    ActionId.CONNECT: ActionSpec(
+        "Connect to a &team catalogue…",
+        "Open a catalogue shared on a PostgreSQL server",
     ),
     ActionId.LOAD_SAMPLE: ActionSpec(
         "Load &sample records", "Add the 15 sample records that ship with Catalog"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, Qt
+from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
@@ -19,6 +19,7 @@ from catalog.domain.errors import CatalogError, QueryError
 from catalog.domain.records import Facet
 from catalog.domain.views import FacetName
 from catalog.services.catalog import SearchResult
+from catalog.ui import recent_catalogues
 from catalog.ui.detail_pane.widget import DetailPane
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.cheat_sheet import CheatSheet
@@ -37,6 +38,7 @@ from catalog.ui.shell.actions import SPECS, ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.citing import CitationCommands
 from catalog.ui.shell.editing import EditingCommands
+from catalog.ui.shell.live_updates import LiveUpdates
 from catalog.ui.shell.operations import Operations
 from catalog.ui.shell.search_controller import FacetOutcome, SearchController, SearchOutcome
 from catalog.ui.shell.signals import SignalHub
@@ -67,6 +69,11 @@ class MainWindow(QMainWindow):
         search: the current search.
         operations: import, sample loading and export.
     """
+
+    open_catalogue_requested = Signal(str, str)
+    """File → Open recent chose a catalogue (target, password: "" when not known)."""
+    connect_requested = Signal()
+    """File → Connect to a team catalogue was chosen."""
 
     def __init__(
         self,
@@ -134,6 +141,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         list_menu.install(self.record_list, self.window_actions)
+        self.live = LiveUpdates(service, self.hub, self)
+        self.statusBar().addPermanentWidget(self.live.offline)
         # After an import: its records are selected once the refreshed list shows them.
         self.pending_selection = PendingSelection(self.record_list)
         self.operations.imported.connect(self.pending_selection.select_after_refresh)
@@ -178,6 +187,12 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
         file_menu.addActions([a[ActionId.IMPORT], a[ActionId.EXPORT], a[ActionId.EXPORT_SELECTION]])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.CONNECT])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        recent_catalogues.install(
+            self.recent_menu, self._settings, lambda t: self.open_catalogue_requested.emit(t, "")
+        )
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.LOAD_SAMPLE])
         file_menu.addSeparator()
@@ -241,6 +256,7 @@ class MainWindow(QMainWindow):
         a[ActionId.EXPORT].triggered.connect(self._export)
         a[ActionId.EXPORT_SELECTION].triggered.connect(lambda: self._export(ExportScope.SELECTED))
         a[ActionId.LOAD_SAMPLE].triggered.connect(self.operations.load_sample)
+        a[ActionId.CONNECT].triggered.connect(lambda: self.connect_requested.emit())
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self._focus_search)
         a[ActionId.CLEAR_SEARCH].triggered.connect(lambda: self.sidebar.set_query(""))
@@ -295,7 +311,8 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         """Files dragged over the window can be dropped to import them."""
-        if dropped_paths(event.mimeData()) and not self.operations.busy:
+        writable = not self._service.read_only
+        if dropped_paths(event.mimeData()) and writable and not self.operations.busy:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
@@ -306,6 +323,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Cancel long work and wait for the workers before the window goes."""
+        self.live.stop()
         self._runner.shutdown()
         if self._settings is not None:
             window_state.save(self, self._settings)
@@ -429,6 +447,9 @@ class MainWindow(QMainWindow):
         busy = self.operations.busy or self.editing.busy
         writable = self._service.editor is not None
         self.window_actions.update_enabled(self._catalogue_total > 0, busy, writable)
+        if self._service.read_only:  # a researcher's role: nothing comes in either
+            for action_id in (ActionId.IMPORT, ActionId.LOAD_SAMPLE):
+                self.window_actions[action_id].setEnabled(False)
         self.editing.update_labels()
 
     def _export(self, scope: ExportScope | None = None) -> None:
