@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 OnChanges = Callable[[ChangeSet], None]
 OnState = Callable[[bool, str], None]
 
-WAIT = 0.25
-"""Seconds the listener waits for more notifications before handing on what it has."""
+WAIT = 0.5
+"""Seconds the listener waits for a notification before checking whether to stop."""
+GATHER = 0.05
+"""Seconds it then waits for more (a bulk edit sends many), to hand them on together."""
 MOST_LISTED = 2000
 """Records listed in one ChangeSet; beyond, views refresh everything (cheaper)."""
 RETRY = (1.0, 2.0, 4.0, 8.0)
@@ -120,7 +122,9 @@ class ChangeListener:
         own = self._db.own_backends
         while not self._stop.is_set():
             merged = ChangeSet()
-            for notice in self._connection.notifies(timeout=WAIT):
+            first = list(self._connection.notifies(timeout=WAIT, stop_after=1))
+            more = list(self._connection.notifies(timeout=GATHER)) if first else []
+            for notice in (*first, *more):
                 if notice.pid not in own:
                     merged = merged.merged(parse(notice.payload))
             if len(merged.records) > MOST_LISTED:
