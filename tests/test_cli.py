@@ -165,13 +165,20 @@ def test_catalog_db_environment_variable(
     assert status == 0 and err.strip() == "10 records"
 
 
-def test_newer_catalogue_is_refused(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_newer_catalogue_is_read_but_never_written(
+    loaded: str, sample_listing: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sqlite3
 
     with sqlite3.connect(loaded) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
     status, _, err = run(capsys, "--db", loaded, "search", "")
-    assert status == 1 and "newer version of Catalog" in err
+    assert status == 0 and err.strip() == "15 records"
+    status, _, err = run(capsys, "--db", loaded, "import", str(sample_listing))
+    assert status == 1 and "newer version of Catalog (schema revision 0099" in err
+    assert "install a newer Catalog to change it" in err
+    status, _, err = run(capsys, "--db", loaded, "search", "")
+    assert err.strip() == "15 records"
 
 
 @pytest.mark.parametrize("fmt", ["html", "pdf"])

@@ -80,7 +80,9 @@ def test_the_open_record_shows_another_archivists_edit(
     time.sleep(0.3)
     version = other.detail(shown).version
     other.editor.update_record(shown, RecordDraft("Retitled by Anna", "1957"), version)
-    qtbot.waitUntil(lambda: window.detail.field_text("title") == "Retitled by Anna", timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.detail.field_text("title") == "Retitled by Anna", timeout=TIMEOUT
+    )
 
 
 def test_a_lost_connection_is_shown_until_it_is_back(

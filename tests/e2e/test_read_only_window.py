@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from catalog.services.catalog import CatalogService
@@ -35,6 +36,8 @@ def test_every_editing_action_is_off_for_a_reader(
         assert not window.window_actions[ActionId.LOAD_SAMPLE].isEnabled()
         assert window.window_actions[ActionId.EXPORT].isEnabled()  # reading still works
         assert not window.detail.add_note_action.isVisible()
+        label = window.statusBar().findChild(QLabel, "readOnlyLabel")
+        assert label is not None and "read-only for you" in label.toolTip()
     finally:
         window.close()
         runner.shutdown()

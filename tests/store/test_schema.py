@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -109,14 +110,17 @@ def test_older_catalogue_is_backed_up_then_upgraded_with_its_records(tmp_path: P
         db.dispose()
 
 
-def test_catalogue_from_a_newer_version_is_refused(catalogue_target: str) -> None:
+def test_catalogue_from_a_newer_version_opens_for_reading_only(catalogue_target: str) -> None:
     db = create_database(catalogue_target)
     prepare(db)
     with db.writer.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     try:
-        with pytest.raises(SchemaTooNew, match=r"newer version of Catalog .*9999"):
-            prepare(db)
+        outcome = prepare(db)
+        assert re.search(r"newer version of Catalog \(schema revision 9999", outcome.newer)
+        assert "install a newer Catalog to change it" in outcome.newer
+        with db.writer.connect() as connection:  # left as it was: not "upgraded" back
+            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "9999"
     finally:
         db.dispose()
 

@@ -99,7 +99,7 @@ class FakeCatalogService:
     index_ready: bool = True
     imports: dict[str, list[RecordDetail]] = field(default_factory=dict)
     editor: Editor | None = None  # no editing dialogs: editing tests use the real service
-    read_only: bool = False
+    read_only_reason: str = ""
     attachment_folder: Path | None = None
     exported: list[tuple[list[int], str, Path]] = field(default_factory=list)
     export_options: list[ExportOptions] = field(default_factory=list)
@@ -113,6 +113,10 @@ class FakeCatalogService:
     @classmethod
     def with_sample(cls) -> FakeCatalogService:
         return cls({d.id: d for d in sample_details()})
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
 
     def _called(self, name: str, args: Any = None) -> None:
         self.calls.append((name, args))

@@ -117,7 +117,21 @@ class CatalogService:
         self.registry = registry or default_registry()
         self.engine = SearchEngine(db, cache)
         self._editor = Editor(db, user)
-        self.read_only = schema.read_only(db)
+        self.read_only_reason = self.opened.newer or (
+            f"The catalogue {db.display_name} is read-only for you: you may search and export"
+            " but not change it."
+            if schema.read_only(db)
+            else ""
+        )
+
+    @property
+    def read_only(self) -> bool:
+        """True when this catalogue cannot be written here (``read_only_reason`` says why)."""
+        return bool(self.read_only_reason)
+
+    def _check_writable(self) -> None:
+        if self.read_only_reason:
+            raise StorageUnavailable(self.read_only_reason)
 
     @property
     def editor(self) -> Editor | None:
@@ -313,6 +327,8 @@ class CatalogService:
         """
         from catalog.services import importing  # loaded when first needed: faster start-up
 
+        if not dry_run:
+            self._check_writable()
         result = importing.run_import(
             self.db,
             self.registry,

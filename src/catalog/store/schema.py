@@ -36,11 +36,14 @@ class SchemaOutcome:
         created: the catalogue was new and has been created.
         upgraded_from: the revision an older catalogue was upgraded from.
         backup: the backup taken before the upgrade.
+        newer: why the catalogue may be read but not written by this version (it was
+            written by a newer Catalog), or "".
     """
 
     created: bool = False
     upgraded_from: str | None = None
     backup: Path | None = None
+    newer: str = ""
 
 
 def alembic_config() -> Config:
@@ -72,8 +75,9 @@ def prepare(db: Database, *, revision: str | None = None) -> SchemaOutcome:
     """Bring the catalogue's schema to ``revision`` (default: the newest).
 
     An empty database is created; an older catalogue is backed up and then upgraded;
-    a catalogue written by a newer Catalog, or a database that is not a catalogue, is
-    refused with a message that says so.
+    a catalogue written by a newer Catalog is opened for reading only (``newer`` says
+    why), unless its major version says even reading is unsafe; a database that is not a
+    catalogue is refused with a message that says so.
     """
     with storage_errors(db), db.writer.connect() as connection:
         tables = set(inspect(connection).get_table_names())
@@ -94,10 +98,13 @@ def prepare(db: Database, *, revision: str | None = None) -> SchemaOutcome:
     if current is None or "records" not in tables:
         raise StorageUnavailable(f"{db.display_name} is not a Catalog catalogue.")
     if current not in known:
-        raise SchemaTooNew(
-            f"The catalogue {db.display_name} was written by a newer version of Catalog "
-            f"(schema revision {current}); this version knows revisions up to "
-            f"{head_revision()}. Install a newer Catalog to open it."
+        # Revisions within one major version only add: an older Catalog reads such a
+        # catalogue safely, but must not write what it does not know about.
+        _check_major(db)
+        return SchemaOutcome(
+            newer=f"The catalogue {db.display_name} was written by a newer version of "
+            f"Catalog (schema revision {current}; this version knows revisions up to "
+            f"{head_revision()}). You can read it; install a newer Catalog to change it."
         )
     _check_major(db)
     if current == target:

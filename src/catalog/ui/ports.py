@@ -50,6 +50,11 @@ class CatalogPort(Protocol):
         ...
 
     @property
+    def read_only_reason(self) -> str:
+        """Why the catalogue is read-only, in a sentence ("" when it is not)."""
+        ...
+
+    @property
     def attachment_folder(self) -> Path | None:
         """Where attached files are kept (None: the catalogue keeps none)."""
         ...

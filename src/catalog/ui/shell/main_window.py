@@ -143,6 +143,12 @@ class MainWindow(QMainWindow):
         list_menu.install(self.record_list, self.window_actions)
         self.live = LiveUpdates(service, self.hub, self)
         self.statusBar().addPermanentWidget(self.live.offline)
+        if service.read_only:
+            read_only = QLabel("Read-only")
+            read_only.setObjectName("readOnlyLabel")
+            read_only.setToolTip(service.read_only_reason)
+            read_only.setAccessibleDescription(service.read_only_reason)
+            self.statusBar().addPermanentWidget(read_only)
         # After an import: its records are selected once the refreshed list shows them.
         self.pending_selection = PendingSelection(self.record_list)
         self.operations.imported.connect(self.pending_selection.select_after_refresh)
