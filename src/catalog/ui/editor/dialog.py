@@ -141,11 +141,11 @@ class RecordEditorDialog(QDialog):
                     .format(attachment.path, store.root),
                 )  # fmt: skip
                 return False
-        if self._changes_identity(draft):
-            similar = self.editor.similar(draft, exclude=self.record_id)
-            if similar and not questions.ask_save_anyway(self, similar):
-                return False
-        try:
+        try:  # a lost connection fails either call: the message says so, the text stays
+            if self._changes_identity(draft):
+                similar = self.editor.similar(draft, exclude=self.record_id)
+                if similar and not questions.ask_save_anyway(self, similar):
+                    return False
             saved = self._write(draft)
         except CatalogError as error:
             messages.show_error(self, self.tr("Cannot save the record"), error)
