@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from catalog.domain.errors import CatalogError
 from catalog.services.catalog import CatalogService
 from catalog.settings import APP_NAME, resolve_target
-from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.archivist_name import saved_name
 from catalog.ui.jobs.runner import JobRunner
 from catalog.ui.reports import add_qt_exporters
-from catalog.ui.shell.main_window import MainWindow
+from catalog.ui.shell.switching import CatalogueSwitcher
+
+CONNECT_TIMEOUT_S = 10
 
 
 def make_application() -> QApplication:
@@ -28,20 +29,25 @@ def make_application() -> QApplication:
 
 
 def run_window(db: str | None) -> int:
-    """Open the catalogue (``--db``, ``$CATALOG_DB`` or the default) in the window."""
+    """Open the catalogue (``--db``, ``$CATALOG_DB`` or the default) in the window.
+
+    A server URL without a password takes the one the system keyring keeps, else the
+    Connect dialog asks for it. File → Connect and File → Open recent switch catalogues.
+    """
     app = make_application()
+    # A server that does not answer fails within seconds instead of freezing the window.
+    os.environ.setdefault("PGCONNECT_TIMEOUT", str(CONNECT_TIMEOUT_S))
+    settings = QSettings()
+
+    def open_service(target: str) -> CatalogService:
+        service = CatalogService.open(target, user=saved_name(settings))
+        add_qt_exporters(service.registry)
+        return service
+
+    switcher = CatalogueSwitcher(open_service, JobRunner, settings)
     try:
-        settings = QSettings()
-        service = CatalogService.open(resolve_target(db), user=saved_name(settings))
-    except CatalogError as error:
-        messages.fatal("Catalog cannot open the catalogue", str(error))
-        return 1
-    add_qt_exporters(service.registry)
-    runner = JobRunner()
-    try:
-        window = MainWindow(service, runner, settings=settings)
-        window.show()
+        if not switcher.start(resolve_target(db)):
+            return 1
         return app.exec()
     finally:
-        runner.shutdown()
-        service.close()
+        switcher.close()

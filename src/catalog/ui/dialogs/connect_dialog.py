@@ -1,0 +1,279 @@
+"""Connect to a team catalogue: a PostgreSQL server's host, port, database, user and password.
+
+Callers use :meth:`ConnectDialog.ask`, which returns a :class:`Connection` or None, so
+tests can patch it. The dialog also lists the recent catalogues: Enter or a double click
+on a server fills the fields in (with the password the keyring holds, if any); on a file,
+it picks that file. The password goes back to the caller and, when asked to, into the
+system keyring once the catalogue opens; never into the settings.
+"""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalog.domain.errors import StorageUnavailable
+from catalog.services.locations import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    ServerAddress,
+    describe,
+    is_server,
+    server_address,
+)
+from catalog.ui import credentials
+from catalog.ui import recent_catalogues as recent
+from catalog.ui.dialogs.connect_choice import Connection, problems
+from catalog.ui.palette import error_color
+
+REMEMBER_TEXT = "&Remember the password in the system keyring"
+REMEMBER_TIP = "Keep the password in the system keyring, so it is not asked for next time."
+RECENT_HINT = "Press Enter or double-click a catalogue to use it."
+
+__all__ = ["ConnectDialog", "Connection"]
+
+
+class ConnectDialog(QDialog):
+    """The fields of a server address, its password and the recent catalogues."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+        initial: str = "",
+        problem: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectDialog")
+        self.setWindowTitle("Connect to a team catalogue")
+        self.setAccessibleName("Connect to a team catalogue")
+        self.setAccessibleDescription("Open a catalogue kept on a PostgreSQL server.")
+        self._chosen_file = ""
+        intro = QLabel("Open a catalogue that your team keeps on a PostgreSQL server.")
+        intro.setWordWrap(True)
+        self.host = self._line("connectHost", "Host", "The server's name or address.")
+        self.host.setText(DEFAULT_HOST)
+        self.port = QSpinBox()
+        self.port.setObjectName("connectPort")
+        self.port.setRange(1, 65535)
+        self.port.setValue(DEFAULT_PORT)
+        self.port.setAccessibleName("Port")
+        self.port.setAccessibleDescription("The server's port; PostgreSQL's own is 5432.")
+        self.database = self._line("connectDatabase", "Database", "The catalogue's database.")
+        self.user = self._line("connectUser", "User", "The name you log in to the server with.")
+        self.user.setText(getpass.getuser())
+        self.password = self._line(
+            "connectPassword",
+            "Password",
+            "Your password on the server. Leave it empty to use PGPASSWORD or ~/.pgpass.",
+        )
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(REMEMBER_TEXT)
+        self.remember.setObjectName("connectRemember")
+        self.remember.setAccessibleName("Remember the password in the system keyring")
+        self.keyring_note = QLabel(credentials.NO_KEYRING)
+        self.keyring_note.setObjectName("connectKeyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_available = credentials.available()
+        self.remember.setEnabled(self.keyring_available)
+        self.remember.setChecked(self.keyring_available)
+        self.remember.setToolTip(REMEMBER_TIP if self.keyring_available else credentials.NO_KEYRING)
+        self.remember.setAccessibleDescription(self.remember.toolTip())
+        self.keyring_note.setVisible(not self.keyring_available)
+        form = QFormLayout()
+        for text, widget in (
+            ("&Host:", self.host),
+            ("&Port:", self.port),
+            ("&Database:", self.database),
+            ("&User:", self.user),
+            ("Pass&word:", self.password),
+        ):
+            form.addRow(text, widget)
+        form.addRow("", self.remember)
+        form.addRow("", self.keyring_note)
+        self.recent = self._recent_list(settings)
+        recent_label = QLabel("Re&cent catalogues:")
+        recent_label.setBuddy(self.recent)
+        self.problem = QLabel(problem)
+        self.problem.setObjectName("connectProblem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {error_color()};")
+        self.problem.setAccessibleName("Problem with the connection")
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.connect_button = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.connect_button.setText("C&onnect")
+        self.connect_button.setObjectName("connectConnect")
+        self.connect_button.setAccessibleName("Connect")
+        self.connect_button.setAccessibleDescription("Open the catalogue on this server.")
+        cancel = self._buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleDescription("Keep the catalogue that is open now.")
+        self._buttons.accepted.connect(self._check_and_accept)
+        self._buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(recent_label)
+        layout.addWidget(self.recent)
+        layout.addWidget(self.problem)
+        layout.addWidget(self._buttons)
+        self.resize(480, self.sizeHint().height())
+        if initial:
+            self.fill(initial)
+        first_empty = next((w for w in (self.database, self.user) if not w.text()), None)
+        (first_empty or self.password).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        settings: QSettings | None = None,
+        initial: str = "",
+        problem: str = "",
+    ) -> Connection | None:
+        """Ask for a catalogue to connect to; None when the user cancels.
+
+        ``initial`` fills the fields in (a server URL without its password); ``problem``
+        says why the dialog is shown again (the last attempt's error).
+        """
+        dialog = cls(parent, settings, initial, problem)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.connection() if accepted else None
+        finally:
+            dialog.deleteLater()
+
+    # ------------------------------------------------------------------ result
+
+    def address(self) -> ServerAddress:
+        """The server address typed so far."""
+        return ServerAddress(
+            host=self.host.text().strip(),
+            port=self.port.value(),
+            database=self.database.text().strip(),
+            user=self.user.text().strip(),
+        )
+
+    def problems(self) -> list[str]:
+        """What keeps the fields from naming a server (empty when they do)."""
+        return problems(self.address())
+
+    def connection(self) -> Connection | None:
+        """The catalogue chosen: the file picked from the list, else the server typed
+        (None while a field is missing)."""
+        if self._chosen_file:
+            return Connection(self._chosen_file)
+        if self.problems():
+            return None
+        return Connection(
+            self.address().target,
+            self.password.text(),
+            self.remember.isChecked() and self.keyring_available,
+        )
+
+    def fill(self, target: str) -> None:
+        """Show a server's address (and the password the keyring keeps for it)."""
+        try:
+            address = server_address(target)
+        except StorageUnavailable:
+            address = None
+        if address is None:
+            return
+        self.host.setText(address.host)
+        self.port.setValue(address.port)
+        self.database.setText(address.database)
+        self.user.setText(address.user)
+        saved = credentials.load_password(target) if self.keyring_available else None
+        self.password.setText(saved or "")
+
+    # ------------------------------------------------------------------ building
+
+    def _line(self, name: str, accessible: str, description: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setAccessibleDescription(description)
+        edit.setToolTip(description)
+        return edit
+
+    def _recent_list(self, settings: QSettings | None) -> QListWidget:
+        listing = QListWidget()
+        listing.setObjectName("connectRecent")
+        listing.setAccessibleName("Recent catalogues")
+        listing.setAccessibleDescription(RECENT_HINT)
+        listing.setToolTip(RECENT_HINT)
+        listing.setMaximumHeight(120)
+        for target in recent.recent(settings):
+            item = QListWidgetItem(describe(target))
+            item.setData(Qt.ItemDataRole.UserRole, target)
+            item.setToolTip(target)
+            listing.addItem(item)
+        listing.setEnabled(listing.count() > 0)
+        listing.itemActivated.connect(self._use_recent)
+        listing.installEventFilter(self)
+        return listing
+
+    # ------------------------------------------------------------------ slots
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter on a recent catalogue uses it, rather than pressing Connect."""
+        if (
+            watched is self.recent
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            item = self.recent.currentItem()
+            if item is not None:
+                self._use_recent(item)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _use_recent(self, item: QListWidgetItem) -> None:
+        target = str(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            server = is_server(target)
+        except StorageUnavailable:
+            return
+        if not server:
+            self._chosen_file = target
+            self.accept()
+            return
+        self.fill(target)
+        self.problem.clear()
+        focus = self.password if not self.password.text() else self.connect_button
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _check_and_accept(self) -> None:
+        found = self.problems()
+        if found:
+            self.problem.setText(" ".join(found))
+            address = self.address()
+            for widget, value in (
+                (self.host, address.host),
+                (self.database, address.database),
+                (self.user, address.user),
+            ):
+                if not value:
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                    break
+            return
+        self.accept()
