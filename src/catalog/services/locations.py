@@ -10,15 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError
 
 from catalog.domain.errors import StorageUnavailable
-from catalog.store.engine import to_url
+from catalog.store.engine import create_database, to_url
+from catalog.store.unit_of_work import storage_errors
 
 DEFAULT_HOST = "localhost"
 DEFAULT_PORT = 5432
 SERVER_DRIVER = "postgresql+psycopg"
+HOLDS_A_CATALOGUE = "Connected: this database holds a Catalog catalogue."
+EMPTY_DATABASE = "Connected: the database is empty; Catalog will make it a new catalogue."
 
 
 @dataclass(frozen=True)
@@ -142,3 +146,23 @@ def same_catalogue(first: str | Path, second: str | Path) -> bool:
         return public_target(first) == public_target(second)
     except StorageUnavailable:
         return False
+
+
+def check_connection(target: str) -> str:
+    """Connect once (without creating or changing anything) and say what is there.
+
+    Raises StorageUnavailable when the server cannot be reached or refuses the login, or
+    when the database holds something other than a catalogue.
+    """
+    db = create_database(target)
+    try:
+        with storage_errors(db), db.writer.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            connection.rollback()
+    finally:
+        db.dispose()
+    if not tables:
+        return EMPTY_DATABASE
+    if {"records", "alembic_version"} <= tables:
+        return HOLDS_A_CATALOGUE
+    raise StorageUnavailable(f"{db.display_name} is not a Catalog catalogue.")

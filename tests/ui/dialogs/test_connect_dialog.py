@@ -6,13 +6,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from catalog.services.locations import (
+    EMPTY_DATABASE,
+    HOLDS_A_CATALOGUE,
+    password_in,
+    public_target,
+)
 from catalog.ui import credentials
 from catalog.ui import recent_catalogues as recent
 from catalog.ui.dialogs.connect_dialog import ConnectDialog, Connection
+from catalog.ui.jobs.runner import ImmediateJobRunner
+from tests import databases
+from tests.ui.fakes import ManualRunner
 from tests.ui.keyrings import MemoryKeyring, installed
 
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
@@ -192,3 +202,62 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, settings: QSettings)
     ]
     for widget in (dialog, *controls):
         assert widget.accessibleName(), widget.objectName()
+
+
+# --------------------------------------------------------------------------- test connection
+
+
+def filled(qtbot: QtBot, runner: object, url: str) -> ConnectDialog:
+    dialog = ConnectDialog(None, None, url, "", runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_test_connection_is_offered_only_with_a_runner(qtbot: QtBot) -> None:
+    assert not make_dialog(qtbot).test_button.isVisible()
+    dialog = filled(qtbot, ImmediateJobRunner(), SERVER)
+    assert dialog.test_button.isVisible()
+    assert dialog.test_button.accessibleName() == "Test connection"
+
+
+def test_test_connection_checks_the_fields_first(qtbot: QtBot) -> None:
+    runner = ManualRunner()
+    dialog = filled(qtbot, runner, "")
+    dialog.test_button.click()
+    assert dialog.problem.text() == "Fill in the database."
+    assert runner.pending == [] and dialog.isVisible()
+
+
+def test_test_connection_says_why_a_server_cannot_be_reached(qtbot: QtBot) -> None:
+    dialog = filled(qtbot, ImmediateJobRunner(), "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    dialog.password.setText("pw")
+    dialog.test_button.click()
+    assert "cannot be reached" in dialog.problem.text()
+    assert ":pw@" not in dialog.problem.text()
+    assert dialog.test_button.isEnabled() and dialog.isVisible()  # nothing was chosen
+
+
+def test_an_answer_after_the_dialog_is_gone_is_dropped(qtbot: QtBot) -> None:
+    runner = ManualRunner()
+    dialog = ConnectDialog(None, None, "postgresql+psycopg://nobody@127.0.0.1:1/none", "", runner)
+    dialog.show()
+    dialog.test_button.click()
+    assert not dialog.test_button.isEnabled()
+    assert dialog.problem.text() == "Connecting to 127.0.0.1…"
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+    runner.finish_all()  # no error: the dialog is not touched
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not databases.PG_URL, reason="CATALOG_TEST_PG_URL is not set")
+def test_test_connection_to_a_catalogue_and_an_empty_database(qtbot: QtBot) -> None:
+    for empty, expected in ((False, HOLDS_A_CATALOGUE), (True, EMPTY_DATABASE)):
+        with databases.postgres_catalogue(empty=empty) as url:
+            dialog = filled(qtbot, ImmediateJobRunner(), public_target(url) or "")
+            dialog.password.setText(password_in(url) or "")
+            dialog.test_button.click()
+            assert dialog.problem.text() == expected
+            assert dialog.isVisible()  # a test opens nothing

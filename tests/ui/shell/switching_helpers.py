@@ -34,7 +34,12 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch, answers: Answers) -> list[tup
     asked: list[tuple[str, str]] = []
 
     def ask(
-        _cls: type, _parent: object, _settings: object = None, initial: str = "", problem: str = ""
+        _cls: type,
+        _parent: object,
+        _settings: object = None,
+        initial: str = "",
+        problem: str = "",
+        _runner: object = None,
     ) -> Connection | None:
         asked.append((initial, problem))
         return answers.pop(0)

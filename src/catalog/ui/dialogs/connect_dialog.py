@@ -4,15 +4,16 @@ Callers use :meth:`ConnectDialog.ask`, which returns a :class:`Connection` or No
 tests can patch it. The dialog also lists the recent catalogues: Enter or a double click
 on a server fills the fields in (with the password the keyring holds, if any); on a file,
 it picks that file. The password goes back to the caller and, when asked to, into the
-system keyring once the catalogue opens; never into the settings.
+system keyring once the catalogue opens; never into the settings. Given a job runner,
+the dialog can also test the connection off the UI thread before anything is opened.
 """
 
 from __future__ import annotations
 
 import getpass
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
+import shiboken6
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,30 +21,31 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from catalog.domain.errors import StorageUnavailable
+from catalog.domain.errors import CatalogError, StorageUnavailable
 from catalog.services.locations import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     ServerAddress,
-    describe,
+    check_connection,
     is_server,
     server_address,
+    with_password,
 )
 from catalog.ui import credentials
-from catalog.ui import recent_catalogues as recent
+from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.connect_choice import Connection, problems
+from catalog.ui.dialogs.recent_list import RecentList
+from catalog.ui.jobs.runner import Runner
 from catalog.ui.palette import error_color
 
 REMEMBER_TEXT = "&Remember the password in the system keyring"
 REMEMBER_TIP = "Keep the password in the system keyring, so it is not asked for next time."
-RECENT_HINT = "Press Enter or double-click a catalogue to use it."
 
 __all__ = ["ConnectDialog", "Connection"]
 
@@ -57,8 +59,10 @@ class ConnectDialog(QDialog):
         settings: QSettings | None = None,
         initial: str = "",
         problem: str = "",
+        runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
+        self._runner = runner
         self.setObjectName("connectDialog")
         self.setWindowTitle("Connect to a team catalogue")
         self.setAccessibleName("Connect to a team catalogue")
@@ -106,15 +110,18 @@ class ConnectDialog(QDialog):
             form.addRow(text, widget)
         form.addRow("", self.remember)
         form.addRow("", self.keyring_note)
-        self.recent = self._recent_list(settings)
+        self.recent = RecentList(settings)
+        self.recent.chosen.connect(self._use_recent)
         recent_label = QLabel("Re&cent catalogues:")
         recent_label.setBuddy(self.recent)
-        self.problem = QLabel(problem)
+        for part in (recent_label, self.recent):
+            part.setVisible(self.recent.count() > 0)  # nothing opened yet: no empty box
+        self.problem = QLabel()
         self.problem.setObjectName("connectProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {error_color()};")
-        self.problem.setAccessibleName("Problem with the connection")
+        self.problem.setAccessibleName("What the connection says")
+        self._say(problem, error=True)
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -126,6 +133,14 @@ class ConnectDialog(QDialog):
         cancel = self._buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName("Cancel")
         cancel.setAccessibleDescription("Keep the catalogue that is open now.")
+        self.test_button = QPushButton("&Test connection")
+        self.test_button.setObjectName("connectTest")
+        self.test_button.setAccessibleName("Test connection")
+        self.test_button.setAccessibleDescription("Log in to the server once, changing nothing.")
+        self.test_button.setAutoDefault(False)
+        self.test_button.clicked.connect(self.test_connection)
+        self._buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.test_button.setVisible(runner is not None)  # after addButton, which shows it
         self._buttons.accepted.connect(self._check_and_accept)
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -148,13 +163,15 @@ class ConnectDialog(QDialog):
         settings: QSettings | None = None,
         initial: str = "",
         problem: str = "",
+        runner: Runner | None = None,
     ) -> Connection | None:
         """Ask for a catalogue to connect to; None when the user cancels.
 
         ``initial`` fills the fields in (a server URL without its password); ``problem``
-        says why the dialog is shown again (the last attempt's error).
+        says why the dialog is shown again (the last attempt's error); with a ``runner``,
+        Test connection is offered.
         """
-        dialog = cls(parent, settings, initial, problem)
+        dialog = cls(parent, settings, initial, problem, runner)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             return dialog.connection() if accepted else None
@@ -214,41 +231,40 @@ class ConnectDialog(QDialog):
         edit.setToolTip(description)
         return edit
 
-    def _recent_list(self, settings: QSettings | None) -> QListWidget:
-        listing = QListWidget()
-        listing.setObjectName("connectRecent")
-        listing.setAccessibleName("Recent catalogues")
-        listing.setAccessibleDescription(RECENT_HINT)
-        listing.setToolTip(RECENT_HINT)
-        listing.setMaximumHeight(120)
-        for target in recent.recent(settings):
-            item = QListWidgetItem(describe(target))
-            item.setData(Qt.ItemDataRole.UserRole, target)
-            item.setToolTip(target)
-            listing.addItem(item)
-        listing.setEnabled(listing.count() > 0)
-        listing.itemActivated.connect(self._use_recent)
-        listing.installEventFilter(self)
-        return listing
+    def _say(self, text: str, error: bool) -> None:
+        self.problem.setStyleSheet(f"color: {error_color()};" if error else "")
+        self.problem.setText(text)
 
     # ------------------------------------------------------------------ slots
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Enter on a recent catalogue uses it, rather than pressing Connect."""
-        if (
-            watched is self.recent
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            item = self.recent.currentItem()
-            if item is not None:
-                self._use_recent(item)
-                return True
-        return super().eventFilter(watched, event)
+    def test_connection(self) -> None:
+        """Log in once off the UI thread and say what the database holds."""
+        found = self.problems()
+        if found or self._runner is None:
+            self._check_and_accept()  # says what is missing
+            return
+        url = with_password(self.address().target, self.password.text())
+        self.test_button.setEnabled(False)
+        self._say(f"Connecting to {self.address().host}…", error=False)
 
-    def _use_recent(self, item: QListWidgetItem) -> None:
-        target = str(item.data(Qt.ItemDataRole.UserRole))
+        def done(text: str) -> None:
+            if shiboken6.isValid(self):  # the dialog may have been closed meanwhile
+                self.test_button.setEnabled(True)
+                self._say(text, error=False)
+
+        def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.test_button.setEnabled(True)
+            if isinstance(error, CatalogError):
+                self._say(str(error), error=True)
+            else:
+                self._say("", error=True)
+                messages.show_bug(self, error, "testing the connection")
+
+        self._runner.read(lambda: check_connection(url), done, failed)
+
+    def _use_recent(self, target: str) -> None:
         try:
             server = is_server(target)
         except StorageUnavailable:
@@ -265,7 +281,7 @@ class ConnectDialog(QDialog):
     def _check_and_accept(self) -> None:
         found = self.problems()
         if found:
-            self.problem.setText(" ".join(found))
+            self._say(" ".join(found), error=True)
             address = self.address()
             for widget, value in (
                 (self.host, address.host),

@@ -77,6 +77,7 @@ class CatalogueSwitcher(QObject):
         self.window: MainWindow | None = None
         self.service: OpenCatalogue | None = None
         self._runner: Runner | None = None
+        self._probe_runner: Runner | None = None  # the Connect dialog's Test connection
         self.target = ""
 
     # ------------------------------------------------------------------ start-up
@@ -163,6 +164,9 @@ class CatalogueSwitcher(QObject):
             runner.shutdown()
         if service is not None:
             service.close()
+        if self._probe_runner is not None:
+            self._probe_runner.shutdown()
+            self._probe_runner = None
 
     # ------------------------------------------------------------------ helpers
 
@@ -176,7 +180,9 @@ class CatalogueSwitcher(QObject):
             shown = (public_target(initial) or "") if initial else ""
         except CatalogError:
             shown = ""
-        return ConnectDialog.ask(parent, self._settings, shown, problem)
+        if self._probe_runner is None:
+            self._probe_runner = self._make_runner()
+        return ConnectDialog.ask(parent, self._settings, shown, problem, self._probe_runner)
 
     def _busy(self) -> bool:
         window = self.window
@@ -212,7 +218,12 @@ class CatalogueSwitcher(QObject):
             window_state.save(old_window, settings)  # the new window takes its place and size
             settings.setValue(window_state.LAST_QUERY, "")  # a search of another catalogue
         runner = self._make_runner()
-        window = MainWindow(service, runner, settings=settings)
+        try:
+            window = MainWindow(service, runner, settings=settings)
+        except BaseException:  # a bug: the old window stays, the new catalogue is let go
+            runner.shutdown()
+            service.close()
+            raise
         window.open_catalogue_requested.connect(self.open_catalogue)
         window.connect_requested.connect(lambda: self.ask_and_connect())
         self.window, self._runner, self.service = window, runner, service
