@@ -98,6 +98,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("backup", help="write a verified copy of the catalogue")
     p.add_argument("path", type=Path)
+
+    p = commands.add_parser(
+        "copy", help="copy a whole catalogue between SQLite and PostgreSQL (ignores --db)"
+    )
+    p.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="PATH_OR_URL",
+        help="the catalogue to copy: a SQLite file or a postgresql+psycopg:// URL",
+    )
+    p.add_argument(
+        "--to",
+        dest="destination",
+        required=True,
+        metavar="PATH_OR_URL",
+        help="a new SQLite file or an empty PostgreSQL database",
+    )
     return parser
 
 
@@ -114,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from catalog.settings import resolve_target
 
     try:
+        if args.command == "copy":  # two catalogues of its own, not --db
+            return cmd_copy(args)
         service = CatalogService.open(resolve_target(args.db), user=getpass.getuser())
         try:
             return int(COMMANDS[args.command](service, args))
@@ -283,6 +303,30 @@ def cmd_backup(service: CatalogService, args: argparse.Namespace) -> int:
     """``catalog backup PATH``."""
     written = service.backup(args.path)
     print(f"backup written to {written}")
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    """``catalog copy --from A --to B``: every table, counted on both sides."""
+    from catalog.services.copying import copy_catalogue
+    from catalog.services.jobs import Progress
+
+    stages: list[str] = []
+
+    def progress(step: Progress) -> None:
+        if not stages or stages[-1] != step.message:  # a line per table, not per batch
+            stages.append(step.message)
+            print(f"{step.message} ({step.done} of {step.total} rows)", file=sys.stderr)
+
+    report = copy_catalogue(args.source, args.destination, progress)
+    # The report names both ends without their passwords (never print args as given).
+    print(f"copied {report.source} to {report.destination}")
+    for name, count in report.tables:
+        print(f"  {name:<20} {count:>10}")
+    print(
+        f"verified: {report.total} rows in {len(report.tables)} tables, the same on both"
+        f" sides; {report.indexed} records in the search index"
+    )
     return 0
 
 
