@@ -201,6 +201,10 @@ def _transfer(src: Database, dst: Database, progress: ProgressCallback, batch: i
                     progress(Progress(done, total, f"Copying {table.name}"))
             if dst.dialect == "postgresql":
                 _reset_sequences(writing, tables)
+                # Fresh statistics: without them the planner guesses (and a search of a
+                # million records takes seconds) until autovacuum gets round to it.
+                for name in [*(t.name for t in tables), "record_search"]:
+                    writing.exec_driver_sql(f'ANALYZE "{name}"')  # our own table names
             progress(Progress(done, total, "Rebuilding the search index"))
             indexed = fulltext.rebuild(writing)
             progress(Progress(done, total, "Verifying"))
