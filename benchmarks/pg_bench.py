@@ -1,0 +1,157 @@
+"""The same catalogue on SQLite and on PostgreSQL: search and facet refresh side by side.
+
+The generated catalogue of ``--size`` records (``benchmarks/work/size-N/catalog.sqlite``,
+made by ``make bench``) is copied once into a PostgreSQL database with
+``catalog copy`` (kept for later runs while its record count matches). Then each query
+of the benchmark set is refreshed as the window does (ids, every sidebar facet, the
+first page), on both databases, two ways: through the in-memory search index (built
+from each database, what the window uses once it is ready) and through SQL alone (what
+answers before the index is ready). Needs ``--pg URL`` or ``CATALOG_TEST_PG_URL`` (a
+role that may create databases).
+
+``python -m benchmarks.pg_bench`` saves ``benchmarks/work/postgres.json``;
+``benchmarks.report`` adds the table to ``docs/performance.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+from benchmarks.measure import timed
+from benchmarks.results import fmt_s, say
+from benchmarks.workspace import WORK, queries
+from catalog.services.catalog import CatalogService
+from catalog.services.copying import copy_catalogue
+from catalog.ui.shell.search_controller import FACET_LIMITS
+
+RESULTS = WORK / "postgres.json"
+PAGE = 50
+LIMIT = 2.0  # PostgreSQL within twice the SQLite figure
+
+
+def _postgres_copy(pg_url: str, source: Path, size: int) -> str:
+    """The URL of a PostgreSQL copy of ``source`` (made now unless one is there)."""
+    name = f"catalog_bench_{size}"
+    admin = make_url(pg_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        if exists.fetchone() is not None:
+            try:
+                service = CatalogService.open(url, cache_dir=Path(tempfile.mkdtemp()))
+                count = service.engine.count()
+                service.close()
+                if count == size:
+                    say(f"  reusing {name} ({count:,} records)")
+                    return url
+            except Exception as error:  # a copy cut short earlier: make it again
+                say(f"  {name} is unusable ({error}); copying again")
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    say(f"  copying {source} to PostgreSQL…")
+    started = time.perf_counter()
+    report = copy_catalogue(source, url)
+    say(f"  copied {report.total:,} rows in {fmt_s(time.perf_counter() - started)}")
+    return url
+
+
+def _refreshes(service: CatalogService, runs: int) -> dict[str, float]:
+    timings: dict[str, float] = {}
+    for query in queries():
+
+        def refresh(text: str = query.text) -> object:
+            shown = service.refresh(text, facets=FACET_LIMITS, defer_facets=False)
+            return service.summaries(shown.result.ids[:PAGE])
+
+        timings[query.label] = timed(refresh, runs).median
+    return timings
+
+
+def measure(pg_url: str, size: int, runs: int) -> dict[str, object]:
+    """Refresh timings on both databases, by index and by SQL."""
+    source = WORK / f"size-{size}" / "catalog.sqlite"
+    if not source.is_file():
+        raise SystemExit(f"{source} is missing: run `make bench` (or benchmarks.run) first")
+    cache = Path(tempfile.mkdtemp())
+    # Opening upgrades the generated catalogue to this version's schema if it is older.
+    CatalogService.open(source, cache_dir=cache / "upgrade").close()
+    targets = {"SQLite": str(source), "PostgreSQL": _postgres_copy(pg_url, source, size)}
+    figures: dict[str, dict[str, dict[str, float]]] = {}
+    for label, target in targets.items():
+        service = CatalogService.open(target, cache_dir=cache / label)
+        try:
+            say(f"  {label}: SQL path")
+            by_sql = _refreshes(service, runs)
+            say(f"  {label}: building the search index")
+            service.engine.prepare_index()
+            say(f"  {label}: index path")
+            figures[label] = {"sql": by_sql, "index": _refreshes(service, runs)}
+        finally:
+            service.close()
+    return {"size": size, "runs": runs, "figures": figures, "load": os.getloadavg()[0]}
+
+
+def render(saved: dict[str, object]) -> list[str]:
+    """The Markdown section of the report."""
+    figures = saved["figures"]
+    assert isinstance(figures, dict)
+    lite, pg = figures["SQLite"], figures["PostgreSQL"]
+    lines = [
+        f"## PostgreSQL beside SQLite ({int(str(saved['size'])):,} records)",
+        "",
+        "`python -m benchmarks.pg_bench`: the generated catalogue copied to PostgreSQL with"
+        " `catalog copy`; each query refreshed as the window does (ids, every sidebar facet,"
+        " the first page of 50), median of the runs; through the search index (what the"
+        " window uses once it is built) and through SQL alone (before). Target: PostgreSQL"
+        " within 2× the SQLite figure.",
+        "",
+        "| Query | Path | SQLite | PostgreSQL | Ratio | Verdict |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for path in ("index", "sql"):
+        for label, seconds in lite[path].items():
+            other = pg[path][label]
+            ratio = other / seconds if seconds else float("inf")
+            verdict = "PASS" if ratio <= LIMIT else "MISS"
+            lines.append(
+                f"| {label} | {path} | {fmt_s(seconds)} | {fmt_s(other)} | {ratio:.2f}× |"
+                f" {verdict} |"
+            )
+    return [*lines, ""]
+
+
+def load() -> dict[str, object] | None:
+    """The saved figures (None when never measured)."""
+    try:
+        saved = json.loads(RESULTS.read_text())
+    except (OSError, ValueError):
+        return None
+    return saved if isinstance(saved, dict) else None
+
+
+def main() -> int:
+    """Measure and save."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pg", default=os.environ.get("CATALOG_TEST_PG_URL", ""))
+    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not args.pg:
+        say("no PostgreSQL server: set CATALOG_TEST_PG_URL or pass --pg (skipped)")
+        return 0
+    saved = measure(args.pg, args.size, args.runs)
+    RESULTS.write_text(json.dumps(saved, indent=1))
+    say("\n".join(render(saved)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
