@@ -31,6 +31,7 @@ lint: install
 
 bench: install
 	$(BIN)/python -m benchmarks.corpus_imports
+	$(BIN)/python -m benchmarks.export_bench
 	$(BIN)/python -m benchmarks.run --sizes 10000,100000,1000000 --output docs/performance.md
 
 clean:

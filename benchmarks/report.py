@@ -15,7 +15,7 @@ import numpy
 import sqlalchemy
 
 import catalog
-from benchmarks import corpus_imports
+from benchmarks import corpus_imports, export_bench
 from benchmarks.results import TARGETS, SizeResult, fmt_s
 from benchmarks.workspace import ROOT
 
@@ -256,6 +256,9 @@ def render(results: Sequence[SizeResult], seed: int, runs: int) -> str:
     corpus = corpus_imports.load()
     if corpus:
         lines += corpus_imports.render(corpus)
+    exports = export_bench.load()
+    if exports:
+        lines += export_bench.render(exports)
     for result in sorted(results, key=lambda r: r.size):
         lines += _size_section(result)
     return "\n".join(lines) + "\n"
