@@ -45,11 +45,13 @@ def editing_rows(catalogue: Path, result: SizeResult, runs: int, seed: int) -> N
 
 def _single(service: CatalogService, result: SizeResult, ids: list[int], scratch: Path) -> None:
     saves, undos = [], []
+    editor = service.editor
+    assert editor is not None, "the benchmark catalogue is read-only here"
     for rid in ids:
         record = service.detail(rid)
         draft = replace(RecordDraft.from_detail(record), title=record.title + " (revised)")
-        saves.append(_seconds(partial(service.editor.update_record, rid, draft, record.version)))
-        undos.append(_seconds(service.editor.undo))
+        saves.append(_seconds(partial(editor.update_record, rid, draft, record.version)))
+        undos.append(_seconds(editor.undo))
     floor = median([_floor_single(scratch, rid) for rid in ids])
     result.add(Row("Editing", "save an edited record", median=median(saves), runs=len(ids),
                    floor=floor, target="save"))  # fmt: skip
@@ -61,13 +63,15 @@ def _bulk(
     service: CatalogService, result: SizeResult, selections: list[list[int]], scratch: Path
 ) -> None:
     previews, applies, undos = [], [], []
+    editor = service.editor
+    assert editor is not None, "the benchmark catalogue is read-only here"
     for run, ids in enumerate(selections):
         operation = bulk.AddTag(f"bench bulk {run}")
         started = time.perf_counter()
-        preview = bulk.preview(service.editor, ids, operation)
+        preview = bulk.preview(editor, ids, operation)
         previews.append(time.perf_counter() - started)
-        applies.append(_seconds(partial(bulk.apply, service.editor, preview, operation)))
-        undos.append(_seconds(service.editor.undo))
+        applies.append(_seconds(partial(bulk.apply, editor, preview, operation)))
+        undos.append(_seconds(editor.undo))
     floor = median([_floor_bulk(scratch, ids) for ids in selections])
     runs = len(selections)
     result.add(Row("Editing", f"bulk edit preview, {BULK_SIZE:,} records (add a tag)",
