@@ -15,7 +15,7 @@ import numpy
 import sqlalchemy
 
 import catalog
-from benchmarks import corpus_imports, export_bench
+from benchmarks import corpus_imports, export_bench, live_bench, pg_bench
 from benchmarks.results import TARGETS, SizeResult, fmt_s
 from benchmarks.workspace import ROOT
 
@@ -259,6 +259,12 @@ def render(results: Sequence[SizeResult], seed: int, runs: int) -> str:
     exports = export_bench.load()
     if exports:
         lines += export_bench.render(exports)
+    live = live_bench.load()
+    if live:
+        lines += live_bench.render(live)
+    postgres = pg_bench.load()
+    if postgres:
+        lines += pg_bench.render(postgres)
     for result in sorted(results, key=lambda r: r.size):
         lines += _size_section(result)
     return "\n".join(lines) + "\n"
