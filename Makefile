@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint bench clean
+.PHONY: install run test test-fast lint bench clean stress
 
 install: $(STAMP)
 
@@ -33,6 +33,12 @@ bench: install
 	$(BIN)/python -m benchmarks.corpus_imports
 	$(BIN)/python -m benchmarks.export_bench
 	$(BIN)/python -m benchmarks.run --sizes 10000,100000,1000000 --output docs/performance.md
+
+# Crash safety: kill the real program at random moments, 200 trials per test (override
+# with CATALOG_STRESS_TRIALS=n), then rewrite the figures in docs/reliability.md.
+stress: install
+	CATALOG_STRESS_TRIALS=$${CATALOG_STRESS_TRIALS:-200} $(BIN)/pytest tests/reliability -q
+	$(BIN)/python -m tests.reliability.report
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
