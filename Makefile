@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint bench clean stress
+.PHONY: install run test test-fast lint bench clean stress package install-desktop
 
 install: $(STAMP)
 
@@ -39,6 +39,19 @@ bench: install
 stress: install
 	CATALOG_STRESS_TRIALS=$${CATALOG_STRESS_TRIALS:-200} $(BIN)/pytest tests/reliability -q
 	$(BIN)/python -m tests.reliability.report
+
+# A one-folder application in dist/catalog/ (PyInstaller, work files in build/), then a
+# smoke check of the built program (packaging/smoke.py). See packaging/README.md.
+package: install
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build packaging/catalog.spec
+	$(BIN)/python packaging/smoke.py dist/catalog/catalog
+
+# The desktop entry, icon, AppStream metainfo and MIME type of the native JSON export, in
+# $(XDG_DATA_HOME) (default ~/.local/share). The entry starts CATALOG_EXEC (default: the
+# catalog on PATH; e.g. CATALOG_EXEC=$(CURDIR)/dist/catalog/catalog for the built app).
+CATALOG_EXEC ?= catalog
+install-desktop:
+	$(if $(XDG_DATA_HOME),XDG_DATA_HOME="$(XDG_DATA_HOME)") $(PYTHON) packaging/install_desktop.py --exec "$(CATALOG_EXEC)"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

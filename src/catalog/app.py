@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from catalog.resources import APP_ID, ICON, resource_path
 from catalog.services.catalog import CatalogService
 from catalog.settings import APP_NAME, resolve_target
 from catalog.ui.dialogs.archivist_name import saved_name
@@ -24,12 +28,15 @@ def make_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("catalog")
+    app.setDesktopFileName(APP_ID)
+    icon = resource_path(ICON)
+    app.setWindowIcon(QIcon(str(icon)) if icon else QIcon.fromTheme(APP_ID))
     return app
 
 
-def run_window(db: str | None) -> int:
-    """Open the catalogue (``--db``, ``$CATALOG_DB`` or the default) in the window.
+def run_window(db: str | None, files: Sequence[Path] = ()) -> int:
+    """Open the catalogue (``--db``, ``$CATALOG_DB`` or the default) in the window, then
+    the Import dialog on ``files`` if any (``catalog FILE``, as the desktop entry starts it).
 
     A server URL without a password takes the one the system keyring keeps, else the
     Connect dialog asks for it. File → Connect and File → Open recent switch catalogues.
@@ -48,6 +55,9 @@ def run_window(db: str | None) -> int:
     try:
         if not switcher.start(resolve_target(db)):
             return 1
+        window = switcher.window
+        if files and window is not None:
+            QTimer.singleShot(0, lambda: window.operations.import_paths(files))
         return app.exec()
     finally:
         switcher.close()

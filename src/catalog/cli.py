@@ -31,7 +31,9 @@ PROG = "catalog"
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     parser = argparse.ArgumentParser(
-        prog=PROG, description="Catalog: a desktop catalogue of archival documents."
+        prog=PROG,
+        description="Catalog: a desktop catalogue of archival documents. With no command it"
+        " opens the window; `catalog FILE...` opens it on the Import dialog for the files.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -121,11 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``catalog`` command."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    words, files = window_files(parser, sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(words)
     if args.command is None:
         from catalog.app import run_window
 
-        return run_window(args.db)
+        return run_window(args.db, files)
     # Imported here so that --help and --version answer at once.
     from catalog.domain.errors import CatalogError
     from catalog.services.catalog import CatalogService
@@ -154,6 +158,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70
+
+
+def window_files(
+    parser: argparse.ArgumentParser, argv: Sequence[str]
+) -> tuple[list[str], list[Path]]:
+    """``catalog [--db X] FILE...`` (the desktop entry's ``catalog %F``): the arguments
+    without the files, and the files for the window to offer for import. When the first
+    word after the options names a command or any word is not a file, nothing is split
+    off (so a mistyped command is still reported as one)."""
+    words = list(argv)
+    commands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    index = 0
+    while index < len(words) and words[index].startswith("-"):
+        index += 2 if words[index] == "--db" else 1
+    rest = words[index:]
+    if not rest or rest[0] in commands or not all(Path(word).is_file() for word in rest):
+        return words, []
+    return words[:index], [Path(word) for word in rest]
 
 
 def cmd_import(service: CatalogService, args: argparse.Namespace) -> int:
