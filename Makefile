@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint bench clean stress package install-desktop
+.PHONY: install run test test-fast lint bench clean stress package install-desktop screenshots
 
 install: $(STAMP)
 
@@ -52,6 +52,10 @@ package: install
 CATALOG_EXEC ?= catalog
 install-desktop:
 	$(if $(XDG_DATA_HOME),XDG_DATA_HOME="$(XDG_DATA_HOME)") $(PYTHON) packaging/install_desktop.py --exec "$(CATALOG_EXEC)"
+
+# The user guide's pictures (docs/images/*.png), taken from the real window offscreen.
+screenshots: install
+	$(BIN)/python tools/screenshots.py --output docs/images
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

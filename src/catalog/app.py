@@ -11,9 +11,11 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from catalog import logs
 from catalog.resources import APP_ID, ICON, resource_path
 from catalog.services.catalog import CatalogService
 from catalog.settings import APP_NAME, resolve_target
+from catalog.ui import startup
 from catalog.ui.dialogs.archivist_name import saved_name
 from catalog.ui.jobs.runner import JobRunner
 from catalog.ui.reports import add_qt_exporters
@@ -41,10 +43,12 @@ def run_window(db: str | None, files: Sequence[Path] = ()) -> int:
     A server URL without a password takes the one the system keyring keeps, else the
     Connect dialog asks for it. File → Connect and File → Open recent switch catalogues.
     """
+    logs.setup_logging()  # a rotating catalog.log in the user's log folder
     app = make_application()
     # A server that does not answer fails within seconds instead of freezing the window.
     os.environ.setdefault("PGCONNECT_TIMEOUT", str(CONNECT_TIMEOUT_S))
     settings = QSettings()
+    hooks = startup.prepare(app, settings)  # theme, dates, language; bugs shown and logged
 
     def open_service(target: str) -> CatalogService:
         service = CatalogService.open(target, user=saved_name(settings))
@@ -61,3 +65,4 @@ def run_window(db: str | None, files: Sequence[Path] = ()) -> int:
         return app.exec()
     finally:
         switcher.close()
+        hooks.uninstall()

@@ -1,11 +1,22 @@
-"""Colours that follow the system's light or dark palette."""
+"""Colours that follow the system's light or dark palette, and the theme the user chose."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication, QPalette
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 ERROR_ON_LIGHT = "#b00020"
 ERROR_ON_DARK = "#ff8a80"
+
+
+class Theme(StrEnum):
+    """The colours of the window: the system's, or light or dark whatever the system says."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -19,3 +30,88 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def error_color(palette: QPalette | None = None) -> str:
     """A red that reads on the current background."""
     return ERROR_ON_DARK if is_dark(palette) else ERROR_ON_LIGHT
+
+
+_R = QPalette.ColorRole
+_DISABLED = QPalette.ColorGroup.Disabled
+_LIGHT = {
+    _R.Window: "#efefef",
+    _R.WindowText: "#000000",
+    _R.Base: "#ffffff",
+    _R.AlternateBase: "#f7f7f7",
+    _R.ToolTipBase: "#ffffdc",
+    _R.ToolTipText: "#000000",
+    _R.PlaceholderText: "#808080",
+    _R.Text: "#000000",
+    _R.Button: "#efefef",
+    _R.ButtonText: "#000000",
+    _R.BrightText: "#ffffff",
+    _R.Light: "#ffffff",
+    _R.Midlight: "#cacaca",
+    _R.Mid: "#b8b8b8",
+    _R.Dark: "#9f9f9f",
+    _R.Shadow: "#767676",
+    _R.Highlight: "#308cc6",
+    _R.HighlightedText: "#ffffff",
+    _R.Link: "#0000ff",
+    _R.LinkVisited: "#ff00ff",
+}
+_DARK = {
+    _R.Window: "#2d2d2d",
+    _R.WindowText: "#e8e8e8",
+    _R.Base: "#1e1e1e",
+    _R.AlternateBase: "#262626",
+    _R.ToolTipBase: "#3c3c3c",
+    _R.ToolTipText: "#e8e8e8",
+    _R.PlaceholderText: "#8c8c8c",
+    _R.Text: "#e8e8e8",
+    _R.Button: "#353535",
+    _R.ButtonText: "#e8e8e8",
+    _R.BrightText: "#ff5555",
+    _R.Light: "#505050",
+    _R.Midlight: "#424242",
+    _R.Mid: "#303030",
+    _R.Dark: "#1a1a1a",
+    _R.Shadow: "#000000",
+    _R.Highlight: "#2a6fb0",
+    _R.HighlightedText: "#ffffff",
+    _R.Link: "#7cb8ff",
+    _R.LinkVisited: "#c89bff",
+}
+_DIMMED = (_R.WindowText, _R.Text, _R.ButtonText)
+
+
+def theme_palette(theme: Theme) -> QPalette:
+    """A complete light or dark palette (the system's own for :attr:`Theme.SYSTEM`)."""
+    if theme is Theme.SYSTEM:
+        return QPalette()
+    colours = _DARK if theme is Theme.DARK else _LIGHT
+    palette = QPalette()
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in _DIMMED:
+        palette.setColor(_DISABLED, role, QColor(colours[_R.PlaceholderText]))
+    return palette
+
+
+def apply_theme(theme: Theme, app: QGuiApplication | None = None) -> None:
+    """Show the application in ``theme`` at once.
+
+    Qt 6.8 and later ask the platform for the colour scheme; where the platform cannot
+    switch (an older desktop, the offscreen platform), a light or dark palette stands in.
+    The system theme gives the platform back its own palette.
+    """
+    found = app or QGuiApplication.instance()
+    if not isinstance(found, QGuiApplication):
+        return
+    hints = found.styleHints()
+    wanted = {Theme.LIGHT: Qt.ColorScheme.Light, Theme.DARK: Qt.ColorScheme.Dark}.get(theme)
+    if hasattr(hints, "setColorScheme"):  # Qt 6.8+
+        if wanted is None:
+            hints.unsetColorScheme()
+        else:
+            hints.setColorScheme(wanted)
+    if wanted is None or hints.colorScheme() == wanted:
+        found.setPalette(QPalette())  # the platform's palette, which follows its scheme
+    else:
+        found.setPalette(theme_palette(theme))

@@ -8,15 +8,21 @@ All text is plain text: messages can quote record values and file names.
 
 from __future__ import annotations
 
+import platform
 import traceback
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+import PySide6
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from catalog import __version__
 from catalog.domain.errors import CatalogError
+from catalog.logs import current_log_file
 
 BUG_TITLE = "Something went wrong"
+COPY_DETAILS = "Copy details"
 
 
 def _box(
@@ -47,21 +53,50 @@ def show_error(parent: QWidget | None, title: str, error: CatalogError | str) ->
     return box
 
 
-def show_bug(parent: QWidget | None, error: BaseException, doing: str = "") -> QMessageBox:
-    """Report an unexpected exception: a short sentence, and the traceback as details."""
+def bug_details(error: BaseException) -> str:
+    """What a bug report needs: versions, platform and the traceback."""
+    trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    return (
+        f"Catalog {__version__}\n"
+        f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {PySide6.__version__}\n"
+        f"{platform.platform()}\n\n{trace}"
+    )
+
+
+def show_bug(
+    parent: QWidget | None, error: BaseException, doing: str = "", log_file: Path | None = None
+) -> QMessageBox:
+    """Report an unexpected exception: a short sentence, where the log is, the traceback
+    as details, and **Copy details** to put them on the clipboard (the box stays open).
+
+    ``log_file`` defaults to the file the program logs to now, if any.
+    """
     what = f"Catalog could not finish {doing}." if doing else "Catalog hit an unexpected problem."
-    details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    log_file = log_file or current_log_file()
+    where = f"\n\nThe log file {log_file} holds the details too." if log_file else ""
+    details = bug_details(error)
     box = _box(
         parent,
         QMessageBox.Icon.Critical,
         BUG_TITLE,
         f"{BUG_TITLE}: {what}",
-        "Your catalogue is unchanged by the step that failed. "
-        "Please report this problem with the details below.",
-        f"Catalog {__version__}\n{details}",
+        "Your catalogue is unchanged by the step that failed, and you can carry on working. "
+        f"Please report this problem with the details below.{where}",
+        details,
     )
+    copy = box.addButton(COPY_DETAILS, QMessageBox.ButtonRole.ActionRole)
+    copy.setObjectName("copyDetailsButton")
+    copy.clicked.disconnect()  # the box's own handler would close it
+    copy.clicked.connect(lambda: _copy(details))
+    box.setEscapeButton(QMessageBox.StandardButton.Ok)  # Esc and closing still work
     box.open()
     return box
+
+
+def _copy(text: str) -> None:
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.setText(text)
 
 
 def show_info(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
-from catalog.domain.dates import describe
+from catalog.domain.dates import PartialDate, describe
 from catalog.domain.records import RecordSummary
 from catalog.domain.views import SortKey
 
@@ -35,6 +36,35 @@ class Column:
     numeric: bool = False
 
 
+class DateDisplay(StrEnum):
+    """How the Date column shows a date (the Preferences' "Dates in the list")."""
+
+    AS_WRITTEN = "as_written"
+    """The archive's own wording ("October, 1959"), the normalised form when there is none."""
+    ISO = "iso"
+    """The normalised form ("1959-10"), the wording when the date was not understood."""
+
+
+_date_display = [DateDisplay.AS_WRITTEN]
+
+
+def set_date_display(display: DateDisplay) -> None:
+    """Show every list's dates this way from now on (views repaint to show it)."""
+    _date_display[0] = display
+
+
+def date_display() -> DateDisplay:
+    """How the Date column shows dates now."""
+    return _date_display[0]
+
+
+def date_text(date: PartialDate) -> str:
+    """A date as the Date column shows it now."""
+    if _date_display[0] is DateDisplay.ISO:
+        return date.edtf or date.text
+    return date.display()
+
+
 def _date_tooltip(row: RecordSummary) -> str:
     return f"{row.date.text or 'No date'}\nUnderstood as: {describe(row.date)}"
 
@@ -44,7 +74,7 @@ def _no_tooltip(_row: RecordSummary) -> str:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("date", "Date", SortKey.DATE, lambda r: r.date.display(), _date_tooltip, 125),
+    Column("date", "Date", SortKey.DATE, lambda r: date_text(r.date), _date_tooltip, 125),
     Column("title", "Title", SortKey.TITLE, lambda r: r.title, lambda r: r.title, 250),
     Column("type", "Type", SortKey.TYPE, lambda r: r.doc_type, _no_tooltip, 140),
     Column("archive", "Archive", SortKey.ARCHIVE, lambda r: r.archive, lambda r: r.archive, 100),

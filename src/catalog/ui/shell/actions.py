@@ -50,6 +50,8 @@ class ActionId(Enum):
     ARCHIVIST_NAME = "archivist_name"
     COPY_CITATION_NOTE = "copy_citation_note"
     COPY_CITATION_BIBLIOGRAPHY = "copy_citation_bibliography"
+    PREFERENCES = "preferences"
+    USER_GUIDE = "user_guide"
 
 
 @dataclass(frozen=True)
@@ -124,12 +126,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Sa&ve search…", "Save the current search under a name", "Ctrl+Shift+S"
     ),
     ActionId.NEXT_RECORD: ActionSpec(
-        "&Next record", "Select the next record of the list", "Ctrl+.", needs_records=True
+        "&Next record", "Select the next record of the list", "Alt+Down", needs_records=True
     ),
     ActionId.PREVIOUS_RECORD: ActionSpec(
         "&Previous record",
         "Select the previous record of the list",
-        "Ctrl+,",
+        "Alt+Up",
         needs_records=True,
     ),
     ActionId.BACK: ActionSpec(
@@ -159,7 +161,18 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&Query language cheat sheet", "Examples of what the search box understands", "F1"
     ),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "Every shortcut of the window", "Ctrl+/"),
-    ActionId.ABOUT: ActionSpec("&About Catalog", "Version and licence", theme_icon="help-about"),
+    ActionId.ABOUT: ActionSpec(
+        "&About Catalog", "Versions, this catalogue and its schema", theme_icon="help-about"
+    ),
+    ActionId.USER_GUIDE: ActionSpec(
+        "&User guide", "How to use Catalog, with pictures", theme_icon="help-contents"
+    ),
+    ActionId.PREFERENCES: ActionSpec(
+        "&Preferences…",
+        "Your name, export defaults, dates, language, backups and theme",
+        "Ctrl+,",
+        "preferences-system",
+    ),
     ActionId.UNDO: ActionSpec("&Undo", "Undo the last change", "Ctrl+Z", "edit-undo", writes=True),
     ActionId.REDO: ActionSpec(
         "&Redo", "Apply the undone change again", "Ctrl+Shift+Z", "edit-redo", writes=True
@@ -255,6 +268,8 @@ class Actions:
                 action.setMenuRole(QAction.MenuRole.QuitRole)
             elif action_id is ActionId.ABOUT:
                 action.setMenuRole(QAction.MenuRole.AboutRole)
+            elif action_id is ActionId.PREFERENCES:
+                action.setMenuRole(QAction.MenuRole.PreferencesRole)
             self._actions[action_id] = action
 
     def __getitem__(self, action_id: ActionId) -> QAction:

@@ -21,7 +21,6 @@ from catalog.domain.views import FacetName
 from catalog.services.catalog import SearchResult
 from catalog.ui import recent_catalogues
 from catalog.ui.detail_pane.widget import DetailPane
-from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.cheat_sheet import CheatSheet
 from catalog.ui.dialogs.export_choice import ExportScope
 from catalog.ui.dialogs.go_to_record import GoToRecordDialog
@@ -38,6 +37,7 @@ from catalog.ui.shell.actions import SPECS, ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.citing import CitationCommands
 from catalog.ui.shell.editing import EditingCommands
+from catalog.ui.shell.help_commands import HelpCommands
 from catalog.ui.shell.live_updates import LiveUpdates
 from catalog.ui.shell.operations import Operations
 from catalog.ui.shell.search_controller import FacetOutcome, SearchController, SearchOutcome
@@ -131,6 +131,16 @@ class MainWindow(QMainWindow):
             self.record_list.selected_ids,
             lambda: self.detail.shown_id,
         )
+        self.help = HelpCommands(
+            self,
+            self.window_actions,
+            service,
+            runner,
+            settings,
+            self.bugs,
+            self.record_list,
+            self._show_message,
+        )  # Edit → Preferences, Help → User guide and About
         self._cheat_sheet: CheatSheet | None = None
         self._shortcuts: ShortcutsDialog | None = None
         self._catalogue_total = 0
@@ -216,7 +226,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.SHOW_TRASH])
         edit_menu.addSeparator()
-        edit_menu.addAction(a[ActionId.ARCHIVIST_NAME])
+        edit_menu.addActions([a[ActionId.ARCHIVIST_NAME], a[ActionId.PREFERENCES]])
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions([a[ActionId.FIND], a[ActionId.CLEAR_SEARCH], a[ActionId.SAVE_SEARCH]])
         view_menu.addSeparator()
@@ -242,7 +252,10 @@ class MainWindow(QMainWindow):
             ]
         )
         help_menu = menu_bar.addMenu("&Help")
-        help_menu.addActions([a[ActionId.CHEAT_SHEET], a[ActionId.SHORTCUTS], a[ActionId.ABOUT]])
+        help_menu.addActions(
+            [a[ActionId.USER_GUIDE], a[ActionId.CHEAT_SHEET], a[ActionId.SHORTCUTS]]
+        )
+        help_menu.addAction(a[ActionId.ABOUT])
         toolbar = QToolBar("Main toolbar")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -259,7 +272,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.window_actions
         a[ActionId.IMPORT].triggered.connect(self.operations.ask_and_import)
-        a[ActionId.EXPORT].triggered.connect(self._export)
+        a[ActionId.EXPORT].triggered.connect(lambda: self._export())  # not `checked` as scope
         a[ActionId.EXPORT_SELECTION].triggered.connect(lambda: self._export(ExportScope.SELECTED))
         a[ActionId.LOAD_SAMPLE].triggered.connect(self.operations.load_sample)
         a[ActionId.CONNECT].triggered.connect(lambda: self.connect_requested.emit())
@@ -269,7 +282,6 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_SIDEBAR].toggled.connect(self.sidebar.setVisible)
         a[ActionId.SHOW_DETAILS].toggled.connect(self.detail.setVisible)
         a[ActionId.CHEAT_SHEET].triggered.connect(self._show_cheat_sheet)
-        a[ActionId.ABOUT].triggered.connect(lambda: messages.show_about(self, self._location))
         self.welcome.load_sample_requested.connect(self.operations.load_sample)
         self.welcome.import_requested.connect(self.operations.ask_and_import)
         self.operations.busy_changed.connect(self._on_busy_changed)
@@ -336,6 +348,7 @@ class MainWindow(QMainWindow):
         for dialog in (self._cheat_sheet, self._shortcuts):
             if dialog is not None:
                 dialog.close()
+        self.help.close_windows()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ slots

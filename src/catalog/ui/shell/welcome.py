@@ -9,9 +9,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 ABOUT = (
     "Catalog keeps a catalogue of archival documents: letters, cables, memoranda and "
     "records of conversation, with the dates as the archive wrote them and the people, "
-    "places and archives they mention. Search it with a simple query language, narrow "
-    "the results with the facets on the left, and import or export records as JSON or CSV."
+    "places and archives they mention."
 )
+PANES = (
+    "On the left, the search box and the filters: type a query, or click a person, a "
+    "place or a type to narrow the records down.",
+    "In the middle, the records that match, with a timeline of their dates above them; "
+    "click a column's header to sort.",
+    "On the right, everything about the selected record; click a name in it to find "
+    "every other record that mentions it.",
+)
+GUIDE = "Help → User guide explains the rest, and F1 shows what the search box understands."
 
 
 def _plain(text: str, name: str) -> QLabel:
@@ -24,7 +32,7 @@ def _plain(text: str, name: str) -> QLabel:
 
 
 class WelcomePage(QWidget):
-    """What Catalog is, how to fill it, and where the catalogue lives.
+    """What Catalog is, its three panes, how to fill it, and where the catalogue lives.
 
     Signals:
         load_sample_requested(): "Load sample records" was pressed.
@@ -43,6 +51,8 @@ class WelcomePage(QWidget):
         font.setBold(True)
         heading.setFont(font)
         about = _plain(ABOUT, "welcomeAbout")
+        panes = _plain("\n".join(f"•  {sentence}" for sentence in PANES), "welcomePanes")
+        guide = _plain(GUIDE, "welcomeGuide")
         self.load_sample = QPushButton("Load sample records")
         self.load_sample.setObjectName("loadSampleButton")
         self.load_sample.setDefault(True)
@@ -62,6 +72,10 @@ class WelcomePage(QWidget):
         column.addWidget(heading)
         column.addSpacing(8)
         column.addWidget(about)
+        column.addSpacing(8)
+        column.addWidget(panes)
+        column.addSpacing(8)
+        column.addWidget(guide)
         column.addSpacing(16)
         column.addLayout(buttons)
         column.addSpacing(24)

@@ -1,0 +1,149 @@
+"""Help → About Catalog: version, this catalogue, its schema and every library's version.
+
+The database is asked for its version off the UI thread (a server may be slow to
+answer); the dialog shows at once and fills that line in. **Copy** puts the whole text
+on the clipboard, for a bug report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import PySide6
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from catalog import __version__
+from catalog.domain.errors import CatalogError
+from catalog.services.about import DatabaseInfo, database_info, library_versions
+from catalog.ui.jobs.runner import Runner
+from catalog.ui.ports import CatalogPort
+
+BLURB = (
+    "A desktop catalogue for archival documents: partial and uncertain dates, "
+    "name authorities and full-text search."
+)
+LICENCE = "Licensed under the GNU GPL, version 3 or later."
+ASKING = "asking the database…"
+NOT_KNOWN = "not known"
+
+Report = Callable[[BaseException, str], None]
+"""Reports a bug (the window's BugReporter)."""
+
+
+def _value(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class AboutDialog(QDialog):
+    """The versions, one per line, and a Copy button.
+
+    Attributes:
+        rows: each line's label and value, in order.
+    """
+
+    def __init__(self, location: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle("About Catalog")
+        self.setAccessibleName("About Catalog")
+        heading = _value(f"Catalog {__version__}", "aboutHeading")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        self._form = QFormLayout()
+        self.rows: dict[str, QLabel] = {}
+        self._add("This catalogue", location)
+        self._add("Database", ASKING)
+        self._add("Schema", ASKING)
+        for name, version in library_versions():
+            if name != "Catalog":
+                self._add(name, version)
+        self._add("Qt", qVersion())
+        self._add("PySide6", PySide6.__version__)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName("Close")
+        self.copy_button = QPushButton("&Copy")
+        self.copy_button.setObjectName("aboutCopy")
+        self.copy_button.setAccessibleName("Copy")
+        self.copy_button.setAccessibleDescription("Copy these versions to the clipboard")
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(_value(BLURB, "aboutBlurb"))
+        layout.addSpacing(8)
+        layout.addLayout(self._form)
+        layout.addSpacing(8)
+        layout.addWidget(_value(LICENCE, "aboutLicence"))
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _add(self, name: str, value: str) -> None:
+        label = _value(value, f"about{name.replace(' ', '')}")
+        label.setAccessibleName(name)
+        self.rows[name] = label
+        self._form.addRow(f"{name}:", label)
+
+    def set_database(self, info: DatabaseInfo | None) -> None:
+        """Show what the database said (None: it cannot be asked)."""
+        self.rows["Database"].setText(info.server if info else NOT_KNOWN)
+        schema = f"{info.schema}; this Catalog knows up to {info.known}" if info else NOT_KNOWN
+        self.rows["Schema"].setText(schema)
+
+    def set_database_error(self, error: str) -> None:
+        """The database could not be asked (a lost connection)."""
+        self.rows["Database"].setText(f"{NOT_KNOWN} ({error})")
+        self.rows["Schema"].setText(NOT_KNOWN)
+
+    def text(self) -> str:
+        """Everything the dialog says, as plain text lines."""
+        lines = [f"Catalog {__version__}"]
+        lines += [f"{name}: {label.text()}" for name, label in self.rows.items()]
+        return "\n".join(lines)
+
+    def copy(self) -> None:
+        """Put :meth:`text` on the clipboard."""
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self.text())
+
+
+def show_about(
+    parent: QWidget | None, service: CatalogPort, runner: Runner, bugs: Report
+) -> AboutDialog:
+    """Open the About dialog (non-modal, deleted on close) and ask the database."""
+    dialog = AboutDialog(service.location, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def done(info: DatabaseInfo | None) -> None:
+        if isValid(dialog):  # not closed meanwhile
+            dialog.set_database(info)
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, CatalogError):
+            bugs(error, "asking the database for its version")
+        elif isValid(dialog):
+            dialog.set_database_error(str(error))
+
+    runner.read(lambda: database_info(service), done, failed)
+    dialog.show()
+    return dialog
