@@ -198,8 +198,8 @@ def test_help_menu(make_window: WindowFactory, fake_service: FakeCatalogService)
     sheet = window.findChild(QWidget, "cheatSheet")
     assert sheet is not None and sheet.isVisible()
     window.window_actions[ActionId.ABOUT].trigger()
-    (box,) = open_message_boxes()
-    assert box.windowTitle() == "About Catalog"
+    assert window.help.about is not None and window.help.about.windowTitle() == "About Catalog"
+    assert window.help.about.isVisible()
 
 
 def test_a_failing_search_is_reported_once_and_the_window_stays_usable(
