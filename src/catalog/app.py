@@ -13,15 +13,18 @@ from PySide6.QtWidgets import QApplication
 
 from catalog import logs
 from catalog.resources import APP_ID, ICON, resource_path
+from catalog.services.backups import DEFAULT_KEEP
 from catalog.services.catalog import CatalogService
 from catalog.settings import APP_NAME, resolve_target
 from catalog.ui import startup
 from catalog.ui.dialogs.archivist_name import saved_name
+from catalog.ui.dialogs.restore_offer import open_or_restore
 from catalog.ui.jobs.runner import JobRunner
 from catalog.ui.reports import add_qt_exporters
 from catalog.ui.shell.switching import CatalogueSwitcher
 
 CONNECT_TIMEOUT_S = 10
+BACKUPS_KEEP = "backups/keep"  # how many automatic backups a catalogue file keeps
 
 
 def make_application() -> QApplication:
@@ -34,6 +37,14 @@ def make_application() -> QApplication:
     icon = resource_path(ICON)
     app.setWindowIcon(QIcon(str(icon)) if icon else QIcon.fromTheme(APP_ID))
     return app
+
+
+def kept(settings: QSettings) -> int:
+    """How many automatic backups to keep (the ``backups/keep`` setting, default 7)."""
+    try:
+        return max(1, int(str(settings.value(BACKUPS_KEEP, DEFAULT_KEEP))))
+    except ValueError:
+        return DEFAULT_KEEP
 
 
 def run_window(db: str | None, files: Sequence[Path] = ()) -> int:
@@ -51,8 +62,15 @@ def run_window(db: str | None, files: Sequence[Path] = ()) -> int:
     hooks = startup.prepare(app, settings)  # theme, dates, language; bugs shown and logged
 
     def open_service(target: str) -> CatalogService:
-        service = CatalogService.open(target, user=saved_name(settings))
+        # The window holds a file's single-writer lock and backs it up on close and daily;
+        # a damaged file is offered its newest good backup.
+        service = open_or_restore(
+            lambda: CatalogService.open(
+                target, user=saved_name(settings), lock=True, keep_backups=kept(settings)
+            )
+        )
         add_qt_exporters(service.registry)
+        service.start_upkeep()  # the daily backup, when due, off the UI thread
         return service
 
     switcher = CatalogueSwitcher(open_service, JobRunner, settings)

@@ -96,7 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
         )
     p.add_argument("--bom", action="store_true", help="CSV: start with a byte-order mark")
 
-    commands.add_parser("check", help="check the catalogue for damage")
+    p = commands.add_parser("check", help="check the catalogue for damage")
+    p.add_argument("--repair", action="store_true", help="apply the repairs that need no decision")
+
+    p = commands.add_parser(
+        "restore", help="put a backup in the catalogue's place (the old file is kept)"
+    )
+    p.add_argument("backup", nargs="?", type=Path, help="the backup (default: the newest good one)")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
 
     p = commands.add_parser("backup", help="write a verified copy of the catalogue")
     p.add_argument("path", type=Path)
@@ -138,7 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "copy":  # two catalogues of its own, not --db
             return cmd_copy(args)
-        service = CatalogService.open(resolve_target(args.db), user=getpass.getuser())
+        if args.command == "restore":  # the catalogue may be too damaged to open
+            return cmd_restore(resolve_target(args.db), args)
+        writes = args.command == "import" or getattr(args, "repair", False)
+        service = CatalogService.open(resolve_target(args.db), user=getpass.getuser(), lock=writes)
         try:
             return int(COMMANDS[args.command](service, args))
         finally:
@@ -314,11 +324,17 @@ def export_options(args: argparse.Namespace) -> ExportOptions:
     return ExportOptions(frozenset(Extra) - left_out, columns, args.bom)
 
 
-def cmd_check(service: CatalogService, _args: argparse.Namespace) -> int:
-    """``catalog check``: exit 1 if anything is wrong."""
+def cmd_check(service: CatalogService, args: argparse.Namespace) -> int:
+    """``catalog check [--repair]``: exit 1 if anything is (still) wrong."""
     faults = service.check()
     for fault in faults:
         print(f"{fault.area}: {fault.problem} — repair: {fault.repair}")
+    if args.repair and any(fault.automatic for fault in faults):
+        for line in service.repair(faults).done:
+            print(f"repaired: {line}")
+        faults = service.check()
+        for fault in faults:
+            print(f"still: {fault.area}: {fault.problem} — repair: {fault.repair}")
     if faults:
         print(f"{PROG}: {len(faults)} problems found in {service.location}", file=sys.stderr)
         return 1
@@ -330,6 +346,33 @@ def cmd_backup(service: CatalogService, args: argparse.Namespace) -> int:
     """``catalog backup PATH``."""
     written = service.backup(args.path)
     print(f"backup written to {written}")
+    return 0
+
+
+def cmd_restore(target: str, args: argparse.Namespace) -> int:
+    """``catalog restore [BACKUP]`` and ``catalog restore --list``."""
+    from catalog.domain.errors import StorageUnavailable
+    from catalog.services import backups
+    from catalog.services.locations import is_server, public_target
+    from catalog.store.backup import backup_folder, list_backups
+
+    local = None if is_server(target) else public_target(target)
+    if local is None:
+        raise StorageUnavailable("A server catalogue is restored on the server (pg_restore).")
+    path = Path(local)
+    if args.list:
+        found = list_backups(path)
+        for backup in found:
+            taken = backup.taken.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            size = backup.path.stat().st_size / 1e6
+            print(f"{taken}\t{backup.reason}\t{size:.1f} MB\t{backup.path}")
+        print(f"{len(found)} backups in {backup_folder(path)}", file=sys.stderr)
+        return 0
+    restored = backups.restore(path, args.backup)
+    taken = restored.backup.taken.astimezone().strftime("%Y-%m-%d %H:%M")
+    print(f"restored {path} from the backup of {taken} ({restored.backup.path})")
+    if restored.moved_to is not None:
+        print(f"the previous catalogue was kept as {restored.moved_to}")
     return 0
 
 

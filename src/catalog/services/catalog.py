@@ -25,6 +25,7 @@ from catalog.domain.records import (
     RecordSummary,
 )
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
+from catalog.services import backups
 from catalog.services.editing.attachments import attachments_root
 from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
@@ -40,7 +41,7 @@ from catalog.store.live_listen import ChangeListener, OnChanges, OnState
 from catalog.store.tables import CatalogInfo
 
 if TYPE_CHECKING:
-    from catalog.services.checking import Fault
+    from catalog.services.checking import Fault, RepairReport
     from catalog.services.citations import Citations, CitationStyle
     from catalog.services.import_plan import ImportPlan
 
@@ -123,6 +124,7 @@ class CatalogService:
             if schema.read_only(db)
             else ""
         )
+        self.keeper: backups.Keeper | None = None  # the file's lock and automatic backups
 
     @property
     def read_only(self) -> bool:
@@ -150,25 +152,58 @@ class CatalogService:
 
     @classmethod
     def open(
-        cls, target: str | Path, user: str = "", cache_dir: Path | None = None
+        cls,
+        target: str | Path,
+        user: str = "",
+        cache_dir: Path | None = None,
+        *,
+        lock: bool = False,
+        keep_backups: int = 0,
     ) -> CatalogService:
         """Open (creating or upgrading as needed) the catalogue at a path or URL.
 
         ``cache_dir`` is where the saved search index is kept (default: the user's
-        cache folder).
+        cache folder). ``lock`` (the window, writing commands) takes a SQLite file's
+        single-writer lock for as long as the service is open; when another program
+        holds it the catalogue opens for reading only. A locked file that is damaged
+        raises CatalogueDamaged. ``keep_backups`` turns on automatic backups of a locked
+        file (on close, and daily with :meth:`start_upkeep`), keeping that many.
         """
         db = create_database(target)
+        held, free = (None, True)
+        if lock and db.path is not None:
+            held, free = backups.take_lock(db.path)
         try:
+            if held is not None and db.path is not None:
+                backups.check_at_open(db.path, held.previous)
             outcome = schema.prepare(db)
+        except StorageUnavailable as error:
+            db.dispose()
+            damage = backups.as_damage(db.path, error)
+            backups.let_go(held, damage)
+            if damage is error:
+                raise
+            raise damage from error
         except BaseException:
             db.dispose()
+            backups.let_go(held, None)
             raise
         cache = cache_file(cache_dir or settings.cache_dir(), db.display_name)
-        return cls(db, outcome, user=user, cache=cache)
+        service = cls(db, outcome, user=user, cache=cache)
+        if not free and db.path is not None:
+            service.read_only_reason = service.read_only_reason or backups.locked_message(db.path)
+        if held is not None and db.path is not None:
+            keep = 0 if service.read_only else keep_backups
+            service.keeper = backups.Keeper(db.path, held, keep)
+        return service
 
     def close(self) -> None:
-        """Release the database."""
+        """Release the database (after the backup on close, when automatic backups are on)."""
+        if self.keeper is not None:
+            self.keeper.finish()
         self.db.dispose()
+        if self.keeper is not None:
+            self.keeper.release()
 
     @property
     def location(self) -> str:
@@ -389,11 +424,20 @@ class CatalogService:
             self.db, self.registry, ids, format_name, output, progress, options
         )
 
-    def check(self) -> list[Fault]:
+    def check(self, progress: ProgressCallback = no_progress) -> list[Fault]:
         """Problems found in the catalogue (empty when it is sound)."""
         from catalog.services import checking
 
-        return checking.check(self.db)
+        return checking.check(self.db, progress)
+
+    def repair(
+        self, faults: Sequence[Fault], progress: ProgressCallback = no_progress
+    ) -> RepairReport:
+        """Apply the automatic repairs among ``faults`` in one transaction (change-logged)."""
+        from catalog.services import checking
+
+        self._check_writable()
+        return checking.repair(self.db, list(faults), self.user, progress)
 
     def backup(self, destination: Path) -> Path:
         """A verified copy of a SQLite catalogue at ``destination``."""
@@ -402,6 +446,15 @@ class CatalogService:
                 "Backups of a server catalogue are made on the server (with pg_dump)."
             )
         return backup_sqlite(self.db.path, Path(destination))
+
+    def backup_on_close(self) -> Path | None:
+        """The automatic backup on close, if the catalogue changed since the newest backup."""
+        return self.keeper.backup_on_close() if self.keeper is not None else None
+
+    def start_upkeep(self) -> None:
+        """Take the daily backup, if due, on a thread of its own (close() waits for it)."""
+        if self.keeper is not None:
+            self.keeper.start()
 
 
 def sample_listing() -> Path | None:

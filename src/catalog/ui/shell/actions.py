@@ -52,6 +52,7 @@ class ActionId(Enum):
     COPY_CITATION_BIBLIOGRAPHY = "copy_citation_bibliography"
     PREFERENCES = "preferences"
     USER_GUIDE = "user_guide"
+    CHECK_CATALOGUE = "check_catalogue"
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,10 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Your na&me…",
         "The name that signs your notes and your changes in the change log",
         writes=True,
+    ),
+    ActionId.CHECK_CATALOGUE: ActionSpec(
+        "&Check catalogue…",
+        "Look for damage (file, links, attached files, search index) and repair it",
     ),
 }
 
