@@ -31,7 +31,7 @@ def test_title_three_panes_and_menus(
         window.detail,
     ]
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Go", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Go", "&Tools", "&Help"]
     assert window.centre.currentWidget() is window.list_pane
     assert window.status_line == "7 records"
 
