@@ -37,7 +37,8 @@ bench: install
 # Crash safety: kill the real program at random moments, 200 trials per test (override
 # with CATALOG_STRESS_TRIALS=n), then rewrite the figures in docs/reliability.md.
 stress: install
-	CATALOG_STRESS_TRIALS=$${CATALOG_STRESS_TRIALS:-200} $(BIN)/pytest tests/reliability -q
+	CATALOG_STRESS_TRIALS=$${CATALOG_STRESS_TRIALS:-200} CATALOG_STRESS_RESULTS=$(CURDIR)/tests/reliability/results \
+	  $(BIN)/pytest tests/reliability -q
 	$(BIN)/python -m tests.reliability.report
 
 # A one-folder application in dist/catalog/ (PyInstaller, work files in build/), then a

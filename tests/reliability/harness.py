@@ -5,7 +5,8 @@ from the seeded generator (``CATALOG_STRESS_SEED``): one delay in each of as man
 slices of the measured work (plus a twentieth, so a kill lands as the work ends), in a
 shuffled order. Every failed check is kept and the battery goes on, so the figures count
 every trial; the test fails at the end if any trial did. Each battery's counts go to
-``results/<battery>.json`` (or ``$CATALOG_STRESS_RESULTS``), which ``report.py`` renders.
+``$CATALOG_STRESS_RESULTS/<battery>.json`` (``make stress``: ``results/``), which
+``report.py`` renders.
 """
 
 from __future__ import annotations
@@ -34,7 +35,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 TRIALS = int(os.environ.get("CATALOG_STRESS_TRIALS", "20"))
 SEED = int(os.environ.get("CATALOG_STRESS_SEED", "20261128"))
-RESULTS = Path(os.environ.get("CATALOG_STRESS_RESULTS", Path(__file__).parent / "results"))
+STRESS_RESULTS = Path(__file__).parent / "results"
+"""Where ``make stress`` keeps the figures for the report."""
+RESULTS = Path(
+    os.environ.get("CATALOG_STRESS_RESULTS")
+    or Path(tempfile.gettempdir()) / f"catalog-reliability-{os.getpid()}"
+)
+"""Where this run writes its figures: ``$CATALOG_STRESS_RESULTS`` (``make stress`` sets
+it), else a folder of this run's own, so a plain test run never overwrites them."""
 TIMEOUT = 600.0
 """Seconds any one driver may run before it is killed as hung (and the trial fails)."""
 MARGIN = 1.05

@@ -1,20 +1,23 @@
 """Render the crash-safety figures into ``docs/reliability.md``.
 
-``python -m tests.reliability.report`` reads the JSON each battery wrote (``results/``,
-or ``$CATALOG_STRESS_RESULTS``) and replaces the part of the document between
-``<!-- crash-safety:start -->`` and ``<!-- crash-safety:end -->`` (added at the end, or
-the document created, when it is not there yet). Nothing else in the file is touched.
+``python -m tests.reliability.report`` reads the JSON each battery wrote (in
+``results/``, where ``make stress`` has them written, or ``--results``) and replaces the
+part of the document between ``<!-- crash-safety:start -->`` and
+``<!-- crash-safety:end -->`` (added at the end, or the document created, when it is not
+there yet). Nothing else in the file is touched.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
-from tests.reliability.harness import REPO, RESULTS
+from tests.reliability.harness import REPO, STRESS_RESULTS
 
 START = "<!-- crash-safety:start -->"
 END = "<!-- crash-safety:end -->"
@@ -22,6 +25,8 @@ DOCUMENT = REPO / "docs" / "reliability.md"
 KILLED = ("import", "bulk", "migration", "backup", "edits")
 """The batteries that kill the program, in the order the table lists them."""
 ORDER = (*KILLED, "disk-full-import", "disk-full-bulk", "disk-full-cli")
+WIDTH = 90
+_UNIT = re.compile(r"(\d) (s|ms)\b")
 
 
 def load(folder: Path) -> list[dict[str, Any]]:
@@ -49,7 +54,6 @@ def render(results: list[dict[str, Any]]) -> str:
     counts = sorted({r["trials"] for r in killed})
     dates = sorted({r["date"] for r in results})
     first = results[0]
-    loads = ", ".join(f"{r['load_average']:.1f}" for r in killed) or "not measured"
     runs = "/".join(str(count) for count in counts) or "no"
     lines = [
         START,
@@ -74,9 +78,9 @@ def render(results: list[dict[str, Any]]) -> str:
         "",
         f"{runs} trials per kill test on {', '.join(dates)} ({first['machine']}, "
         f"Python {first['python']}, SQLite {first['sqlite']}), seed {first['seed']}; "
-        "`make stress` runs 200 and rewrites this section. Times are wall-clock with the "
-        "processor time of the test and its drivers beside them; the load average while "
-        f"each test ran was {loads}.",
+        "`make stress` runs 200 and rewrites this section. Times are wall-clock, with the "
+        "processor time of the test and its drivers beside them (the machine was shared: "
+        "its load average while each test ran is given below).",
         "",
         "| Test | What it promises | Trials run | Failures | Per-trial time |",
         "| --- | --- | ---: | ---: | ---: |",
@@ -100,12 +104,23 @@ def render(results: list[dict[str, Any]]) -> str:
     ]
     for r in results:
         ended = ", ".join(f"{outcome} {count}" for outcome, count in r["outcomes"].items())
-        work = f" (work {_seconds(r['work_seconds'])})" if r["work_seconds"] else ""
-        lines.append(f"- {r['title']}{work}: {ended}.")
+        about = [f"work {_seconds(r['work_seconds'])}"] if r["work_seconds"] else []
+        about.append(f"load average {r['load_average']:.1f}")
+        lines.append(f"- {r['title']} ({', '.join(about)}): {ended}.")
         lines += [f"  {note}" for note in r["notes"]]
         lines += [f"  - failed: {_cell(message)}" for message in r["failure_messages"][:5]]
     lines.append(END)
-    return "\n".join(lines)
+    return "\n".join(_wrapped(line) for line in lines)
+
+
+def _wrapped(line: str) -> str:
+    """Prose and list items filled to 90 columns (table rows are left whole)."""
+    if line.startswith("|") or len(line) <= WIDTH:
+        return line
+    indent = "  " if line.startswith(("- ", "  ")) else ""
+    kept = _UNIT.sub("\\1\0\\2", line)  # "1.7 s" stays on one line
+    filled = textwrap.fill(kept, WIDTH, subsequent_indent=indent, break_on_hyphens=False)
+    return filled.replace("\0", " ")
 
 
 def replace_section(text: str, section: str) -> str:
@@ -120,7 +135,7 @@ def replace_section(text: str, section: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Rewrite the crash-safety section from the results; 1 when there are none."""
     parser = argparse.ArgumentParser(prog="python -m tests.reliability.report")
-    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--results", type=Path, default=STRESS_RESULTS)
     parser.add_argument("--output", type=Path, default=DOCUMENT)
     args = parser.parse_args(argv)
     results = load(args.results)

@@ -201,13 +201,15 @@ def test_backup_is_whole_and_checked_or_absent(workspace: Path, catalogue_10k: P
         "backup",
         f"Backup of a {BULK_RECORDS:,}-record catalogue",
         "The backup file is absent or a whole copy that passes the integrity check; once "
-        "the backup is acknowledged, it is there; the catalogue is untouched.",
+        "the backup is acknowledged, it is there; the catalogue is untouched; a backup "
+        "run again after a kill is whole.",
     )
     source = fresh(workspace / "backup-source") / "c.sqlite"
     shutil.copyfile(catalogue_10k, source)
     content = checksum(source)
     calibrate(battery, "drive_backup", source, workspace / "backup-source" / "whole.sqlite")
     leftovers: Counter[str] = Counter()
+    retried: list[str] = []
 
     def trial(number: int, delay: float) -> str:
         folder = fresh(workspace / f"backup-{number}")
@@ -227,6 +229,13 @@ def test_backup_is_whole_and_checked_or_absent(workspace: Path, catalogue_10k: P
             if file != destination:
                 assert file.name.startswith(f"{destination.name}.partial"), file.name
                 leftovers[file.name.removeprefix(destination.name)] += 1
+        if not retried and outcome == "absent" and any(files_in(folder)):
+            # Once: the same backup again, over what the killed one left behind.
+            again = run_driver("drive_backup", source, destination)
+            assert again.returncode == 0, f"a backup after a killed one: {again.describe()}"
+            integrity(destination)
+            assert checksum(destination) == content, "a backup after a killed one is no copy"
+            retried.append(", ".join(file.name for file in files_in(folder)))
         shutil.rmtree(folder)
         return landed(run.killed, outcome)
 
@@ -234,6 +243,11 @@ def test_backup_is_whole_and_checked_or_absent(workspace: Path, catalogue_10k: P
     assert opens(source) == BULK_RECORDS
     if leftovers:
         battery.notes.append(f"Left beside the backup file: {listed(leftovers)}.")
+    if retried:
+        battery.notes.append(
+            "The same backup run again over those files was whole and checked; the folder "
+            f"then held: {retried[0]}."
+        )
     battery.finish()
 
 
