@@ -101,3 +101,22 @@ def test_move_aside_takes_the_log_along_and_deletes_nothing(tmp_path: Path) -> N
     assert Path(f"{aside}-wal").read_bytes() == b"log"
     assert Path(f"{aside}-shm").read_bytes() == b"index"
     assert not path.exists() and not Path(f"{path}-wal").exists()
+
+
+def test_rotation_sweeps_what_a_killed_backup_left_an_hour_ago(catalogue: Path) -> None:
+    import os
+    import time
+
+    folder = files.backup_folder(catalogue)
+    folder.mkdir()
+    stale = folder / "c-20200101T000000000000Z-daily.sqlite.partial"
+    journal = folder / "c-20200101T000000000000Z-daily.sqlite.partial-journal"
+    fresh = folder / "c-20990101T000000000000Z-close.sqlite.partial"  # a backup under way
+    for path in (stale, journal, fresh):
+        path.write_bytes(b"half a catalogue")
+    hour_ago = time.time() - files.STALE_PARTIAL - 60
+    for path in (stale, journal):
+        os.utime(path, (hour_ago, hour_ago))
+    backups.take(catalogue, "close", keep=3)
+    assert not stale.exists() and not journal.exists()
+    assert fresh.exists()

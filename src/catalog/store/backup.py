@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -79,7 +80,27 @@ def rotate(catalogue: Path, keep: int) -> list[Path]:
         except OSError:
             continue  # kept for now; the next rotation tries again
         removed.append(backup.path)
+    removed += _sweep_partials(backup_folder(catalogue))
     return removed
+
+
+STALE_PARTIAL = 3600.0
+"""Seconds after which an unfinished backup (``.partial``) is taken for a killed one."""
+
+
+def _sweep_partials(folder: Path) -> list[Path]:
+    """Delete what backups killed half-way left (each as large as the catalogue): a
+    ``.partial`` file and its journal untouched for an hour belong to no running backup."""
+    swept: list[Path] = []
+    now = time.time()
+    for path in folder.glob("*.partial*"):
+        try:
+            if now - path.stat().st_mtime > STALE_PARTIAL:
+                path.unlink()
+                swept.append(path)
+        except OSError:
+            continue
+    return swept
 
 
 def quick_check(path: Path) -> str:
