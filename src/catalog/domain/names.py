@@ -12,6 +12,12 @@ import unicodedata
 # Apostrophes and their typographic and romanisation look-alikes (McCune-Reischauer
 # writes P'yŏngyang with U+2019 or U+02BC as often as with a plain quote).
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02bb\u0060\u00b4\u2032]")
+# Invisible format characters that carry no letter: soft hyphen, zero-width space,
+# (non-)joiners, direction marks, bidi embeddings and isolates, word joiner, byte-order
+# mark. Pasted text is full of them; folded text drops them, so "Ki\u200bm" meets "Kim".
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
 # Letters and digits only: the underscore is a separator for us, as it is for SQLite's
 # unicode61 tokenizer and PostgreSQL's parser, so both databases see the same tokens.
 _TOKEN = re.compile(r"[^\W_]+")
@@ -23,14 +29,15 @@ _UNSPACED = re.compile(
 
 
 def fold(text: str) -> str:
-    """Fold case, width, compatibility forms and diacritics; return NFC text.
+    """Fold case, width, compatibility forms and diacritics, drop invisible format
+    characters; return NFC text.
 
     >>> fold("P'YŎNGYANG")
     "p'yongyang"
     """
     if text.isascii():
         return text.lower()
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).casefold()
     decomposed = unicodedata.normalize("NFD", folded)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped)

@@ -1,7 +1,9 @@
 """Attachment files: copied under the catalogue's own folder, named by their content hash.
 
 The record stores a path relative to that folder, so the catalogue and its files move
-together; a stored path that points outside the folder is refused, never opened.
+together; a stored path that points outside the folder is refused, never opened, and so
+is one that names a device (``CON``, ``NUL``, ``COM1`` ... on Windows), holds a NUL or
+another control character, or is longer than a file system takes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,15 @@ from catalog.store.engine import Database
 _CHUNK = 1 << 20
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
+# Windows opens these names (with any extension, in any folder) as devices.
+_DEVICE = re.compile(
+    r"(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|(COM|LPT)[0-9\u00b9\u00b2\u00b3])(\..*)?", re.I
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+NAME_BYTES = 255
+"""The longest file or folder name most file systems take, in bytes."""
+PATH_BYTES = 1024
+"""The longest stored path (relative to the catalogue's folder), in bytes."""
 
 
 def attachments_root(db: Database) -> Path:
@@ -81,16 +92,13 @@ class AttachmentStore:
         return AttachmentChoice(str(relative), sha, role.strip(), language.strip())
 
     def resolve(self, choice: AttachmentChoice) -> Path:
-        """The file a choice refers to; InvalidEdit when its path leaves the root."""
+        """The file a choice refers to; InvalidEdit when its path leaves the root (or is
+        not a name a file under it can have: see the module's description)."""
         text = choice.path
         pure = PurePosixPath(text.replace("\\", "/"))
-        if (
-            not text.strip()
-            or pure.is_absolute()
-            or PureWindowsPath(text).drive
-            or ".." in pure.parts
-        ):
-            raise InvalidEdit(f"The attachment path “{text}” is outside the catalogue's folder.")
+        problem = _problem(text, pure)
+        if problem:
+            raise InvalidEdit(f"The attachment path “{_shown(text)}” {problem}.")
         root = self.root.resolve()
         target = (root / pure).resolve()
         if not target.is_relative_to(root):  # a symbolic link pointing out
@@ -112,6 +120,31 @@ class AttachmentStore:
         except InvalidEdit:
             return False
         return path.is_file() and _sha256(path) == choice.sha256.lower()
+
+
+def _problem(text: str, pure: PurePosixPath) -> str | None:
+    """Why a stored path cannot name a file under the root, or None when it can."""
+    if not text.strip() or pure.parts in ((), (".",)):
+        return "does not name a file"
+    if pure.is_absolute() or PureWindowsPath(text).drive or ".." in pure.parts:
+        return "is outside the catalogue's folder"
+    if _CONTROL.search(text):
+        return "holds a control character (such as NUL)"
+    try:
+        encoded = os.fsencode(text)
+    except UnicodeError:
+        return "holds characters no file name can have"
+    if len(encoded) > PATH_BYTES or any(len(os.fsencode(p)) > NAME_BYTES for p in pure.parts):
+        return "is too long for a file name"
+    if any(_DEVICE.fullmatch(part.rstrip(" .")) for part in pure.parts):
+        return "names a device, not a file"
+    return None
+
+
+def _shown(text: str) -> str:
+    """A path as a message shows it: control characters escaped, cut when very long."""
+    shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return shown if len(shown) <= 80 else shown[:79] + "…"
 
 
 def _sha256(path: Path) -> str:

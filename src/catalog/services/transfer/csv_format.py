@@ -321,7 +321,9 @@ class CsvImporter:
             raise ImportFileError(name, f"cannot read the file: {error.strerror}") from None
         with handle:
             rows = iter(_Rows(handle, name))
-            header_line, header = next(((n, r) for n, r in rows if r), (1, []))
+            # The first row with text is the header: white space alone is as empty as nothing.
+            filled = ((n, r) for n, r in rows if any(cell.strip() for cell in r))
+            header_line, header = next(filled, (1, []))
             if not header:
                 raise ImportFileError(name, "the file is empty (no header row)", 1)
             index = self._header(header, name, header_line)

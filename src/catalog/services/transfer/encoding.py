@@ -60,13 +60,19 @@ def detect(path: Path) -> Detection:
             for mark, name in _BOMS:
                 if head.startswith(mark):
                     return Detection(name, True)
-            if b"\x00" not in head and _is_utf8(head, handle):
+            if _few_nuls(head) and _is_utf8(head, handle):
                 return Detection("utf-8", True)
     except OSError as error:
         raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
     if b"\x00" not in head and _UTF8_SEQUENCE.search(head):
         return Detection("utf-8", False)  # part UTF-8, part something else
     return _guess(head)
+
+
+def _few_nuls(head: bytes) -> bool:
+    """True when NUL bytes are too rare for UTF-16 or UTF-32 (where every second or fourth
+    byte of Latin text is one): a UTF-8 file with a stray NUL is still UTF-8."""
+    return head.count(b"\x00") * 8 < len(head)
 
 
 def _is_utf8(head: bytes, rest: BinaryIO) -> bool:

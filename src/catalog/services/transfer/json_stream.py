@@ -32,6 +32,13 @@ and once after the closing ``}`` (``final`` True).
 
 _TAIL = 16  # a token cut at the end of the buffer makes the decoder fail this close to it
 _WS = re.compile(r"[ \t\n\r]*")
+# The json module's messages that do not say what is wrong on their own.
+_PLAIN = {
+    "Invalid control character at": (
+        "a control character (a line break, tab or NUL) inside a string, where JSON needs an"
+        " escape such as \\n (or a quote is missing)"
+    ),
+}
 _ESCAPES = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")  # how JSON writes a NUL or a surrogate
 
 
@@ -74,6 +81,11 @@ def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _RejectedError(f"duplicate key {short_repr(key)} in an object")
             seen.add(key)
     return result
+
+
+def plain_message(message: str) -> str:
+    """The json module's message for a decoding error, said so that it stands on its own."""
+    return _PLAIN.get(message, message)
 
 
 def _reject_constant(name: str) -> NoReturn:
@@ -208,7 +220,7 @@ class JsonArrayReader:
                     continue
                 if cut or error.pos >= len(self._buf.rstrip()):
                     self._fail("unexpected end of file (is the file cut short?)", len(self._buf))
-                self._fail(f"{prefix}not valid JSON: {error.msg}", error.pos)
+                self._fail(f"{prefix}not valid JSON: {plain_message(error.msg)}", error.pos)
             except _RejectedError as error:
                 self._fail(f"{prefix}{error}", self._pos)
             except RecursionError:

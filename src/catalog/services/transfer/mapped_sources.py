@@ -24,7 +24,7 @@ from catalog.domain.errors import ImportFileError
 from catalog.services.transfer import xml_input
 from catalog.services.transfer.csv_format import unneutralise
 from catalog.services.transfer.encoding import open_text, resolve
-from catalog.services.transfer.json_stream import JsonArrayReader
+from catalog.services.transfer.json_stream import JsonArrayReader, plain_message
 
 MAX_JSON_BYTES = 256 * 1024 * 1024
 """A JSON file that is one record object is read whole; larger ones are refused."""
@@ -130,6 +130,8 @@ def xlsx_rows(path: Path) -> Iterator[SourceRow]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
+        if path.is_file() and path.stat().st_size == 0:
+            raise _fail(path, "the file is empty") from None
         raise _fail(path, f"not a readable XLSX workbook ({type(error).__name__})") from None
     try:
         if not book.worksheets:
@@ -225,7 +227,7 @@ def _single_object(path: Path, data: bytes) -> Iterator[SourceRow]:
     except UnicodeDecodeError:
         raise _fail(path, "the file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
-        raise _fail(path, f"not valid JSON: {error.msg}", error.lineno) from None
+        raise _fail(path, f"not valid JSON: {plain_message(error.msg)}", error.lineno) from None
     except ValueError as error:
         raise _fail(path, f"not valid JSON: {error}") from None
     except RecursionError:

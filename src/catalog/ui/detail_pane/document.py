@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFrameFormat,
     QTextLength,
     QTextTableFormat,
@@ -39,7 +40,7 @@ from catalog.ui.detail_pane.fields import (
     Span,
 )
 from catalog.ui.detail_pane.highlight import highlight_spans
-from catalog.ui.text import safe_tooltip
+from catalog.ui.text import refused_resource, safe_tooltip
 
 LINK_SCHEME = "link"
 HIGHLIGHT_BACKGROUND = QColor(255, 226, 112)
@@ -62,6 +63,15 @@ def link_tooltip(link: Link) -> str:
     return safe_tooltip(f"Open {link.path} with the system's viewer")
 
 
+class _RefusingDocument(QTextDocument):
+    """The view's document: it loads no resource, an image included (the view's own
+    ``loadResource`` refuses too, but a document that is only given None for an image
+    has Qt open the image's file itself)."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802
+        return refused_resource(kind)
+
+
 class RecordView(QTextBrowser):
     """A read-only view of one record; activating a link emits ``link_activated(Link)``.
 
@@ -74,6 +84,7 @@ class RecordView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setDocument(_RefusingDocument(self))
         self.setObjectName("detailRecord")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)

@@ -31,6 +31,7 @@ from catalog.services.jobs import JobCancelled, ProgressCallback
 from catalog.ui.dialogs import messages
 from catalog.ui.jobs.progress import run_with_progress
 from catalog.ui.jobs.runner import Runner
+from catalog.ui.text import safe_tooltip
 
 Bugs = Callable[[BaseException, str], None]
 
@@ -136,8 +137,9 @@ class CheckDialog(QDialog):
         for fault in self.faults:
             repair = fault.repair if fault.automatic else self.tr("You: ") + fault.repair
             item = QTreeWidgetItem([fault.problem, repair])
-            item.setToolTip(0, fault.problem)
-            item.setToolTip(1, fault.repair)
+            # A problem names attached files as the record stores them: shown as text.
+            item.setToolTip(0, safe_tooltip(fault.problem))
+            item.setToolTip(1, safe_tooltip(fault.repair))
             self.list.addTopLevelItem(item)
         lines = [*done]
         if not self.faults:

@@ -27,6 +27,7 @@ from catalog.domain.drafts import AttachmentChoice
 from catalog.domain.errors import CatalogError
 from catalog.services.editing.attachments import AttachmentStore
 from catalog.ui.editor.values_field import vocabulary_completer
+from catalog.ui.text import safe_tooltip
 
 ROLES = ("scan", "translation", "transcript")
 
@@ -127,5 +128,5 @@ class AttachmentsTab(QWidget):
         about = ", ".join(part for part in (choice.role, choice.language) if part)
         item = QListWidgetItem(f"{choice.path}" + (f" ({about})" if about else ""))
         item.setData(Qt.ItemDataRole.UserRole, choice)
-        item.setToolTip(f"sha256 {choice.sha256}")
+        item.setToolTip(safe_tooltip(f"sha256 {choice.sha256}"))  # (from an imported file)
         self.list.addItem(item)

@@ -37,6 +37,7 @@ from catalog.services.transfer.html_report import (
     record_html,
     text,
 )
+from catalog.ui.text import refused_resource
 
 CHUNK = 200
 """Records laid out together in one document."""
@@ -70,7 +71,7 @@ class _NoResources(QTextDocument):
 
     def loadResource(self, type: int, name: QUrl | str, /) -> Any:  # noqa: N802 (Qt)
         """Refuse every resource: the report is built from text alone."""
-        return None
+        return refused_resource(type)
 
 
 class PdfReportExporter:

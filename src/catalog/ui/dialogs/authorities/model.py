@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from catalog.services.editing.authorities import AuthorityRow
+from catalog.ui.text import safe_tooltip
 
 NAME, VARIANTS, RECORDS = range(3)
 Index = QModelIndex | QPersistentModelIndex
@@ -52,12 +53,15 @@ class AuthorityTableModel(QAbstractTableModel):
         item = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = ""
             if column == NAME:
-                return item.name
-            if column == VARIANTS:
-                return "; ".join(item.variants)
-            if column == RECORDS:
-                return str(item.records)
+                text = item.name
+            elif column == VARIANTS:
+                text = "; ".join(item.variants)
+            elif column == RECORDS:
+                text = str(item.records)
+            # Qt takes a tooltip that looks like markup for rich text: names are not markup.
+            return text if role == Qt.ItemDataRole.DisplayRole else safe_tooltip(text)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == RECORDS:
             return self.tr("%n record(s)", "", item.records)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == RECORDS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from catalog.services.editing.bulk import FIELD_LABELS, FieldChange
+from catalog.ui.text import safe_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 _HEADERS = ("Record", "Field", "Before", "After")
@@ -67,4 +68,4 @@ class ChangesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = " ".join(text.split())
             return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
-        return text
+        return safe_tooltip(text)  # shown literally, never as markup
