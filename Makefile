@@ -32,6 +32,8 @@ lint: install
 bench: install
 	$(BIN)/python -m benchmarks.corpus_imports
 	$(BIN)/python -m benchmarks.export_bench
+	$(BIN)/python -m benchmarks.live_bench
+	$(BIN)/python -m benchmarks.pg_bench
 	$(BIN)/python -m benchmarks.run --sizes 10000,100000,1000000 --output docs/performance.md
 
 # Crash safety: kill the real program at random moments, 200 trials per test (override
