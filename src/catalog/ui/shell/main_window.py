@@ -42,7 +42,7 @@ from catalog.ui.shell.live_updates import LiveUpdates
 from catalog.ui.shell.operations import Operations
 from catalog.ui.shell.search_controller import FacetOutcome, SearchController, SearchOutcome
 from catalog.ui.shell.signals import SignalHub
-from catalog.ui.shell.status import status_text
+from catalog.ui.shell.status import read_only_label, status_text
 from catalog.ui.shell.welcome import WelcomePage
 from catalog.ui.timeline.widget import Timeline
 
@@ -88,7 +88,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_TITLE} — {catalogue_name(service.location)}")
         self._runner = runner
-        self._location = service.location
         self.hub = SignalHub(self)
         self.bugs = BugReporter(self)
         self.window_actions = Actions(self)
@@ -152,13 +151,8 @@ class MainWindow(QMainWindow):
         self._connect()
         list_menu.install(self.record_list, self.window_actions)
         self.live = LiveUpdates(service, self.hub, self)
-        self.statusBar().addPermanentWidget(self.live.offline)
-        if service.read_only:
-            read_only = QLabel("Read-only")
-            read_only.setObjectName("readOnlyLabel")
-            read_only.setToolTip(service.read_only_reason)
-            read_only.setAccessibleDescription(service.read_only_reason)
-            self.statusBar().addPermanentWidget(read_only)
+        for lasting in (self.live.offline, read_only_label(service.read_only_reason)):
+            self.statusBar().addPermanentWidget(lasting)
         # After an import: its records are selected once the refreshed list shows them.
         self.pending_selection = PendingSelection(self.record_list)
         self.operations.imported.connect(self.pending_selection.select_after_refresh)

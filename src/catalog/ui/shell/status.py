@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
+from catalog.ui.text import safe_tooltip
+
 SEPARATOR = " · "
 
 
@@ -17,3 +21,13 @@ def status_text(shown: int, total: int, selected: int, query: str) -> str:
     if query.strip():
         parts.append(" ".join(query.split()))
     return SEPARATOR.join(parts)
+
+
+def read_only_label(reason: str) -> QLabel:
+    """The status bar's lasting "Read-only", its tooltip saying why (hidden without one)."""
+    label = QLabel("Read-only")
+    label.setVisible(bool(reason))
+    label.setObjectName("readOnlyLabel")
+    label.setToolTip(safe_tooltip(reason))  # the reason names a file: shown literally
+    label.setAccessibleDescription(reason)
+    return label
