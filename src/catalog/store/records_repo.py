@@ -40,9 +40,8 @@ def partial_date(row: Any) -> PartialDate:
     )
 
 
-_SUMMARY_COLUMNS = (
-    t.Record.id,
-    t.Record.title,
+# What partial_date reads.
+_DATE_COLUMNS = (
     t.Record.date_text,
     t.Record.date_edtf,
     t.Record.date_lower,
@@ -50,6 +49,12 @@ _SUMMARY_COLUMNS = (
     t.Record.date_precision,
     t.Record.date_approximate,
     t.Record.date_uncertain,
+)
+
+_SUMMARY_COLUMNS = (
+    t.Record.id,
+    t.Record.title,
+    *_DATE_COLUMNS,
     t.DocumentType.name.label("doc_type"),
 )
 
@@ -164,13 +169,7 @@ _DETAIL_COLUMNS = (
     t.Record.id,
     t.Record.uid,
     t.Record.title,
-    t.Record.date_text,
-    t.Record.date_edtf,
-    t.Record.date_lower,
-    t.Record.date_upper,
-    t.Record.date_precision,
-    t.Record.date_approximate,
-    t.Record.date_uncertain,
+    *_DATE_COLUMNS,
     t.Record.summary,
     t.Record.source_ref,
     t.Record.classification,
