@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -51,16 +51,19 @@ LABEL_WIDTH_PERCENT = 30.0
 def link_tooltip(link: Link) -> str:
     """What activating a link does, shown when the pointer rests on it."""
     if isinstance(link, FilterLink):
-        return safe_tooltip(f"Show the records matching {link.clause}")
+        text = QCoreApplication.translate("RecordView", "Show the records matching {0}")
+        return safe_tooltip(text.format(link.clause))
     if isinstance(link, RecordLink):
-        return safe_tooltip(f"Show record {link.record_id}")
+        text = QCoreApplication.translate("RecordView", "Show record {0}")
+        return safe_tooltip(text.format(link.record_id))
     if isinstance(link, NoteLink):
-        return {
-            "add": "Add a note to this record",
-            "edit": "Change the text of this note",
-            "delete": "Delete this note (asks first)",
-        }[link.action]
-    return safe_tooltip(f"Open {link.path} with the system's viewer")
+        if link.action == "add":
+            return QCoreApplication.translate("RecordView", "Add a note to this record")
+        if link.action == "edit":
+            return QCoreApplication.translate("RecordView", "Change the text of this note")
+        return QCoreApplication.translate("RecordView", "Delete this note (asks first)")
+    text = QCoreApplication.translate("RecordView", "Open {0} with the system's viewer")
+    return safe_tooltip(text.format(link.path))
 
 
 class _RefusingDocument(QTextDocument):
@@ -90,10 +93,13 @@ class RecordView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
         self.setUndoRedoEnabled(False)
-        self.setAccessibleName("Record details")
+        self.setAccessibleName(self.tr("Record details"))
         self.setAccessibleDescription(
-            "Every field of the record on show. Names, types, archives, collections and "
-            "tags are links that narrow the search; related records and attachments open."
+            self.tr(
+                "Every field of the record on show. Names, types, archives, collections and "
+                "tags are links that narrow the search; related records and attachments open. "
+                "Tab moves from link to link; Enter follows the link."
+            )
         )
         self.links: list[Link] = []
         self.menu_actions: list[QAction] = []

@@ -2,7 +2,9 @@
 
 The pane's document is built from these values alone, so what a record shows (and
 which parts filter, open another record or open a file) is decided and tested here,
-without Qt. Clauses are made with ``format_clause``, so any name reads back exactly.
+without a widget. Clauses are made with ``format_clause``, so any name reads back
+exactly. Fixed words (labels, roles, relations) are translated in context
+``DetailFields``; record values are shown as they are.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
+
+from PySide6.QtCore import QCoreApplication
 
 from catalog.domain.dates import describe
 from catalog.domain.query import format_clause
@@ -21,19 +25,68 @@ from catalog.domain.records import (
     AuthorityLink,
     ChangeEntry,
     RecordDetail,
+    RelationType,
     RelationView,
+    Role,
 )
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 EMPTY = "—"
 SHORT_VALUE = 60
 """Old and new values in the change log are cut to this many characters."""
 
+_LABELS = {
+    "date": QT_TRANSLATE_NOOP("DetailFields", "Date"),
+    "type": QT_TRANSLATE_NOOP("DetailFields", "Type"),
+    "languages": QT_TRANSLATE_NOOP("DetailFields", "Languages"),
+    "archive": QT_TRANSLATE_NOOP("DetailFields", "Archive"),
+    "source_ref": QT_TRANSLATE_NOOP("DetailFields", "Source reference"),
+    "classification": QT_TRANSLATE_NOOP("DetailFields", "Classification"),
+    "collections": QT_TRANSLATE_NOOP("DetailFields", "Collections"),
+    "people": QT_TRANSLATE_NOOP("DetailFields", "People"),
+    "organisations": QT_TRANSLATE_NOOP("DetailFields", "Organisations"),
+    "places": QT_TRANSLATE_NOOP("DetailFields", "Places"),
+    "subjects": QT_TRANSLATE_NOOP("DetailFields", "Subjects"),
+    "tags": QT_TRANSLATE_NOOP("DetailFields", "Tags"),
+    "summary": QT_TRANSLATE_NOOP("DetailFields", "Summary"),
+    "annotations": QT_TRANSLATE_NOOP("DetailFields", "Notes ({0})"),
+    "relations": QT_TRANSLATE_NOOP("DetailFields", "Related"),
+    "attachments": QT_TRANSLATE_NOOP("DetailFields", "Attachments"),
+    "history": QT_TRANSLATE_NOOP("DetailFields", "History ({0})"),
+    "record": QT_TRANSLATE_NOOP("DetailFields", "Record"),
+}
+"""Each field's heading by its key, translated where a field is made (``{0}``: a count)."""
 _NAME_SECTIONS = (
-    ("people", "People", AuthorityKind.PERSON, "person"),
-    ("organisations", "Organisations", AuthorityKind.ORGANISATION, "organisation"),
-    ("places", "Places", AuthorityKind.PLACE, "place"),
-    ("subjects", "Subjects", AuthorityKind.SUBJECT, "subject"),
+    ("people", AuthorityKind.PERSON, "person"),
+    ("organisations", AuthorityKind.ORGANISATION, "organisation"),
+    ("places", AuthorityKind.PLACE, "place"),
+    ("subjects", AuthorityKind.SUBJECT, "subject"),
 )
+_ROLES = {
+    Role.AUTHOR: QT_TRANSLATE_NOOP("DetailFields", "author"),
+    Role.RECIPIENT: QT_TRANSLATE_NOOP("DetailFields", "recipient"),
+    Role.MENTIONED: QT_TRANSLATE_NOOP("DetailFields", "mentioned"),
+    Role.SUBJECT: QT_TRANSLATE_NOOP("DetailFields", "subject"),
+    Role.ARCHIVE: QT_TRANSLATE_NOOP("DetailFields", "archive"),
+}
+"""A linked name's role as shown after it (the same words as ``Role``'s values)."""
+_RELATIONS = {
+    (RelationType.COVER_MEMO_FOR, True): QT_TRANSLATE_NOOP("DetailFields", "cover memo for"),
+    (RelationType.COVER_MEMO_FOR, False): QT_TRANSLATE_NOOP("DetailFields", "has cover memo"),
+    (RelationType.REPLY_TO, True): QT_TRANSLATE_NOOP("DetailFields", "reply to"),
+    (RelationType.REPLY_TO, False): QT_TRANSLATE_NOOP("DetailFields", "answered by"),
+    (RelationType.TRANSLATION_OF, True): QT_TRANSLATE_NOOP("DetailFields", "translation of"),
+    (RelationType.TRANSLATION_OF, False): QT_TRANSLATE_NOOP("DetailFields", "has translation"),
+    (RelationType.ATTACHMENT_OF, True): QT_TRANSLATE_NOOP("DetailFields", "attachment of"),
+    (RelationType.ATTACHMENT_OF, False): QT_TRANSLATE_NOOP("DetailFields", "has attachment"),
+    (RelationType.PART_OF, True): QT_TRANSLATE_NOOP("DetailFields", "part of"),
+    (RelationType.PART_OF, False): QT_TRANSLATE_NOOP("DetailFields", "has part"),
+    (RelationType.SAME_AS, True): QT_TRANSLATE_NOOP("DetailFields", "same as"),
+    (RelationType.SAME_AS, False): QT_TRANSLATE_NOOP("DetailFields", "same as"),
+    (RelationType.RELATED_TO, True): QT_TRANSLATE_NOOP("DetailFields", "related to"),
+    (RelationType.RELATED_TO, False): QT_TRANSLATE_NOOP("DetailFields", "related to"),
+}
+"""A relation's wording read from either end (the same words as ``RelationView.label``)."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +120,9 @@ class NoteLink:
 
 Link = FilterLink | RecordLink | FileLink | NoteLink
 
-ADD_NOTE = "Add note…"
-EDIT_NOTE = "Edit"
-DELETE_NOTE = "Delete"
+ADD_NOTE = QT_TRANSLATE_NOOP("DetailFields", "Add note…")
+EDIT_NOTE = QT_TRANSLATE_NOOP("DetailFields", "Edit")
+DELETE_NOTE = QT_TRANSLATE_NOOP("DetailFields", "Delete")
 
 
 @dataclass(frozen=True)
@@ -125,37 +178,31 @@ def record_fields(
     may change offers them.
     """
     fields = [
-        _field("date", "Date", [[Span(line)] for line in date_text(detail).split("\n")]),
-        _field("type", "Type", [_links("type", [detail.doc_type])]),
-        _field("languages", "Languages", [_links("language", detail.languages)]),
-        _field("archive", "Archive", [_links("archive", [detail.archive])]),
-        _field("source_ref", "Source reference", _plain_lines(detail.source_ref)),
-        _field("classification", "Classification", _plain_lines(detail.classification)),
-        _field(
-            "collections", "Collections", [_links("collection", [c]) for c in detail.collections]
-        ),
+        _field("date", [[Span(line)] for line in date_text(detail).split("\n")]),
+        _field("type", [_links("type", [detail.doc_type])]),
+        _field("languages", [_links("language", detail.languages)]),
+        _field("archive", [_links("archive", [detail.archive])]),
+        _field("source_ref", _plain_lines(detail.source_ref)),
+        _field("classification", _plain_lines(detail.classification)),
+        _field("collections", [_links("collection", [c]) for c in detail.collections]),
     ]
-    for key, label, kind, clause_field in _NAME_SECTIONS:
+    for key, kind, clause_field in _NAME_SECTIONS:
         lines = [name_line(link, clause_field) for link in detail.names_of(kind)]
-        fields.append(_field(key, label, lines))
+        fields.append(_field(key, lines))
     changes = sorted(changes, key=lambda entry: entry.at, reverse=True)  # newest first
     fields += [
-        _field("tags", "Tags", [_links("tag", detail.tags)]),
-        _field("summary", "Summary", _plain_lines(detail.summary, searchable=True), wide=True),
+        _field("tags", [_links("tag", detail.tags)]),
+        _field("summary", _plain_lines(detail.summary, searchable=True), wide=True),
         _field(
             "annotations",
-            f"Notes ({len(detail.annotations)})",
             _notes(detail.annotations, editable),
             wide=True,
+            count=len(detail.annotations),
         ),
-        _field("relations", "Related", [relation_line(r) for r in detail.relations], wide=True),
-        _field(
-            "attachments", "Attachments", [attachment_line(a) for a in detail.attachments], True
-        ),
-        _field(
-            "history", f"History ({len(changes)})", [[Span(change_text(c))] for c in changes], True
-        ),
-        _field("record", "Record", _plain_lines(record_text(detail))),
+        _field("relations", [relation_line(r) for r in detail.relations], wide=True),
+        _field("attachments", [attachment_line(a) for a in detail.attachments], wide=True),
+        _field("history", [[Span(change_text(c))] for c in changes], wide=True, count=len(changes)),
+        _field("record", _plain_lines(record_text(detail))),
     ]
     return fields
 
@@ -164,24 +211,33 @@ def date_text(detail: RecordDetail) -> str:
     """The archive's own wording, then how Catalog understood it (EDTF and bounds)."""
     date = detail.date
     if not date.text and date.edtf is None:
-        return "No date"
+        return QCoreApplication.translate("DetailFields", "No date")
     if date.edtf is None:
-        return f"{date.text}\n(not understood as a date)"
+        not_understood = QCoreApplication.translate("DetailFields", "(not understood as a date)")
+        return f"{date.text}\n{not_understood}"
     return f"{date.text or date.edtf}\n{describe(date)}"
 
 
 def name_line(link: AuthorityLink, clause_field: str) -> Line:
     """A linked name that filters by it, with its role and other spellings."""
-    rest = f" ({link.role.value})"
+    role = QCoreApplication.translate("DetailFields", _ROLES.get(link.role, link.role.value))
+    rest = f" ({role})"
     if link.variants:
-        rest += f"; also {', '.join(link.variants)}"
+        also = QCoreApplication.translate("DetailFields", "also {0}")
+        rest += "; " + also.format(", ".join(link.variants))
     return (Span(link.name, FilterLink(format_clause(clause_field, link.name))), Span(rest))
 
 
 def relation_line(relation: RelationView) -> Line:
     """A relation as read from this record ("reply to: <title>"), the title a link."""
-    title = relation.other_title or relation.other_uid or f"record {relation.other_id}"
-    return (Span(f"{relation.label}: "), Span(title, RecordLink(relation.other_id)))
+    title = (
+        relation.other_title
+        or relation.other_uid
+        or QCoreApplication.translate("DetailFields", "record {0}").format(relation.other_id)
+    )
+    wording = _RELATIONS.get((relation.type, relation.outgoing), relation.label)
+    label = QCoreApplication.translate("DetailFields", wording)
+    return (Span(f"{label}: "), Span(title, RecordLink(relation.other_id)))
 
 
 def attachment_line(attachment: Attachment) -> Line:
@@ -196,16 +252,21 @@ def note_lines(note: Annotation, editable: bool = False) -> list[Line]:
 
     ``editable`` puts Edit and Delete links after the heading.
     """
-    heading = f"{note.author or 'Unknown author'} · {timestamp(note.created)}"
+    author = note.author or QCoreApplication.translate("DetailFields", "Unknown author")
+    heading = f"{author} · {timestamp(note.created)}"
     if note.modified != note.created:
-        heading += f" (edited {timestamp(note.modified)})"
+        heading += " " + QCoreApplication.translate("DetailFields", "(edited {0})").format(
+            timestamp(note.modified)
+        )
     first: Line = (Span(heading),)
     if editable:
         first += (
             Span(" · "),
-            Span(EDIT_NOTE, NoteLink("edit", note.id)),
+            Span(QCoreApplication.translate("DetailFields", EDIT_NOTE), NoteLink("edit", note.id)),
             Span(" · "),
-            Span(DELETE_NOTE, NoteLink("delete", note.id)),
+            Span(
+                QCoreApplication.translate("DetailFields", DELETE_NOTE), NoteLink("delete", note.id)
+            ),
         )
     return [first, *_plain_lines(note.text, searchable=True)]
 
@@ -213,7 +274,8 @@ def note_lines(note: Annotation, editable: bool = False) -> list[Line]:
 def change_text(entry: ChangeEntry) -> str:
     """One change as a short line: when, who, what, and from what to what."""
     what = " ".join(part for part in (entry.action, entry.field) if part)
-    text = f"{timestamp(entry.at)} · {entry.user or 'unknown user'} · {what}"
+    user = entry.user or QCoreApplication.translate("DetailFields", "unknown user")
+    text = f"{timestamp(entry.at)} · {user} · {what}"
     if entry.old is not None or entry.new is not None:
         text += f": {_short(entry.old)} → {_short(entry.new)}"
     return text
@@ -227,26 +289,30 @@ def timestamp(moment: datetime) -> str:
 def record_text(detail: RecordDetail) -> str:
     """Created, modified, version and the stable id; the trash if it is there."""
     lines = [
-        f"Created {timestamp(detail.created)}",
-        f"Modified {timestamp(detail.modified)}",
-        f"Version {detail.version}",
-        f"Id {detail.uid}",
+        QCoreApplication.translate("DetailFields", "Created {0}").format(timestamp(detail.created)),
+        QCoreApplication.translate("DetailFields", "Modified {0}").format(
+            timestamp(detail.modified)
+        ),
+        QCoreApplication.translate("DetailFields", "Version {0}").format(detail.version),
+        QCoreApplication.translate("DetailFields", "Id {0}").format(detail.uid),
     ]
     if detail.deleted:
-        lines.insert(0, "In the trash")
+        lines.insert(0, QCoreApplication.translate("DetailFields", "In the trash"))
     return "\n".join(lines)
 
 
 def _short(value: str | None) -> str:
     if not value:
-        return "(empty)"
+        return QCoreApplication.translate("DetailFields", "(empty)")
     flat = " ".join(value.split())
-    return f"“{flat if len(flat) <= SHORT_VALUE else flat[: SHORT_VALUE - 1] + '…'}”"
+    cut = flat if len(flat) <= SHORT_VALUE else flat[: SHORT_VALUE - 1] + "…"
+    return QCoreApplication.translate("DetailFields", "“{0}”").format(cut)
 
 
 def _notes(annotations: Sequence[Annotation], editable: bool = False) -> list[Line]:
     """Every note, a blank line between them; first the Add link when notes can be added."""
-    lines: list[Line] = [(Span(ADD_NOTE, NoteLink("add")),)] if editable else []
+    add = QCoreApplication.translate("DetailFields", ADD_NOTE)
+    lines: list[Line] = [(Span(add, NoteLink("add")),)] if editable else []
     for note in annotations:
         lines += [(Span(""),)] if lines else []
         lines += note_lines(note, editable)
@@ -267,8 +333,14 @@ def _links(clause_field: str, values: Iterable[str]) -> Line:
     return tuple(spans)
 
 
-def _field(key: str, label: str, lines: Iterable[Iterable[Span]], wide: bool = False) -> Field:
-    """A field without blank lines at either end (a value of only spaces counts as none)."""
+def _field(
+    key: str, lines: Iterable[Iterable[Span]], *, wide: bool = False, count: int | None = None
+) -> Field:
+    """A field under its translated heading (``count`` fills the heading's ``{0}``), without
+    blank lines at either end (a value of only spaces counts as none)."""
+    label = QCoreApplication.translate("DetailFields", _LABELS[key])
+    if count is not None:
+        label = label.format(count)
     kept = [tuple(line) for line in lines]
     blank = ["".join(span.text for span in line).strip() == "" for line in kept]
     if all(blank):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from catalog.domain.changes import ChangeSet
@@ -22,9 +22,10 @@ from catalog.ui.detail_pane.fields import NoteLink
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.note_dialog import ConfirmDeleteNote, NoteDialog
 from catalog.ui.jobs.runner import Failed
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-NOTE_NOT_SAVED = "The note was not saved"
-NOTE_NOT_DELETED = "The note was not deleted"
+NOTE_NOT_SAVED = QT_TRANSLATE_NOOP("NoteEditing", "The note was not saved")
+NOTE_NOT_DELETED = QT_TRANSLATE_NOOP("NoteEditing", "The note was not deleted")
 
 
 class NoteEditing(QObject):
@@ -118,7 +119,8 @@ class NoteEditing(QObject):
         try:
             changes = write(editor, dialog)
         except CatalogError as error:
-            messages.show_error(self._parent, failure, error)
+            title = QCoreApplication.translate("NoteEditing", failure)
+            messages.show_error(self._parent, title, error)
             return
         except Exception as error:
             self._on_bug(error)

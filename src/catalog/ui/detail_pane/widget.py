@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,9 +45,12 @@ from catalog.ui.detail_pane.history import History
 from catalog.ui.detail_pane.notes import NoteEditing
 from catalog.ui.jobs.latest import LatestOnly
 from catalog.ui.jobs.runner import Failed, Runner
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-NOTHING_SELECTED = "Select a record to see everything the catalogue holds about it."
-CITATION_COPIED = "Citation copied to the clipboard."
+NOTHING_SELECTED = QT_TRANSLATE_NOOP(
+    "DetailPane", "Select a record to see everything the catalogue holds about it."
+)
+CITATION_COPIED = QT_TRANSLATE_NOOP("DetailPane", "Citation copied to the clipboard.")
 
 
 class RecordSource(Protocol):
@@ -119,8 +122,10 @@ class DetailPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self.setAccessibleName("Detail pane")
-        self.setAccessibleDescription("The selected record, with links to related records.")
+        self.setAccessibleName(self.tr("Detail pane"))
+        self.setAccessibleDescription(
+            self.tr("The selected record, with links to related records.")
+        )
         self.setMinimumWidth(260)
         self._service = service
         self._reads = LatestOnly(runner)
@@ -134,35 +139,37 @@ class DetailPane(QWidget):
         self.notes = NoteEditing(lambda: self._service.editor, self, on_bug)
         self.notes.changed.connect(self._on_notes_changed)
         self._build()
-        self.show_message(NOTHING_SELECTED)
+        self.show_message(QCoreApplication.translate("DetailPane", NOTHING_SELECTED))
 
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
         style = self.style()
         self.back_action = self._action(
-            "Back",
-            "Show the record shown before this one",
+            self.tr("Back"),
+            self.tr("Show the record shown before this one"),
             QKeySequence.StandardKey.Back,
             self.go_back,
         )
         self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.forward_action = self._action(
-            "Forward",
-            "Show the record you went back from",
+            self.tr("Forward"),
+            self.tr("Show the record you went back from"),
             QKeySequence.StandardKey.Forward,
             self.go_forward,
         )
         self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.copy_citation_action = self._action(
-            "Copy citation",
-            "Copy a citation of this record, in the digital archive's style, to the clipboard",
+            self.tr("Copy citation"),
+            self.tr(
+                "Copy a citation of this record, in the digital archive's style, to the clipboard"
+            ),
             QKeySequence("Ctrl+Shift+C"),
             self.copy_citation,
         )
         self.add_note_action = self._action(
-            "Add note…",
-            "Add a note to this record, signed with your name",
+            self.tr("Add note…"),
+            self.tr("Add a note to this record, signed with your name"),
             QKeySequence("Ctrl+Alt+N"),
             self.add_note,
         )
@@ -198,8 +205,8 @@ class DetailPane(QWidget):
         self._message.setWordWrap(True)
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setEnabled(False)
-        self._message.setAccessibleName("Detail pane message")
-        self._message.setAccessibleDescription("Why no single record is shown.")
+        self._message.setAccessibleName(self.tr("Detail pane message"))
+        self._message.setAccessibleDescription(self.tr("Why no single record is shown."))
         self._stack = QStackedWidget()
         self._stack.addWidget(self._message)
         self._stack.addWidget(self.view)
@@ -233,7 +240,12 @@ class DetailPane(QWidget):
             self._visit(ids[0], announce=False)
             return
         self._reads.forget()
-        self.show_message(f"{len(ids):,} records selected." if ids else NOTHING_SELECTED)
+        if ids:
+            n = len(ids)
+            # One id is shown as a record (above), so the count here is never 1.
+            self.show_message(self.tr("{0} records selected.", "", n).format(f"{n:,}"))
+        else:
+            self.show_message(QCoreApplication.translate("DetailPane", NOTHING_SELECTED))
 
     def show_record(self, record_id: int) -> None:
         """Show a record (a visit); ``record_shown`` follows once it is on show."""
@@ -284,7 +296,7 @@ class DetailPane(QWidget):
             return ""
         citation = archive_citation(self.shown.detail)
         QGuiApplication.clipboard().setText(citation)
-        self.status_message.emit(CITATION_COPIED)
+        self.status_message.emit(QCoreApplication.translate("DetailPane", CITATION_COPIED))
         return citation
 
     def add_note(self) -> None:
@@ -355,11 +367,11 @@ class DetailPane(QWidget):
 
     def _on_error(self, error: BaseException) -> None:
         if isinstance(error, RecordNotFound):
-            self.show_message("This record is no longer in the catalogue.")
+            self.show_message(self.tr("This record is no longer in the catalogue."))
         elif isinstance(error, CatalogError):
-            self.show_message(f"The record could not be read: {error}")
+            self.show_message(self.tr("The record could not be read: {0}").format(error))
         else:
-            self.show_message("The record could not be shown.")
+            self.show_message(self.tr("The record could not be shown."))
             self._on_bug(error)
 
     # ------------------------------------------------------------------ links
@@ -385,9 +397,11 @@ class DetailPane(QWidget):
         if not path.is_absolute() and self._attachment_folder is not None:
             path = self._attachment_folder / path
         if not path.is_file():
-            self.status_message.emit(f"The attachment {stored} is not at {path}.")
+            self.status_message.emit(
+                self.tr("The attachment {0} is not at {1}.").format(stored, path)
+            )
         elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.absolute()))):
-            self.status_message.emit(f"No application could open {path.name}.")
+            self.status_message.emit(self.tr("No application could open {0}.").format(path.name))
 
     def _update_actions(self) -> None:
         back, forward = self._history.can_go_back, self._history.can_go_forward

@@ -1,10 +1,11 @@
-"""The bars of the timeline and the ``date:`` clauses they stand for (no Qt here).
+"""The bars of the timeline and the ``date:`` clauses they stand for (no widgets here).
 
 Facet values arrive as labels ("1959", "1959-10") with counts; bars cover every period
 of the span, empty ones included, so gaps show as gaps. A clause is written in a form
 the query parser reads back as exactly the bars' bounds: four-digit years (``-0044``),
 ``Y`` for years beyond four digits, and ``0000~`` for year zero, whose plain form the
-parser takes as "unknown".
+parser takes as "unknown". A bar's title is in words, translated in context
+``TimelineBins``; labels and clauses are numbers and stay as they are.
 """
 
 from __future__ import annotations
@@ -13,24 +14,28 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from catalog.domain.date_clauses import month_text, year_text
 from catalog.domain.dates import DayKey, day_key, last_day_key
 from catalog.domain.records import FacetValue
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    QT_TRANSLATE_NOOP("TimelineBins", "January"),
+    QT_TRANSLATE_NOOP("TimelineBins", "February"),
+    QT_TRANSLATE_NOOP("TimelineBins", "March"),
+    QT_TRANSLATE_NOOP("TimelineBins", "April"),
+    QT_TRANSLATE_NOOP("TimelineBins", "May"),
+    QT_TRANSLATE_NOOP("TimelineBins", "June"),
+    QT_TRANSLATE_NOOP("TimelineBins", "July"),
+    QT_TRANSLATE_NOOP("TimelineBins", "August"),
+    QT_TRANSLATE_NOOP("TimelineBins", "September"),
+    QT_TRANSLATE_NOOP("TimelineBins", "October"),
+    QT_TRANSLATE_NOOP("TimelineBins", "November"),
+    QT_TRANSLATE_NOOP("TimelineBins", "December"),
 )
+"""Month names in English, marked for translation (``month_name`` translates them)."""
 MAX_YEAR_BARS = 1000
 """More years than this are grouped into bars of several years (a stray far-off date)."""
 
@@ -78,10 +83,12 @@ class Bin:
     def title(self) -> str:
         """The period in words, for tooltips and screen readers."""
         if self.month:
-            return f"{MONTH_NAMES[self.month - 1]} {self.first_year}"
+            return f"{month_name(self.month)} {self.first_year}"
         if self.first_year == self.last_year:
             return str(self.first_year)
-        return f"{self.first_year} to {self.last_year}"
+        return QCoreApplication.translate("TimelineBins", "{0} to {1}").format(
+            self.first_year, self.last_year
+        )
 
     @property
     def start_text(self) -> str | None:
@@ -96,6 +103,11 @@ class Bin:
         if self.month:
             return month_text(self.last_year, self.month)
         return year_text(self.last_year)
+
+
+def month_name(month: int) -> str:
+    """The name of ``month`` (1..12) in the interface's language."""
+    return QCoreApplication.translate("TimelineBins", MONTH_NAMES[month - 1])
 
 
 def range_clause(bins: list[Bin], start: int, end: int) -> str | None:

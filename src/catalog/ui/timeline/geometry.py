@@ -1,7 +1,8 @@
-"""Where the bars and axis labels go: pixels to bars and back (no Qt here).
+"""Where the bars and axis labels go: pixels to bars and back (no widgets here).
 
 All sizes come in from the widget, measured from its font, so the chart scales with
-the font and the screen's pixel ratio instead of assuming pixel sizes.
+the font and the screen's pixel ratio instead of assuming pixel sizes. Month
+abbreviations on the axis are translated in context ``TimelineAxis``.
 """
 
 from __future__ import annotations
@@ -9,11 +10,28 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from catalog.ui.timeline.bins import MONTH_NAMES, Bin
+from PySide6.QtCore import QCoreApplication
+
+from catalog.ui.timeline.bins import Bin
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 YEAR_LABEL_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 MONTH_LABEL_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
-MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
+MONTH_ABBREVIATIONS = (
+    QT_TRANSLATE_NOOP("TimelineAxis", "Jan"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Feb"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Mar"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Apr"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "May"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Jun"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Jul"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Aug"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Sep"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Oct"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Nov"),
+    QT_TRANSLATE_NOOP("TimelineAxis", "Dec"),
+)
+"""Short month names for the axis, in English, marked for translation."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +81,7 @@ def _labels(bins: list[Bin], bar_width: float, label_width: float) -> list[tuple
         step = _first_fit(MONTH_LABEL_STEPS, bar_width, label_width)
         if step <= 12:
             return [
-                (i, str(b.first_year) if b.month == 1 else MONTH_ABBREVIATIONS[b.month - 1])
+                (i, str(b.first_year) if b.month == 1 else _abbreviation(b.month))
                 for i, b in enumerate(bins)
                 if (b.month - 1) % step == 0
             ]
@@ -76,6 +94,10 @@ def _labels(bins: list[Bin], bar_width: float, label_width: float) -> list[tuple
     size = bins[0].last_year - bins[0].first_year + 1
     step = _first_fit(YEAR_LABEL_STEPS, bar_width, label_width)
     return [(i, str(b.first_year)) for i, b in enumerate(bins) if b.first_year % (step * size) == 0]
+
+
+def _abbreviation(month: int) -> str:
+    return QCoreApplication.translate("TimelineAxis", MONTH_ABBREVIATIONS[month - 1])
 
 
 def _first_fit(steps: tuple[int, ...], bar_width: float, label_width: float) -> int:

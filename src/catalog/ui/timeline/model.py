@@ -2,13 +2,17 @@
 
 The painted widget only maps pixels to bar indexes; zooming, the month window, the
 highlighted bar, the selection being made and the range of the query all live here,
-where they can be reasoned about (and tested) without a screen.
+where they can be reasoned about (and tested) without a screen. Its sentences (for
+captions, tooltips and screen readers) are translated in context ``TimelineState``,
+counts of records in ``TimelineCounts``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from catalog.domain.records import FacetValue
 from catalog.ui.timeline.bins import (
@@ -33,8 +37,32 @@ class Zoom(Enum):
     MONTHS = "months"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+class TimelineCounts(QObject):
+    """Counts of records in words, their noun agreeing with the number in any language.
+
+    A QObject only so that ``tr`` with a count marks numerus forms for ``lupdate``.
+    """
+
+    def records(self, n: int) -> str:
+        """``1 record``, ``1,234 records``."""
+        text = self.tr("{0} record", "", n) if n == 1 else self.tr("{0} records", "", n)
+        return text.format(f"{n:,}")
+
+    def dated_records(self, n: int) -> str:
+        """``1 dated record``, ``12 dated records``."""
+        text = self.tr("{0} dated record", "", n) if n == 1 else self.tr("{0} dated records", "", n)
+        return text.format(f"{n:,}")
+
+    def none_dated(self, n: int) -> str:
+        """A result of ``n`` records none of which has a date."""
+        if n == 1:
+            text = self.tr("None of the {0} record in this result is dated.", "", n)
+        else:
+            text = self.tr("None of the {0} records in this result is dated.", "", n)
+        return text.format(f"{n:,}")
+
+
+_COUNTS = TimelineCounts()
 
 
 class TimelineState:
@@ -205,14 +233,14 @@ class TimelineState:
         first, last = self.bins[0], self.bins[-1]
         if first is last:
             return first.title
-        since = first.title.partition(" to ")[0]
-        until = last.title.rpartition(" to ")[2]
-        return f"{since} to {until}"
+        since = first.title if first.month else str(first.first_year)
+        until = last.title if last.month else str(last.last_year)
+        return QCoreApplication.translate("TimelineState", "{0} to {1}").format(since, until)
 
     def bar_text(self, index: int) -> str:
         """One bar in words: ``October 1959: 42 records``."""
         bar = self.bins[index]
-        return f"{bar.title}: {_plural(bar.count, 'record')}"
+        return f"{bar.title}: {_COUNTS.records(bar.count)}"
 
     def selection_text(self) -> str:
         """The selection being made in words, with its count."""
@@ -221,25 +249,34 @@ class TimelineState:
             return ""
         first, last = chosen
         period = DateRange(self.bins[first].first, self.bins[last].last).text()
-        return f"{period}: {_plural(self.count(first, last), 'record')}"
+        return f"{period}: {_COUNTS.records(self.count(first, last))}"
 
     def summary(self) -> str:
         """The whole histogram in a sentence or two, for screen readers."""
         if self.total == 0:
-            return "No records in this result."
+            return QCoreApplication.translate("TimelineState", "No records in this result.")
         if not self.bins:
-            return f"None of the {_plural(self.total, 'record')} in this result is dated."
-        unit = "month" if self.zoom is Zoom.MONTHS else "year"
+            return _COUNTS.none_dated(self.total)
         busiest = max(self.bins, key=lambda b: b.count)
-        most = f"; most in {busiest.title} ({busiest.count:,})" if busiest.count else ""
-        text = (
-            f"{_plural(self.total - self.undated, 'dated record')} by {unit}, "
-            f"{self.span_text()}{most}. {self.undated:,} undated."
-        )
+        most = ""
+        if busiest.count:
+            most = QCoreApplication.translate("TimelineState", "; most in {0} ({1})").format(
+                busiest.title, f"{busiest.count:,}"
+            )
+        if self.zoom is Zoom.MONTHS:
+            text = QCoreApplication.translate("TimelineState", "{0} by month, {1}{2}. {3} undated.")
+        else:
+            text = QCoreApplication.translate("TimelineState", "{0} by year, {1}{2}. {3} undated.")
+        dated = _COUNTS.dated_records(self.total - self.undated)
+        text = text.format(dated, self.span_text(), most, f"{self.undated:,}")
         if self.without_month:
-            text += f" {self.without_month:,} in these years have no single month."
+            no_month = QCoreApplication.translate(
+                "TimelineState", "{0} in these years have no single month."
+            )
+            text += " " + no_month.format(f"{self.without_month:,}")
         if self.range is not None:
-            text += f" The search is limited to {self.range.text()}."
+            limited = QCoreApplication.translate("TimelineState", "The search is limited to {0}.")
+            text += " " + limited.format(self.range.text())
         return text
 
     # ------------------------------------------------------------------ internals

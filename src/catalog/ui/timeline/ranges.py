@@ -1,4 +1,4 @@
-"""The date range a query asks for, so the timeline can draw it (no Qt here).
+"""The date range a query asks for, so the timeline can draw it (no widgets here).
 
 The search box is the single truth: the timeline reads its range back from the query
 text rather than remembering what was dragged, so a range typed by hand, or edited,
@@ -8,6 +8,8 @@ is drawn the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
 
 from catalog.domain import query_ast as q
 from catalog.domain.dates import DayKey, days_in_month, split_day_key
@@ -27,12 +29,18 @@ class DateRange:
         """The range in words: ``1955 to 1957``, ``from 1959-10``, ``until 1957-03-04``."""
         if self.lower is not None and self.upper is not None:
             since, until = _start_text(self.lower), _end_text(self.upper)
-            return since if since == until else f"{since} to {until}"
+            if since == until:
+                return since
+            return QCoreApplication.translate("DateRange", "{0} to {1}").format(since, until)
         if self.lower is not None:
-            return f"from {_start_text(self.lower)}"
+            return QCoreApplication.translate("DateRange", "from {0}").format(
+                _start_text(self.lower)
+            )
         if self.upper is not None:
-            return f"until {_end_text(self.upper)}"
-        return "any date"
+            return QCoreApplication.translate("DateRange", "until {0}").format(
+                _end_text(self.upper)
+            )
+        return QCoreApplication.translate("DateRange", "any date")
 
 
 def query_range(text: str) -> DateRange | None:

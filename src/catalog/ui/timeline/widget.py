@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -23,17 +23,24 @@ from PySide6.QtWidgets import (
 from catalog.domain.records import FacetValue
 from catalog.ui.timeline.chart import BarChart
 from catalog.ui.timeline.model import MONTH_WINDOW_YEARS, TimelineState, Zoom
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-NAME = "Timeline"
-HELP = (
+NAME = QT_TRANSLATE_NOOP("Timeline", "Timeline")
+HELP = QT_TRANSLATE_NOOP(
+    "Timeline",
     "Drag across the bars, or move with Left and Right (Shift to extend) and press Enter, "
     "to search those dates. Plus and minus, the mouse wheel or a double-click zoom between "
-    "years and months; Page Up and Page Down move a year."
+    "years and months; Page Up and Page Down move a year.",
 )
-HINT = "drag across the bars to choose dates"
-NO_RECORDS = "No records"
-NO_DATES = "No dated records"
-COUNTING = "Counting dates…"
+HINT = QT_TRANSLATE_NOOP("Timeline", "drag across the bars to choose dates")
+NO_RECORDS = QT_TRANSLATE_NOOP("Timeline", "No records")
+NO_DATES = QT_TRANSLATE_NOOP("Timeline", "No dated records")
+COUNTING = QT_TRANSLATE_NOOP("Timeline", "Counting dates…")
+
+
+def _text(text: str) -> str:
+    """One of the texts above in the interface's language."""
+    return QCoreApplication.translate("Timeline", text)
 
 
 class Timeline(QWidget):
@@ -53,16 +60,26 @@ class Timeline(QWidget):
         self.setObjectName("timeline")
         self.state = TimelineState(month_window)
         self.chart = BarChart(self.state)
-        self.chart.setAccessibleName(NAME)
+        self.chart.setAccessibleName(_text(NAME))
         self.caption = self._label("timelineCaption")
         # A long caption is cut rather than widening the pane it sits in.
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.caption.setAccessibleName("Timeline span")
+        self.caption.setAccessibleName(self.tr("Timeline span"))
         self.undated = self._label("timelineUndated")
-        self.undated.setAccessibleName("Undated records")
-        self.undated.setAccessibleDescription("Records of this result without a date")
-        self.years_button = self._zoom_button("Years", "Show a bar for each year")
-        self.months_button = self._zoom_button("Months", "Show a bar for each month")
+        self.undated.setAccessibleName(self.tr("Undated records"))
+        self.undated.setAccessibleDescription(self.tr("Records of this result without a date"))
+        self.years_button = self._zoom_button(
+            "timelineYears",
+            self.tr("Years"),
+            self.tr("Timeline by years"),
+            self.tr("Show a bar for each year"),
+        )
+        self.months_button = self._zoom_button(
+            "timelineMonths",
+            self.tr("Months"),
+            self.tr("Timeline by months"),
+            self.tr("Show a bar for each month"),
+        )
         self.years_button.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.years_button)
@@ -136,14 +153,14 @@ class Timeline(QWidget):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         return label
 
-    def _zoom_button(self, text: str, description: str) -> QToolButton:
+    def _zoom_button(self, name: str, text: str, spoken: str, description: str) -> QToolButton:
         button = QToolButton()
-        button.setObjectName(f"timeline{text}")
+        button.setObjectName(name)
         button.setText(text)
         button.setCheckable(True)
         button.setAutoRaise(True)
         button.setToolTip(description)
-        button.setAccessibleName(f"Timeline by {text.lower()}")
+        button.setAccessibleName(spoken)
         button.setAccessibleDescription(description)
         return button
 
@@ -151,33 +168,38 @@ class Timeline(QWidget):
         state = self.state
         self.caption.setText(self._caption())
         has_records = state.total > 0 and not self._pending
-        self.undated.setText(f"{state.undated:,} undated" if has_records else "")
+        undated = self.tr("{0} undated").format(f"{state.undated:,}")
+        self.undated.setText(undated if has_records else "")
         self.undated.setVisible(has_records)
         self.years_button.setChecked(state.zoom is Zoom.YEARS)
         self.months_button.setChecked(state.zoom is Zoom.MONTHS)
         self.months_button.setEnabled(state.can_zoom_in or state.zoom is Zoom.MONTHS)
         self.years_button.setEnabled(bool(state.bins) or state.zoom is Zoom.MONTHS)
         if self._pending:
-            self.chart.placeholder = COUNTING
+            self.chart.placeholder = _text(COUNTING)
         else:
-            self.chart.placeholder = NO_RECORDS if state.total == 0 else NO_DATES
+            self.chart.placeholder = _text(NO_RECORDS if state.total == 0 else NO_DATES)
+        name = _text(NAME)
         current = "" if state.current is None else f", {state.bar_text(state.current)}"
-        self.chart.setAccessibleName(f"{NAME}{current}")
-        summary = COUNTING if self._pending else state.summary()
-        self.chart.setAccessibleDescription(f"{summary} {HELP}")
-        self.setAccessibleName(NAME)
+        self.chart.setAccessibleName(f"{name}{current}")
+        summary = _text(COUNTING) if self._pending else state.summary()
+        self.chart.setAccessibleDescription(f"{summary} {_text(HELP)}")
+        self.setAccessibleName(name)
         self.setAccessibleDescription(summary)
         self.chart.update()
 
     def _caption(self) -> str:
         state = self.state
         if self._pending or not state.bins:
-            return NAME
+            return _text(NAME)
         choosing = state.selection_text()
         if choosing:
-            return f"{choosing} — release to search"
+            return self.tr("{0} — release to search").format(choosing)
         parts = [state.span_text()]
         if state.without_month:
-            parts.append(f"{state.without_month:,} without a single month")
-        parts.append(HINT if state.range is None else f"searching {state.range.text()}")
+            parts.append(self.tr("{0} without a single month").format(f"{state.without_month:,}"))
+        if state.range is None:
+            parts.append(_text(HINT))
+        else:
+            parts.append(self.tr("searching {0}").format(state.range.text()))
         return " · ".join(parts)
