@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from catalog.domain.names import fold
 from catalog.domain.records import Facet, FacetValue
-from catalog.ui.filter_sidebar.model import CLAUSE_ROLE, GESTURES
+from catalog.ui.filter_sidebar.item import facet_title
+from catalog.ui.filter_sidebar.model import CLAUSE_ROLE, gestures
 from catalog.ui.filter_sidebar.value_view import ENTER_KEYS, ValueView, value_menu
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,9 +97,10 @@ class FacetValuesModel(QAbstractTableModel):
         if role == CLAUSE_ROLE:
             return value.clause
         if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
-            return f"{value.label}, {value.count:,} records"
+            n = value.count
+            return self.tr("{0}, {1} records", "", n).format(value.label, f"{n:,}")
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return GESTURES
+            return gestures()
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -108,7 +110,7 @@ class FacetValuesModel(QAbstractTableModel):
     ) -> Any:
         """ "Value" and "Records"."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Value", "Records")[section] if section in (0, 1) else None
+            return (self.tr("Value"), self.tr("Records"))[section] if section in (0, 1) else None
         return None
 
     def _matching(self, needle: str) -> list[int]:
@@ -130,17 +132,20 @@ class AllValuesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("allValuesDialog")
         self.facet_name = facet.name
-        self.setWindowTitle(f"All values: {facet.title}")
-        self.setAccessibleName(f"All values of {facet.title}")
+        title = facet_title(facet)
+        self.setWindowTitle(self.tr("All values: {0}").format(title))
+        self.setAccessibleName(self.tr("All values of {0}").format(title))
         self.setModal(False)
         self.filter = QLineEdit()
         self.filter.setObjectName("allValuesFilter")
-        self.filter.setPlaceholderText("Filter values…")
+        self.filter.setPlaceholderText(self.tr("Filter values…"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(f"Filter {facet.title} values")
+        self.filter.setAccessibleName(self.tr("Filter {0} values").format(title))
         self.filter.setAccessibleDescription(
-            "Lists only the values containing this text, ignoring case and accents. "
-            "Enter includes the highlighted value, Shift+Enter excludes it."
+            self.tr(
+                "Lists only the values containing this text, ignoring case and accents. "
+                "Enter includes the highlighted value, Shift+Enter excludes it."
+            )
         )
         self.values = FacetValuesModel(self)
         self.values.set_values(facet.values)
@@ -148,8 +153,8 @@ class AllValuesDialog(QDialog):
         self.list.setObjectName("allValuesList")
         self.list.setModel(self.values)
         self.list.setRootIsDecorated(False)
-        self.list.setAccessibleName(f"{facet.title} values")
-        self.list.setAccessibleDescription(GESTURES)
+        self.list.setAccessibleName(self.tr("{0} values", "name of the list").format(title))
+        self.list.setAccessibleDescription(gestures())
         header = self.list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -158,9 +163,19 @@ class AllValuesDialog(QDialog):
         self.summary.setObjectName("allValuesSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.include_button = self._button(buttons, "&Include", "Add the value to the search")
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleDescription(self.tr("Closes this window without changing the search"))
+        self.include_button = self._button(
+            buttons,
+            self.tr("&Include"),
+            self.tr("Include value"),
+            self.tr("Add the value to the search"),
+        )
         self.exclude_button = self._button(
-            buttons, "&Exclude", "Leave out the records with the value"
+            buttons,
+            self.tr("&Exclude"),
+            self.tr("Exclude value"),
+            self.tr("Leave out the records with the value"),
         )
         self.include_button.clicked.connect(lambda: self._choose(self.list.currentIndex(), False))
         self.exclude_button.clicked.connect(lambda: self._choose(self.list.currentIndex(), True))
@@ -191,9 +206,9 @@ class AllValuesDialog(QDialog):
                 return True
         return super().eventFilter(watched, event)
 
-    def _button(self, box: QDialogButtonBox, text: str, tip: str) -> QPushButton:
+    def _button(self, box: QDialogButtonBox, text: str, name: str, tip: str) -> QPushButton:
         button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
-        button.setAccessibleName(text.replace("&", "") + " value")
+        button.setAccessibleName(name)
         button.setAccessibleDescription(tip)
         button.setToolTip(tip)
         button.setAutoDefault(False)
@@ -202,9 +217,11 @@ class AllValuesDialog(QDialog):
     def _on_filter(self, text: str) -> None:
         self.values.set_filter(text)
         shown, total = self.values.rowCount(), self.values.total
-        self.summary.setText(
-            f"{total:,} values" if shown == total else f"{shown:,} of {total:,} values"
-        )
+        if shown == total:
+            summary = self.tr("{0} values", "", total).format(f"{total:,}")
+        else:
+            summary = self.tr("{0} of {1} values", "", total).format(f"{shown:,}", f"{total:,}")
+        self.summary.setText(summary)
         first = self.values.index(0, 0)
         self.list.setCurrentIndex(first)
         self.include_button.setEnabled(first.isValid())

@@ -104,8 +104,8 @@ class ChipBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queryChips")
-        self.setAccessibleName("Applied filters")
-        self.setAccessibleDescription("Each button removes its clause from the search")
+        self.setAccessibleName(self.tr("Applied filters"))
+        self.setAccessibleDescription(self.tr("Each button removes its clause from the search"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._layout = FlowLayout(self)
         self.chips: list[QPushButton] = []
@@ -159,9 +159,13 @@ class ChipBar(QWidget):
         shown = shown if shown == clause.text else shown + "…"
         chip = QPushButton(f"{shown.replace('&', '&&')}  ×", self)
         chip.setObjectName("queryChip")
-        chip.setAccessibleName(f"Remove filter {clause.text}")
-        chip.setAccessibleDescription("Removes this clause from the search and searches again")
-        chip.setToolTip(safe_tooltip(f"{clause.text}\nClick or press Delete to remove it"))
+        chip.setAccessibleName(self.tr("Remove filter {0}").format(clause.text))
+        chip.setAccessibleDescription(
+            self.tr("Removes this clause from the search and searches again")
+        )
+        chip.setToolTip(
+            safe_tooltip(self.tr("{0}\nClick or press Delete to remove it").format(clause.text))
+        )
         chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         chip.setAutoDefault(False)
         chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from catalog.domain.records import Facet, FacetValue
 from catalog.domain.views import FacetName
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 SIDEBAR_FACETS: tuple[FacetName, ...] = (
     FacetName.PERSON,
@@ -25,7 +28,31 @@ SIDEBAR_FACETS: tuple[FacetName, ...] = (
 """The facets the sidebar shows, in its order (the month facet is the timeline's)."""
 TOP_VALUES = 10
 """A facet with more values shows this many and a "Show all…" row."""
-SHOW_ALL = "Show all…"
+SHOW_ALL = QT_TRANSLATE_NOOP("FacetItems", "Show all…")
+FACET_TITLES = (
+    QT_TRANSLATE_NOOP("FacetItems", "Document type"),
+    QT_TRANSLATE_NOOP("FacetItems", "Decade"),
+    QT_TRANSLATE_NOOP("FacetItems", "Year"),
+    QT_TRANSLATE_NOOP("FacetItems", "Original archive"),
+    QT_TRANSLATE_NOOP("FacetItems", "Language"),
+    QT_TRANSLATE_NOOP("FacetItems", "Collection"),
+    QT_TRANSLATE_NOOP("FacetItems", "Tag"),
+    QT_TRANSLATE_NOOP("FacetItems", "Person"),
+    QT_TRANSLATE_NOOP("FacetItems", "Organisation"),
+    QT_TRANSLATE_NOOP("FacetItems", "Place"),
+    QT_TRANSLATE_NOOP("FacetItems", "Subject"),
+    QT_TRANSLATE_NOOP("FacetItems", "Month"),
+    QT_TRANSLATE_NOOP("FacetItems", "Has"),
+)
+"""The facets' titles as the services name them, marked for translation where shown."""
+HAS_LABELS = (
+    QT_TRANSLATE_NOOP("FacetItems", "Notes"),
+    QT_TRANSLATE_NOOP("FacetItems", "Relations"),
+    QT_TRANSLATE_NOOP("FacetItems", "Attachments"),
+    QT_TRANSLATE_NOOP("FacetItems", "Date"),
+    QT_TRANSLATE_NOOP("FacetItems", "Tags"),
+)
+"""The labels of the "Has" facet's values (fixed words, not record values)."""
 _ALL_SHOWN = frozenset({FacetName.DECADE, FacetName.YEAR})  # dates read best complete
 
 
@@ -67,9 +94,28 @@ class FacetItem:
         return 0 if self.parent is None else self.parent.children.index(self)
 
 
-def value_item(value: FacetValue) -> FacetItem:
+def facet_title(facet: Facet) -> str:
+    """The facet's title in the user's language (query keywords are never translated)."""
+    return QCoreApplication.translate("FacetItems", facet.title)
+
+
+def value_label(facet_name: str, label: str) -> str:
+    """A value's label as shown: the fixed words of "Has" and decades translated."""
+    if facet_name == FacetName.HAS:
+        return QCoreApplication.translate("FacetItems", label)
+    if facet_name == FacetName.DECADE and label.endswith("s"):
+        try:
+            decade = int(label.removesuffix("s"))
+        except ValueError:
+            return label
+        #: A decade: {0} is its first year, as in "1950s".
+        return QCoreApplication.translate("FacetItems", "{0}s").format(decade)
+    return label
+
+
+def value_item(value: FacetValue, facet_name: str = "") -> FacetItem:
     """The tree item of a facet value."""
-    return FacetItem(value.label, value.count, value.clause)
+    return FacetItem(value_label(facet_name, value.label), value.count, value.clause)
 
 
 def build_groups(facets: Sequence[Facet]) -> list[FacetItem]:
@@ -84,15 +130,16 @@ def build_groups(facets: Sequence[Facet]) -> list[FacetItem]:
         values = [value for value in facet.values if value.count > 0]
         if not values:
             continue
-        group = FacetItem(facet.title, key=facet.name)
+        group = FacetItem(facet_title(facet), key=facet.name)
         cut = len(values) > TOP_VALUES and facet.name not in _ALL_SHOWN
         for value in values[:TOP_VALUES] if cut else values:
-            item = group.add(value_item(value))
+            item = group.add(value_item(value, facet.name))
             if facet.name == FacetName.DECADE and years is not None:
-                for year in _years_of(item.label, years.values):
+                for year in _years_of(value.label, years.values):
                     item.add(value_item(year))
         if cut:
-            group.add(FacetItem(SHOW_ALL, more_of=facet.name))
+            more = QCoreApplication.translate("FacetItems", SHOW_ALL)
+            group.add(FacetItem(more, more_of=facet.name))
         groups.append(group)
     return groups
 

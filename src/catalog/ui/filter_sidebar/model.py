@@ -11,12 +11,19 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from catalog.domain.records import Facet
 from catalog.ui.filter_sidebar.item import FacetItem, build_groups
 from catalog.ui.text import safe_tooltip
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 CLAUSE_ROLE = Qt.ItemDataRole.UserRole + 1
 """The query clause of a value ("" for a facet heading)."""
@@ -26,9 +33,17 @@ MORE_ROLE = Qt.ItemDataRole.UserRole + 3
 """The facet name of a "Show all…" row ("" for any other row)."""
 APPLIED_ROLE = Qt.ItemDataRole.UserRole + 4
 """How the query uses a value: "include", "exclude" or ""."""
-GESTURES = "Click or Enter to include; Alt+click, Shift+Enter or the menu to exclude."
+GESTURES = QT_TRANSLATE_NOOP(
+    "FacetGestures", "Click or Enter to include; Alt+click, Shift+Enter or the menu to exclude."
+)
+"""How a value is included or excluded (shown translated by :func:`gestures`)."""
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def gestures() -> str:
+    """:data:`GESTURES` in the user's language."""
+    return QCoreApplication.translate("FacetGestures", GESTURES)
 
 
 class FacetTreeModel(QAbstractItemModel):
@@ -141,7 +156,10 @@ class FacetTreeModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self._description(item, role)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return item.label if item.count is None else f"{item.label}, {item.count:,} records"
+            if item.count is None:
+                return item.label
+            n = item.count
+            return self.tr("{0}, {1} records", "", n).format(item.label, f"{n:,}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole:
@@ -162,25 +180,25 @@ class FacetTreeModel(QAbstractItemModel):
     ) -> Any:
         """ "Facet" and "Records"."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Facet", "Records")[section] if section in (0, 1) else None
+            return (self.tr("Facet"), self.tr("Records"))[section] if section in (0, 1) else None
         return None
 
     # ------------------------------------------------------------------ helpers
 
     def _description(self, item: FacetItem, role: int) -> str | None:
         if item.more_of:
-            return "Every value of this facet, with a filter box"
+            return self.tr("Every value of this facet, with a filter box")
         if not item.clause:
-            return "Click or Enter to fold or unfold" if item.is_group else None
+            return self.tr("Click or Enter to fold or unfold") if item.is_group else None
         applied = self.applied(item)
         if applied == "include":
-            text = f"{item.clause} is in the search"
+            text = self.tr("{0} is in the search").format(item.clause)
         elif applied == "exclude":
-            text = f"-{item.clause} is in the search: excluded"
+            text = self.tr("-{0} is in the search: excluded").format(item.clause)
         else:
-            text = f"Add {item.clause} to the search"
+            text = self.tr("Add {0} to the search").format(item.clause)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return f"{text}. {GESTURES}"
+            return f"{text}. {gestures()}"
         return safe_tooltip(text)
 
     def _font(self, item: FacetItem) -> QFont | None:

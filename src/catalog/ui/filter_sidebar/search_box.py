@@ -47,9 +47,17 @@ class SearchBox(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setObjectName("searchBox")
-        self.edit.setPlaceholderText("Search: words, type:Cable, date:1955..1957 …")
+        examples = "type:Cable, date:1955..1957"  # the query language is never translated
+        #: {0} is an example query; the query language itself is not translated.
+        self.edit.setPlaceholderText(self.tr("Search: words, {0} …").format(examples))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setAccessibleName("Search")
+        self.edit.setAccessibleName(self.tr("Search"))
+        self.edit.setAccessibleDescription(
+            self.tr(
+                "Search the catalogue: type words or a query such as {0}. "
+                "Searches as you type; Enter searches at once, Esc clears."
+            ).format("date:1955..1957")
+        )
         self.edit.installEventFilter(self)
         self.error = QLabel()
         self.error.setObjectName("queryError")
@@ -122,7 +130,10 @@ class SearchBox(QWidget):
             self.excerpt.hide()
             self.edit.setStyleSheet("")
             return
-        self.error.setText(f"At position {error.position + 1}: {error.message}")
+        self.error.setText(
+            #: {0} is a character position; {1} says what is wrong (not translated).
+            self.tr("At position {0}: {1}").format(error.position + 1, error.message)
+        )
         self.excerpt.setText(error_excerpt(query, error.position, error.length))
         self.error.show()
         self.excerpt.show()

@@ -106,7 +106,7 @@ class SearchesModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and node.group is not None:
             return safe_tooltip(node.query)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and node.group is not None:
-            return f"Search for {node.query}"
+            return self.tr("Search for {0}").format(node.query)
         if role == Qt.ItemDataRole.FontRole and node.group is None:
             font = QFont()
             font.setBold(True)
@@ -125,10 +125,10 @@ class SearchesModel(QAbstractItemModel):
     # ------------------------------------------------------------------ helpers
 
     def _rebuild(self) -> None:
-        saved = _Node("Saved searches", SAVED)
+        saved = _Node(self.tr("Saved searches"), SAVED)
         for search in self._searches.saved:
             saved.entries.append(_Node(search.name, SAVED, search.query, saved))
-        recent = _Node("Recent searches", RECENT)
+        recent = _Node(self.tr("Recent searches"), RECENT)
         for query in self._searches.recent:
             recent.entries.append(_Node(query, RECENT, query, recent))
         self._groups = [group for group in (saved, recent) if group.entries]

@@ -8,9 +8,16 @@ keep the room.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QChildEvent, QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from catalog.ui.dialogs import messages
 from catalog.ui.filter_sidebar.saved_searches import SavedSearches
@@ -40,12 +47,14 @@ class SearchesPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elided
-        self.view.setAccessibleName("Saved and recent searches")
+        self.view.setAccessibleName(self.tr("Saved and recent searches"))
         self.view.setAccessibleDescription(
-            "Enter or click searches again; F2 renames and Delete deletes a saved search"
+            self.tr("Enter or click searches again; F2 renames and Delete deletes a saved search")
         )
-        self.rename_action = self._action("&Rename…", "F2", self._rename_current)
-        self.delete_action = self._action("&Delete", QKeySequence.StandardKey.Delete, self._delete)
+        self.rename_action = self._action(self.tr("&Rename…"), "F2", self._rename_current)
+        self.delete_action = self._action(
+            self.tr("&Delete"), QKeySequence.StandardKey.Delete, self._delete
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -67,7 +76,11 @@ class SearchesPanel(QWidget):
             return False
         suggested = self.searches.name_for(query) or query[:NAME_CHARS]
         name, ok = QInputDialog.getText(
-            self, "Save search", "Name of this search:", QLineEdit.EchoMode.Normal, suggested
+            self,
+            self.tr("Save search"),
+            self.tr("Name of this search:"),
+            QLineEdit.EchoMode.Normal,
+            suggested,
         )
         if not ok or not name.strip():
             return False
@@ -77,16 +90,51 @@ class SearchesPanel(QWidget):
     def rename(self, name: str) -> bool:
         """Ask for a new name for a saved search; False if it was not renamed."""
         new, ok = QInputDialog.getText(
-            self, "Rename saved search", "New name:", QLineEdit.EchoMode.Normal, name
+            self,
+            self.tr("Rename saved search"),
+            self.tr("New name:"),
+            QLineEdit.EchoMode.Normal,
+            name,
         )
         if not ok or not new.strip() or new.strip() == name:
             return False
         if self.searches.rename(name, new):
             return True
         messages.show_error(
-            self, "Rename saved search", f'There is already a saved search named "{new.strip()}".'
+            self,
+            self.tr("Rename saved search"),
+            self.tr('There is already a saved search named "{0}".').format(new.strip()),
         )
         return False
+
+    # ------------------------------------------------------------------ events
+
+    def childEvent(self, event: QChildEvent) -> None:  # noqa: N802
+        """Watch the name dialogs opened on this panel, to describe their controls."""
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QInputDialog):
+            event.child().installEventFilter(self)
+        super().childEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """A name dialog about to show gets accessible descriptions for its controls."""
+        if isinstance(watched, QInputDialog) and event.type() == QEvent.Type.Show:
+            self._describe(watched)
+        return super().eventFilter(watched, event)
+
+    def _describe(self, dialog: QInputDialog) -> None:
+        edit = dialog.findChild(QLineEdit)
+        if edit is not None:
+            edit.setAccessibleDescription(self.tr("The name the search is listed under"))
+        box = dialog.findChild(QDialogButtonBox)
+        if box is None:
+            return
+        for standard, description in (
+            (QDialogButtonBox.StandardButton.Ok, self.tr("Uses this name")),
+            (QDialogButtonBox.StandardButton.Cancel, self.tr("Closes without changing anything")),
+        ):
+            button = box.button(standard)
+            if button is not None:
+                button.setAccessibleDescription(description)
 
     # ------------------------------------------------------------------ slots
 
@@ -129,12 +177,15 @@ class SearchesPanel(QWidget):
             self.menu.deleteLater()
         menu = self.menu = QMenu(self)
         menu.setObjectName("searchMenu")
-        menu.addAction("&Search").triggered.connect(lambda: self.query_chosen.emit(query))
+        menu.setAccessibleName(self.tr("Search actions"))
+        search = menu.addAction(self.tr("&Search"))
+        search.triggered.connect(lambda: self.query_chosen.emit(query))
         if index.data(KIND_ROLE) == SAVED:
             menu.addActions([self.rename_action, self.delete_action])
         else:
-            menu.addAction("Sa&ve…").triggered.connect(lambda: self.save(query))
-            menu.addAction("&Clear recent searches").triggered.connect(self.searches.clear_recent)
+            menu.addAction(self.tr("Sa&ve…")).triggered.connect(lambda: self.save(query))
+            clear = menu.addAction(self.tr("&Clear recent searches"))
+            clear.triggered.connect(self.searches.clear_recent)
         menu.popup(where)
 
     def _on_folded(self, index: QModelIndex, expanded: bool) -> None:

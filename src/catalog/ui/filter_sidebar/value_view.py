@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
@@ -82,11 +82,21 @@ def value_menu(parent: QWidget, clause: str, choose: Callable[[bool], None]) -> 
     """A menu to include or exclude a clause; ``choose(exclude)`` runs on a choice."""
     menu = QMenu(parent)
     menu.setObjectName("valueMenu")
-    menu.setAccessibleName(f"Filter by {clause}")
+    menu.setAccessibleName(QCoreApplication.translate("ValueMenu", "Filter by {0}").format(clause))
     menu.setToolTipsVisible(True)
-    include = _action(menu, "&Include", f"Add {clause} to the search")
+    include = _action(
+        menu,
+        QCoreApplication.translate("ValueMenu", "&Include"),
+        QCoreApplication.translate("ValueMenu", "Add {0} to the search").format(clause),
+    )
     include.triggered.connect(lambda: choose(False))
-    exclude = _action(menu, "&Exclude", f"Add -{clause} to the search: leave these records out")
+    exclude = _action(
+        menu,
+        QCoreApplication.translate("ValueMenu", "&Exclude"),
+        QCoreApplication.translate(
+            "ValueMenu", "Add -{0} to the search: leave these records out"
+        ).format(clause),
+    )
     exclude.triggered.connect(lambda: choose(True))
     return menu
 

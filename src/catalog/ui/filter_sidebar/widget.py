@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,17 +36,20 @@ from catalog.ui.filter_sidebar.all_values import AllValuesDialog
 from catalog.ui.filter_sidebar.chips import ChipBar
 from catalog.ui.filter_sidebar.model import (
     CLAUSE_ROLE,
-    GESTURES,
     KEY_ROLE,
     MORE_ROLE,
     FacetTreeModel,
+    gestures,
 )
 from catalog.ui.filter_sidebar.saved_searches import SavedSearches
 from catalog.ui.filter_sidebar.search_box import SearchBox
 from catalog.ui.filter_sidebar.searches_panel import SearchesPanel
 from catalog.ui.filter_sidebar.value_view import ValueView, value_menu
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-COUNTING = "Counting values… (preparing the search index for this large catalogue)"
+COUNTING = QT_TRANSLATE_NOOP(
+    "FilterSidebar", "Counting values… (preparing the search index for this large catalogue)"
+)
 SAVE_SHORTCUT = "Ctrl+Shift+S"
 
 
@@ -71,12 +74,16 @@ class FilterSidebar(QWidget):
         self.search_box = SearchBox()
         self.save_button = QToolButton()
         self.save_button.setObjectName("saveSearchButton")
-        self.save_button.setText("Save…")
-        self.save_button.setAccessibleName("Save search")
+        self.save_button.setText(self.tr("Save…"))
+        self.save_button.setAccessibleName(self.tr("Save search"))
         self.save_button.setAccessibleDescription(
-            f"Save the query under a name, to run it again from the list ({SAVE_SHORTCUT})"
+            self.tr("Save the query under a name, to run it again from the list ({0})").format(
+                SAVE_SHORTCUT
+            )
         )
-        self.save_button.setToolTip(f"Save this search under a name ({SAVE_SHORTCUT})")
+        self.save_button.setToolTip(
+            self.tr("Save this search under a name ({0})").format(SAVE_SHORTCUT)
+        )
         self.save_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.save_button.setEnabled(False)
         self.search_box.add_button(self.save_button)
@@ -117,8 +124,8 @@ class FilterSidebar(QWidget):
         tree.setModel(self.facets)
         tree.setHeaderHidden(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # the text says
-        tree.setAccessibleName("Facets")
-        tree.setAccessibleDescription(GESTURES)
+        tree.setAccessibleName(self.tr("Facets"))
+        tree.setAccessibleDescription(gestures())
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -176,9 +183,9 @@ class FilterSidebar(QWidget):
                 if self.facets.rowCount(child):
                     self.tree.setExpanded(child, str(child.data()) in self._expanded_decades)
         if pending:
-            self.status.setText(COUNTING)
+            self.status.setText(QCoreApplication.translate("FilterSidebar", COUNTING))
         else:
-            self.status.setText("No facets for this result." if facets else "")
+            self.status.setText(self.tr("No facets for this result.") if facets else "")
         self.status.setVisible(pending or not facets or self.facets.rowCount() == 0)
 
     def show_all_values(self, facet: Facet) -> None:
