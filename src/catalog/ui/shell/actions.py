@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
+
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 
 class ActionId(Enum):
@@ -60,8 +62,9 @@ class ActionSpec:
     """How an action looks.
 
     Attributes:
-        text: menu text (``&`` marks the mnemonic).
-        tip: status tip and tooltip.
+        text: menu text (``&`` marks the mnemonic), in English: marked for translation
+            in the "Actions" context and translated where the action is built.
+        tip: status tip and tooltip (translated likewise).
         shortcut: a key sequence ("" for none).
         theme_icon: a freedesktop icon name ("" for none).
         fallback_icon: the Qt standard icon used when the theme has none.
@@ -82,163 +85,248 @@ class ActionSpec:
 
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.IMPORT: ActionSpec(
-        "&Import…",
-        "Import records from a file (Catalog JSON, CSV or a listing)",
+        QT_TRANSLATE_NOOP("Actions", "&Import…"),
+        QT_TRANSLATE_NOOP("Actions", "Import records from a file (Catalog JSON, CSV or a listing)"),
         "Ctrl+I",
         "document-import",
         QStyle.StandardPixmap.SP_DialogOpenButton,
     ),
     ActionId.EXPORT: ActionSpec(
-        "&Export…",
-        "Export the selected records, the search results or the whole catalogue",
+        QT_TRANSLATE_NOOP("Actions", "&Export…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Export the selected records, the search results or the whole catalogue"
+        ),
         "Ctrl+E",
         "document-export",
         QStyle.StandardPixmap.SP_DialogSaveButton,
         needs_records=True,
     ),
     ActionId.EXPORT_SELECTION: ActionSpec(
-        "Export &selected records…",
-        "Export the selected records to a file",
+        QT_TRANSLATE_NOOP("Actions", "Export &selected records…"),
+        QT_TRANSLATE_NOOP("Actions", "Export the selected records to a file"),
         needs_records=True,
     ),
     ActionId.CONNECT: ActionSpec(
-        "Connect to a &team catalogue…",
-        "Open a catalogue shared on a PostgreSQL server",
+        QT_TRANSLATE_NOOP("Actions", "Connect to a &team catalogue…"),
+        QT_TRANSLATE_NOOP("Actions", "Open a catalogue shared on a PostgreSQL server"),
     ),
     ActionId.LOAD_SAMPLE: ActionSpec(
-        "Load &sample records", "Add the 15 sample records that ship with Catalog"
+        QT_TRANSLATE_NOOP("Actions", "Load &sample records"),
+        QT_TRANSLATE_NOOP("Actions", "Add the 15 sample records that ship with Catalog"),
     ),
-    ActionId.QUIT: ActionSpec("&Quit", "Close Catalog", "Ctrl+Q", "application-exit"),
-    ActionId.FIND: ActionSpec("&Search", "Type a query in the search box", "Ctrl+F", "edit-find"),
-    ActionId.CLEAR_SEARCH: ActionSpec("&Clear search", "Show every record again", "Esc"),
+    ActionId.QUIT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        QT_TRANSLATE_NOOP("Actions", "Close Catalog"),
+        "Ctrl+Q",
+        "application-exit",
+    ),
+    ActionId.FIND: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Search"),
+        QT_TRANSLATE_NOOP("Actions", "Type a query in the search box"),
+        "Ctrl+F",
+        "edit-find",
+    ),
+    ActionId.CLEAR_SEARCH: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Clear search"),
+        QT_TRANSLATE_NOOP("Actions", "Show every record again"),
+        "Esc",
+    ),
     ActionId.SHOW_SIDEBAR: ActionSpec(
-        "&Filter sidebar", "Show or hide the search box and facets", "Ctrl+Shift+F", checkable=True
+        QT_TRANSLATE_NOOP("Actions", "&Filter sidebar"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the search box and facets"),
+        "Ctrl+Shift+F",
+        checkable=True,
     ),
     ActionId.SHOW_DETAILS: ActionSpec(
-        "&Detail pane", "Show or hide the selected record's details", "Ctrl+Shift+D", checkable=True
+        QT_TRANSLATE_NOOP("Actions", "&Detail pane"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the selected record's details"),
+        "Ctrl+Shift+D",
+        checkable=True,
     ),
     ActionId.SHOW_TIMELINE: ActionSpec(
-        "&Timeline",
-        "Show or hide the histogram of the results by year",
+        QT_TRANSLATE_NOOP("Actions", "&Timeline"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the histogram of the results by year"),
         "Ctrl+Shift+T",
         checkable=True,
     ),
     ActionId.SAVE_SEARCH: ActionSpec(
-        "Sa&ve search…", "Save the current search under a name", "Ctrl+Shift+S"
+        QT_TRANSLATE_NOOP("Actions", "Sa&ve search…"),
+        QT_TRANSLATE_NOOP("Actions", "Save the current search under a name"),
+        "Ctrl+Shift+S",
     ),
     ActionId.NEXT_RECORD: ActionSpec(
-        "&Next record", "Select the next record of the list", "Alt+Down", needs_records=True
+        QT_TRANSLATE_NOOP("Actions", "&Next record"),
+        QT_TRANSLATE_NOOP("Actions", "Select the next record of the list"),
+        "Alt+Down",
+        needs_records=True,
     ),
     ActionId.PREVIOUS_RECORD: ActionSpec(
-        "&Previous record",
-        "Select the previous record of the list",
+        QT_TRANSLATE_NOOP("Actions", "&Previous record"),
+        QT_TRANSLATE_NOOP("Actions", "Select the previous record of the list"),
         "Alt+Up",
         needs_records=True,
     ),
     ActionId.BACK: ActionSpec(
-        "&Back",
-        "Show the record seen before",
+        QT_TRANSLATE_NOOP("Actions", "&Back"),
+        QT_TRANSLATE_NOOP("Actions", "Show the record seen before"),
         "Alt+Left",
         "go-previous",
         QStyle.StandardPixmap.SP_ArrowBack,
     ),
     ActionId.FORWARD: ActionSpec(
-        "&Forward",
-        "Show the record seen after",
+        QT_TRANSLATE_NOOP("Actions", "&Forward"),
+        QT_TRANSLATE_NOOP("Actions", "Show the record seen after"),
         "Alt+Right",
         "go-next",
         QStyle.StandardPixmap.SP_ArrowForward,
     ),
     ActionId.GO_TO_RECORD: ActionSpec(
-        "&Go to record…", "Open a record by its id", "Ctrl+G", needs_records=True
+        QT_TRANSLATE_NOOP("Actions", "&Go to record…"),
+        QT_TRANSLATE_NOOP("Actions", "Open a record by its id"),
+        "Ctrl+G",
+        needs_records=True,
     ),
     ActionId.COPY_CITATION: ActionSpec(
-        "Copy &citation",
-        "Copy citations of the selected records (or the shown one) in the archive's style",
+        QT_TRANSLATE_NOOP("Actions", "Copy &citation"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Copy citations of the selected records (or the shown one) in the archive's style",
+        ),
         "Ctrl+Shift+C",
         needs_records=True,
     ),
     ActionId.CHEAT_SHEET: ActionSpec(
-        "&Query language cheat sheet", "Examples of what the search box understands", "F1"
+        QT_TRANSLATE_NOOP("Actions", "&Query language cheat sheet"),
+        QT_TRANSLATE_NOOP("Actions", "Examples of what the search box understands"),
+        "F1",
     ),
-    ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "Every shortcut of the window", "Ctrl+/"),
+    ActionId.SHORTCUTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"),
+        QT_TRANSLATE_NOOP("Actions", "Every shortcut of the window"),
+        "Ctrl+/",
+    ),
     ActionId.ABOUT: ActionSpec(
-        "&About Catalog", "Versions, this catalogue and its schema", theme_icon="help-about"
+        QT_TRANSLATE_NOOP("Actions", "&About Catalog"),
+        QT_TRANSLATE_NOOP("Actions", "Versions, this catalogue and its schema"),
+        theme_icon="help-about",
     ),
     ActionId.USER_GUIDE: ActionSpec(
-        "&User guide", "How to use Catalog, with pictures", theme_icon="help-contents"
+        QT_TRANSLATE_NOOP("Actions", "&User guide"),
+        QT_TRANSLATE_NOOP("Actions", "How to use Catalog, with pictures"),
+        theme_icon="help-contents",
     ),
     ActionId.PREFERENCES: ActionSpec(
-        "&Preferences…",
-        "Your name, export defaults, dates, language, backups and theme",
+        QT_TRANSLATE_NOOP("Actions", "&Preferences…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Your name, export defaults, dates, language, backups and theme"
+        ),
         "Ctrl+,",
         "preferences-system",
     ),
-    ActionId.UNDO: ActionSpec("&Undo", "Undo the last change", "Ctrl+Z", "edit-undo", writes=True),
+    ActionId.UNDO: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        QT_TRANSLATE_NOOP("Actions", "Undo the last change"),
+        "Ctrl+Z",
+        "edit-undo",
+        writes=True,
+    ),
     ActionId.REDO: ActionSpec(
-        "&Redo", "Apply the undone change again", "Ctrl+Shift+Z", "edit-redo", writes=True
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        QT_TRANSLATE_NOOP("Actions", "Apply the undone change again"),
+        "Ctrl+Shift+Z",
+        "edit-redo",
+        writes=True,
     ),
     ActionId.NEW_RECORD: ActionSpec(
-        "&New record…", "Describe a new record", "Ctrl+N", "document-new", writes=True
+        QT_TRANSLATE_NOOP("Actions", "&New record…"),
+        QT_TRANSLATE_NOOP("Actions", "Describe a new record"),
+        "Ctrl+N",
+        "document-new",
+        writes=True,
     ),
     ActionId.EDIT_RECORD: ActionSpec(
-        "&Edit record…",
-        "Edit every field of the selected record",
+        QT_TRANSLATE_NOOP("Actions", "&Edit record…"),
+        QT_TRANSLATE_NOOP("Actions", "Edit every field of the selected record"),
         "F2",
         "document-properties",
         needs_records=True,
         writes=True,
     ),
     ActionId.DELETE_RECORDS: ActionSpec(
-        "&Delete",
-        "Move the selected records to the trash",
+        QT_TRANSLATE_NOOP("Actions", "&Delete"),
+        QT_TRANSLATE_NOOP("Actions", "Move the selected records to the trash"),
         "Del",
         "edit-delete",
         needs_records=True,
         writes=True,
     ),
     ActionId.SHOW_TRASH: ActionSpec(
-        "&Trash…", "Restore deleted records or empty the trash", writes=True
+        QT_TRANSLATE_NOOP("Actions", "&Trash…"),
+        QT_TRANSLATE_NOOP("Actions", "Restore deleted records or empty the trash"),
+        writes=True,
     ),
     ActionId.AUTHORITIES: ActionSpec(
-        "Name &authorities…",
-        "Rename, merge and split people, places, subjects and archives",
+        QT_TRANSLATE_NOOP("Actions", "Name &authorities…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Rename, merge and split people, places, subjects and archives"
+        ),
         "Ctrl+Shift+A",
         writes=True,
     ),
     ActionId.BULK_EDIT: ActionSpec(
-        "&Bulk edit selection…",
-        "Change a field of every selected record at once",
+        QT_TRANSLATE_NOOP("Actions", "&Bulk edit selection…"),
+        QT_TRANSLATE_NOOP("Actions", "Change a field of every selected record at once"),
         "Ctrl+Shift+B",
         needs_records=True,
         writes=True,
     ),
     ActionId.SUGGEST_NAMES: ActionSpec(
-        "Suggest &names…",
-        "Link the known names found in the selected records' titles and summaries",
+        QT_TRANSLATE_NOOP("Actions", "Suggest &names…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Link the known names found in the selected records' titles and summaries"
+        ),
         needs_records=True,
         writes=True,
     ),
     ActionId.COPY_CITATION_NOTE: ActionSpec(
-        "Copy citation (Chicago &note)",
-        "Copy Chicago-style notes of the selected records",
+        QT_TRANSLATE_NOOP("Actions", "Copy citation (Chicago &note)"),
+        QT_TRANSLATE_NOOP("Actions", "Copy Chicago-style notes of the selected records"),
         needs_records=True,
     ),
     ActionId.COPY_CITATION_BIBLIOGRAPHY: ActionSpec(
-        "Copy citation (Chicago &bibliography)",
-        "Copy Chicago-style bibliography entries of the selected records",
+        QT_TRANSLATE_NOOP("Actions", "Copy citation (Chicago &bibliography)"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Copy Chicago-style bibliography entries of the selected records"
+        ),
         needs_records=True,
     ),
     ActionId.ARCHIVIST_NAME: ActionSpec(
-        "Your na&me…",
-        "The name that signs your notes and your changes in the change log",
+        QT_TRANSLATE_NOOP("Actions", "Your na&me…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "The name that signs your notes and your changes in the change log"
+        ),
         writes=True,
     ),
     ActionId.CHECK_CATALOGUE: ActionSpec(
-        "&Check catalogue…",
-        "Look for damage (file, links, attached files, search index) and repair it",
+        QT_TRANSLATE_NOOP("Actions", "&Check catalogue…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Look for damage (file, links, attached files, search index) and repair it"
+        ),
     ),
 }
+
+
+def translated(spec: ActionSpec) -> tuple[str, str]:
+    """The spec's menu text and tip in the user's language."""
+    return (
+        QCoreApplication.translate("Actions", spec.text),
+        QCoreApplication.translate("Actions", spec.tip),
+    )
+
+
+def shortcut_specs() -> list[tuple[str, str, str]]:
+    """(menu text, tip, shortcut) of every action, translated: the Keyboard shortcuts list."""
+    return [(*translated(spec), spec.shortcut) for spec in SPECS.values()]
 
 
 def _icon(spec: ActionSpec) -> QIcon | None:
@@ -256,10 +344,11 @@ class Actions:
     def __init__(self, parent: QObject) -> None:
         self._actions: dict[ActionId, QAction] = {}
         for action_id, spec in SPECS.items():
-            action = QAction(spec.text, parent)
+            text, tip = translated(spec)
+            action = QAction(text, parent)
             action.setObjectName(f"action_{action_id.value}")
-            action.setStatusTip(spec.tip)
-            action.setToolTip(spec.tip)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -16,9 +16,24 @@ from catalog.ui.ports import CatalogPort
 from catalog.ui.shell.actions import ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.signals import SignalHub
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 MAX_CITED = 1000
 """Records cited at once (a bibliography of a whole result set is an export's job)."""
+
+STYLE_LABELS = {
+    CitationStyle.ARCHIVE: QT_TRANSLATE_NOOP("CitationCommands", "Digital archive style"),
+    CitationStyle.CHICAGO_NOTE: QT_TRANSLATE_NOOP("CitationCommands", "Chicago (note)"),
+    CitationStyle.CHICAGO_BIBLIOGRAPHY: QT_TRANSLATE_NOOP(
+        "CitationCommands", "Chicago (bibliography)"
+    ),
+}
+"""Each style's name (as ``CitationStyle.label`` gives it), marked for translation."""
+
+
+def style_label(style: CitationStyle) -> str:
+    """The style's name in the user's language."""
+    return QCoreApplication.translate("CitationCommands", STYLE_LABELS.get(style, style.label))
 
 
 class CitationCommands(QObject):
@@ -61,7 +76,7 @@ class CitationCommands(QObject):
         """Cite the records off the UI thread, then put the citations on the clipboard."""
         ids = self.targets()
         if not ids:
-            self._hub.status_message.emit("Select a record to cite.")
+            self._hub.status_message.emit(self.tr("Select a record to cite."))
             return
         service = self._service
 
@@ -72,14 +87,17 @@ class CitationCommands(QObject):
             QGuiApplication.clipboard().setMimeData(data)
             _release_clipboard_on_quit()
             count = len(citations.plain)
-            noun = "citation" if count == 1 else "citations"
-            self._hub.status_message.emit(f"Copied {count:,} {noun} ({style.label}).")
+            if count == 1:
+                text = self.tr("Copied {0} citation ({1}).", "", count)
+            else:
+                text = self.tr("Copied {0} citations ({1}).", "", count)
+            self._hub.status_message.emit(text.format(f"{count:,}", style_label(style)))
 
         def failed(error: BaseException) -> None:
             if isinstance(error, CatalogError):
                 self._hub.status_message.emit(str(error))
             else:
-                self._bugs(error, "citing the records")
+                self._bugs(error, self.tr("citing the records"))
 
         self._runner.read(lambda: service.citations(ids, style), done, failed)
 

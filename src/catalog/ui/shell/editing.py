@@ -88,23 +88,25 @@ class EditingCommands(QObject):
         editor = self.editor
         undo_label = editor.history.undo_label if editor else None
         redo_label = editor.history.redo_label if editor else None
-        for action_id, verb, label in (
-            (ActionId.UNDO, "Undo", undo_label),
-            (ActionId.REDO, "Redo", redo_label),
+        for action_id, named, bare, label in (
+            (ActionId.UNDO, self.tr("&Undo {0}"), self.tr("&Undo"), undo_label),
+            (ActionId.REDO, self.tr("&Redo {0}"), self.tr("&Redo"), redo_label),
         ):
             action = self._actions[action_id]
-            action.setText(f"&{verb} {label}" if label else f"&{verb}")
+            action.setText(named.format(label) if label else bare)
             action.setEnabled(label is not None and not self._busy)
 
     def undo(self) -> None:
         """Revert the last change."""
         if self.editor is not None and self.editor.history.undo_label:
-            self._write(self.editor.undo, f"Undid “{self.editor.history.undo_label}”.")
+            done = self.tr("Undid “{0}”.").format(self.editor.history.undo_label)
+            self._write(self.editor.undo, done)
 
     def redo(self) -> None:
         """Apply the last undone change again."""
         if self.editor is not None and self.editor.history.redo_label:
-            self._write(self.editor.redo, f"Redid “{self.editor.history.redo_label}”.")
+            done = self.tr("Redid “{0}”.").format(self.editor.history.redo_label)
+            self._write(self.editor.redo, done)
 
     # ------------------------------------------------------------------ trash
 
@@ -114,11 +116,12 @@ class EditingCommands(QObject):
         ids = list(self._selection())
         if editor is None or not ids:
             return
-        noun, them = ("record", "it") if len(ids) == 1 else ("records", "them")
-        self._write(
-            lambda: editor.trash(ids),
-            f"Moved {len(ids):,} {noun} to the trash (Edit → Undo brings {them} back).",
-        )
+        n = len(ids)
+        if n == 1:
+            done = self.tr("Moved {0} record to the trash (Edit → Undo brings it back).", "", n)
+        else:
+            done = self.tr("Moved {0} records to the trash (Edit → Undo brings them back).", "", n)
+        self._write(lambda: editor.trash(ids), done.format(f"{n:,}"))
 
     # ------------------------------------------------------------------ dialogs
 
@@ -183,7 +186,9 @@ class EditingCommands(QObject):
         editor.user = name
         if self._settings is not None:
             self._settings.setValue(archivist_name.SETTINGS_KEY, name)
-        self._hub.status_message.emit(f"Your notes and changes are now signed “{name}”.")
+        self._hub.status_message.emit(
+            self.tr("Your notes and changes are now signed “{0}”.").format(name)
+        )
 
     def _open(self, dialog: QWidget) -> QWidget:
         """Show a dialog that announces its changes; keep it alive while it is open."""
@@ -220,9 +225,9 @@ class EditingCommands(QObject):
             self._set_busy(False)
             self.update_labels()
             if isinstance(error, CatalogError):
-                messages.show_error(self._window, "The change was not made", str(error))
+                messages.show_error(self._window, self.tr("The change was not made"), str(error))
             else:
-                self._bugs(error, "changing the catalogue")
+                self._bugs(error, self.tr("changing the catalogue"))
 
         self._runner.write(lambda _progress: work(), done, failed)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtWidgets import QWidget
 
 from catalog.ui import preferences
@@ -20,10 +20,12 @@ from catalog.ui.record_list.columns import set_date_display
 from catalog.ui.record_list.widget import RecordList
 from catalog.ui.shell.actions import ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-NO_GUIDE = (
+NO_GUIDE = QT_TRANSLATE_NOOP(
+    "HelpCommands",
     "The user guide is not installed with this copy of Catalog. "
-    "It is docs/user-guide.md in Catalog's source."
+    "It is docs/user-guide.md in Catalog's source.",
 )
 
 
@@ -84,16 +86,23 @@ class HelpCommands(QObject):
         editor = self._service.editor
         if editor is not None and after.signing_name != editor.user:
             editor.user = after.signing_name
-            self._status(f"Your notes and changes are now signed “{after.signing_name}”.")
+            self._status(
+                self.tr("Your notes and changes are now signed “{0}”.").format(after.signing_name)
+            )
         if after.language != before.language:
-            messages.show_info(self._window, "Language", RESTART_NOTE)
+            note = QCoreApplication.translate("PreferencesDialog", RESTART_NOTE)
+            messages.show_info(self._window, self.tr("Language"), note)
 
     def show_user_guide(self) -> None:
         """Open the user guide (or bring it to the front)."""
         if self.guide is None:
             folder = docs_folder()
             if folder is None:
-                messages.show_error(self._window, "User guide", NO_GUIDE)
+                messages.show_error(
+                    self._window,
+                    self.tr("User guide"),
+                    QCoreApplication.translate("HelpCommands", NO_GUIDE),
+                )
                 return
             self.guide = UserGuide(folder, self._window)
         self.guide.show()

@@ -28,7 +28,7 @@ class LiveUpdates(QObject):
     def __init__(self, service: CatalogPort, hub: SignalHub, parent: QObject | None) -> None:
         super().__init__(parent)
         self._hub = hub
-        self.offline = QLabel("Offline: reconnecting to the team catalogue…")
+        self.offline = QLabel(self.tr("Offline: reconnecting to the team catalogue…"))
         self.offline.setObjectName("offlineLabel")
         self.offline.setStyleSheet(f"color: {error_color()};")
         self.offline.setVisible(False)
@@ -57,9 +57,11 @@ class LiveUpdates(QObject):
     def _on_connection(self, connected: bool, message: str) -> None:
         self.offline.setVisible(not connected)
         if connected:
-            self._hub.status_message.emit("Connected to the team catalogue again.")
+            self._hub.status_message.emit(self.tr("Connected to the team catalogue again."))
         else:
             self.offline.setToolTip(message)
             self._hub.status_message.emit(
-                f"The connection to the team catalogue was lost ({message}); reconnecting…"
+                self.tr(
+                    "The connection to the team catalogue was lost ({0}); reconnecting…"
+                ).format(message)
             )

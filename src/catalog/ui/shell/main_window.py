@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
@@ -33,7 +33,7 @@ from catalog.ui.ports import CatalogPort
 from catalog.ui.record_list.pending_selection import PendingSelection
 from catalog.ui.record_list.widget import RecordList
 from catalog.ui.shell import list_menu, window_state
-from catalog.ui.shell.actions import SPECS, ActionId, Actions
+from catalog.ui.shell.actions import ActionId, Actions, shortcut_specs
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.citing import CitationCommands
 from catalog.ui.shell.editing import EditingCommands
@@ -45,10 +45,11 @@ from catalog.ui.shell.signals import SignalHub
 from catalog.ui.shell.status import read_only_label, status_text
 from catalog.ui.shell.welcome import WelcomePage
 from catalog.ui.timeline.widget import Timeline
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 APP_TITLE = "Catalog"
 STATUS_MESSAGE_MS = 15000
-NO_MATCH = "No records match this search. Press Esc to clear it."
+NO_MATCH = QT_TRANSLATE_NOOP("MainWindow", "No records match this search. Press Esc to clear it.")
 
 
 def catalogue_name(location: str) -> str:
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane(
             service,
             runner,
-            lambda e: self.bugs(e, "showing the record"),
+            lambda e: self.bugs(e, self.tr("showing the record")),
             attachment_folder=service.attachment_folder,
         )
         for pane_action in (
@@ -195,11 +196,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.window_actions
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addActions([a[ActionId.IMPORT], a[ActionId.EXPORT], a[ActionId.EXPORT_SELECTION]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.CONNECT])
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         recent_catalogues.install(
             self.recent_menu, self._settings, lambda t: self.open_catalogue_requested.emit(t, "")
         )
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.LOAD_SAMPLE])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([a[ActionId.UNDO], a[ActionId.REDO]])
         edit_menu.addSeparator()
         edit_menu.addActions(
@@ -221,13 +222,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a[ActionId.SHOW_TRASH])
         edit_menu.addSeparator()
         edit_menu.addActions([a[ActionId.ARCHIVIST_NAME], a[ActionId.PREFERENCES]])
-        view_menu = menu_bar.addMenu("&View")
+        view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addActions([a[ActionId.FIND], a[ActionId.CLEAR_SEARCH], a[ActionId.SAVE_SEARCH]])
         view_menu.addSeparator()
         view_menu.addActions(
             [a[ActionId.SHOW_SIDEBAR], a[ActionId.SHOW_TIMELINE], a[ActionId.SHOW_DETAILS]]
         )
-        go_menu = menu_bar.addMenu("&Go")
+        go_menu = menu_bar.addMenu(self.tr("&Go"))
         go_menu.addActions(
             [
                 a[ActionId.NEXT_RECORD],
@@ -245,13 +246,13 @@ class MainWindow(QMainWindow):
                 a[ActionId.COPY_CITATION_BIBLIOGRAPHY],
             ]
         )
-        menu_bar.addMenu("&Tools").addAction(a[ActionId.CHECK_CATALOGUE])
-        help_menu = menu_bar.addMenu("&Help")
+        menu_bar.addMenu(self.tr("&Tools")).addAction(a[ActionId.CHECK_CATALOGUE])
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addActions(
             [a[ActionId.USER_GUIDE], a[ActionId.CHEAT_SHEET], a[ActionId.SHORTCUTS]]
         )
         help_menu.addAction(a[ActionId.ABOUT])
-        toolbar = QToolBar("Main toolbar")
+        toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
         self.timeline.range_chosen.connect(self.sidebar.set_range)
         self.search.results_ready.connect(self._on_results)
         self.search.query_failed.connect(self._on_query_failed)
-        self.search.search_failed.connect(self._on_search_failed)
+        self.search.search_failed.connect(self._show_message)
         self.search.facets_ready.connect(self._on_facets)
         self.hub.changes_applied.connect(self._on_changes_applied)
         self.hub.status_message.connect(self._show_message)
@@ -356,7 +357,8 @@ class MainWindow(QMainWindow):
         self.sidebar.show_query_error(result.query, None)
         self.sidebar.record_query_run(result.query)
         self.record_list.show_sort(self.search.orders)
-        self.record_list.show_result(result.ids, NO_MATCH if result.query.strip() else "")
+        no_match = QCoreApplication.translate("MainWindow", NO_MATCH)
+        self.record_list.show_result(result.ids, no_match if result.query.strip() else "")
         self.timeline.set_query(result.query)
         empty = outcome.catalogue_total == 0
         self.centre.setCurrentWidget(self.welcome if empty else self.list_pane)
@@ -365,9 +367,6 @@ class MainWindow(QMainWindow):
 
     def _on_query_failed(self, query: str, error: QueryError) -> None:
         self.sidebar.show_query_error(query, error)
-
-    def _on_search_failed(self, text: str) -> None:
-        self._show_message(text)
 
     def _on_facets(self, outcome: FacetOutcome) -> None:
         self.sidebar.set_facets(outcome.facets, outcome.pending)
@@ -437,7 +436,7 @@ class MainWindow(QMainWindow):
             if isinstance(error, CatalogError):
                 self._show_message(str(error))
             else:
-                self.bugs(error, "listing the values")
+                self.bugs(error, self.tr("listing the values"))
 
         self._runner.read(work, done, failed)
 
@@ -448,8 +447,7 @@ class MainWindow(QMainWindow):
 
     def _show_shortcuts(self) -> None:
         if self._shortcuts is None:
-            specs = [(spec.text, spec.tip, spec.shortcut) for spec in SPECS.values()]
-            self._shortcuts = ShortcutsDialog(shortcut_rows(specs), self)
+            self._shortcuts = ShortcutsDialog(shortcut_rows(shortcut_specs()), self)
         self._shortcuts.show()
         self._shortcuts.raise_()
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from catalog.domain.changes import ChangeSet
@@ -66,29 +66,55 @@ def load_sample(service: CatalogPort, progress: ProgressCallback) -> ImportOutco
     try:
         report, changes = service.load_sample(progress)
     except JobCancelled:
-        return ImportOutcome(cancelled="the sample records")
+        return ImportOutcome(
+            cancelled=QCoreApplication.translate("Operations", "the sample records")
+        )
     return ImportOutcome([report], changes)
+
+
+class ImportWording(QObject):
+    """An import's outcome in words, the nouns agreeing with the numbers in any language."""
+
+    def summary(self, outcome: ImportOutcome) -> str:
+        """One sentence for the status bar."""
+        if outcome.cancelled and not outcome.reports and not outcome.failures:
+            return self.tr("Import of {0} cancelled; nothing was imported.").format(
+                outcome.cancelled
+            )
+        n = outcome.records
+        count = f"{n:,}"
+        if len(outcome.reports) == 1:
+            name = Path(outcome.reports[0].path).name
+            if n == 1:
+                head = self.tr("Imported {0} record from {1}", "", n).format(count, name)
+            else:
+                head = self.tr("Imported {0} records from {1}", "", n).format(count, name)
+        elif outcome.reports:
+            files = len(outcome.reports)
+            if n == 1:
+                head = self.tr("Imported {0} record from {1} files", "", n).format(count, files)
+            else:
+                head = self.tr("Imported {0} records from {1} files", "", n).format(count, files)
+        else:
+            head = self.tr("Nothing was imported")
+        parts = [head]
+        if outcome.warnings:
+            w = len(outcome.warnings)
+            warned = self.tr("{0} warning", "", w) if w == 1 else self.tr("{0} warnings", "", w)
+            parts.append(warned.format(w))
+        if outcome.failures:
+            f = len(outcome.failures)
+            parts.append(self.tr("{0} file(s) could not be imported", "", f).format(f))
+        if outcome.cancelled:
+            parts.append(
+                self.tr("import of {0} cancelled, nothing of it kept").format(outcome.cancelled)
+            )
+        return " · ".join(parts) + "."
 
 
 def import_summary(outcome: ImportOutcome) -> str:
     """One sentence for the status bar."""
-    if outcome.cancelled and not outcome.reports and not outcome.failures:
-        return f"Import of {outcome.cancelled} cancelled; nothing was imported."
-    count = f"{outcome.records:,} record" + ("" if outcome.records == 1 else "s")
-    if len(outcome.reports) == 1:
-        text = f"Imported {count} from {Path(outcome.reports[0].path).name}"
-    elif outcome.reports:
-        text = f"Imported {count} from {len(outcome.reports)} files"
-    else:
-        text = "Nothing was imported"
-    if outcome.warnings:
-        n = len(outcome.warnings)
-        text += f" · {n} warning" + ("" if n == 1 else "s")
-    if outcome.failures:
-        text += f" · {len(outcome.failures)} file(s) could not be imported"
-    if outcome.cancelled:
-        text += f" · import of {outcome.cancelled} cancelled, nothing of it kept"
-    return text + "."
+    return ImportWording().summary(outcome)
 
 
 class Operations(QObject):
@@ -172,7 +198,7 @@ class Operations(QObject):
         if self._busy:
             return
         service = self._service
-        self._start("Loading the sample records", lambda p: load_sample(service, p))
+        self._start(self.tr("Loading the sample records"), lambda p: load_sample(service, p))
 
     def _start(self, title: str, work: Callable[[ProgressCallback], ImportOutcome]) -> None:
         self._set_busy(True)
@@ -192,31 +218,34 @@ class Operations(QObject):
                 else f"{name}: {error}"
                 for name, error in outcome.failures
             ]
-            title = "Import failed" if not outcome.reports else "Some files were not imported"
+            if outcome.reports:
+                title = self.tr("Some files were not imported")
+            else:
+                title = self.tr("Import failed")
             messages.show_error(
                 self._window,
                 title,
-                "\n\n".join(lines) + "\n\nNothing from these files was written.",
+                self.tr("{0}\n\nNothing from these files was written.").format("\n\n".join(lines)),
             )
         elif outcome.warnings:
             messages.show_info(
                 self._window,
-                "Import finished with warnings",
+                self.tr("Import finished with warnings"),
                 import_summary(outcome),
-                "The records were imported; see the details for what to check.",
+                self.tr("The records were imported; see the details for what to check."),
                 "\n".join(outcome.warnings),
             )
 
     def _on_import_failed(self, error: BaseException) -> None:
         self._set_busy(False)
         if isinstance(error, JobCancelled):
-            self._hub.status_message.emit("Import cancelled; nothing was imported.")
+            self._hub.status_message.emit(self.tr("Import cancelled; nothing was imported."))
         elif isinstance(error, CatalogError):
-            self._hub.status_message.emit("Import failed; nothing was imported.")
-            messages.show_error(self._window, "Import failed", error)
+            self._hub.status_message.emit(self.tr("Import failed; nothing was imported."))
+            messages.show_error(self._window, self.tr("Import failed"), error)
         else:
-            self._hub.status_message.emit("Import failed; nothing was imported.")
-            self._bugs(error, "the import")
+            self._hub.status_message.emit(self.tr("Import failed; nothing was imported."))
+            self._bugs(error, self.tr("the import"))
 
     # ------------------------------------------------------------------ export
 
@@ -253,29 +282,35 @@ class Operations(QObject):
 
         def done(written: int) -> None:
             self._set_busy(False)
-            noun = "record" if written == 1 else "records"
-            self._hub.status_message.emit(f"Exported {written:,} {noun} to {choice.path}.")
+            if written == 1:
+                text = self.tr("Exported {0} record to {1}.", "", written)
+            else:
+                text = self.tr("Exported {0} records to {1}.", "", written)
+            self._hub.status_message.emit(text.format(f"{written:,}", choice.path))
             if choice.reveal:
                 self.reveal_file(choice.path)
 
         def failed(error: BaseException) -> None:
             self._set_busy(False)
             if isinstance(error, JobCancelled):
-                self._hub.status_message.emit("Export cancelled; no file was written.")
+                self._hub.status_message.emit(self.tr("Export cancelled; no file was written."))
             elif isinstance(error, CatalogError):
-                self._hub.status_message.emit("Export failed.")
-                messages.show_error(self._window, "Export failed", error)
+                self._hub.status_message.emit(self.tr("Export failed."))
+                messages.show_error(self._window, self.tr("Export failed"), error)
             else:
-                self._hub.status_message.emit("Export failed.")
-                self._bugs(error, "the export")
+                self._hub.status_message.emit(self.tr("Export failed."))
+                self._bugs(error, self.tr("the export"))
 
         self._set_busy(True)
-        run_with_progress(self._runner, self._window, "Exporting records", work, done, failed)
+        title = self.tr("Exporting records")
+        run_with_progress(self._runner, self._window, title, work, done, failed)
 
     def reveal_file(self, path: Path) -> None:
         """Show an exported file in the file manager (the status bar says so if it cannot)."""
         if not desktop.reveal(path):
-            self._hub.status_message.emit(f"Exported to {path} (no file manager could show it).")
+            self._hub.status_message.emit(
+                self.tr("Exported to {0} (no file manager could show it).").format(path)
+            )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -164,7 +164,7 @@ class SearchController(QObject):
 
     def _on_index_error(self, error: BaseException) -> None:
         if not isinstance(error, CatalogError):
-            self._on_bug(error, "building the search index")
+            self._on_bug(error, self.tr("building the search index"))
 
     def _on_error(self, query: str, error: BaseException) -> None:
         if isinstance(error, QueryError):
@@ -172,8 +172,8 @@ class SearchController(QObject):
         elif isinstance(error, CatalogError):
             self.search_failed.emit(str(error))
         else:
-            self.search_failed.emit("The search could not be run.")
-            self._on_bug(error, "the search")
+            self.search_failed.emit(self.tr("The search could not be run."))
+            self._on_bug(error, self.tr("the search"))
 
 
 def _ignore(_error: BaseException) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from catalog.domain.errors import CatalogError
@@ -35,11 +35,24 @@ from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 from catalog.ui.shell import window_state
 from catalog.ui.shell.main_window import MainWindow
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-OPEN_FAILED = "Catalog cannot open the catalogue"
-BUSY = "Catalog is still busy with a long task. Open the other catalogue once it has finished."
-ALREADY_OPEN = "This catalogue is already open."
-NOT_KEPT = "The password could not be kept in the system keyring; it will be asked for next time."
+# Translated where shown, in the "CatalogueSwitcher" context.
+OPEN_FAILED = QT_TRANSLATE_NOOP("CatalogueSwitcher", "Catalog cannot open the catalogue")
+BUSY = QT_TRANSLATE_NOOP(
+    "CatalogueSwitcher",
+    "Catalog is still busy with a long task. Open the other catalogue once it has finished.",
+)
+ALREADY_OPEN = QT_TRANSLATE_NOOP("CatalogueSwitcher", "This catalogue is already open.")
+NOT_KEPT = QT_TRANSLATE_NOOP(
+    "CatalogueSwitcher",
+    "The password could not be kept in the system keyring; it will be asked for next time.",
+)
+
+
+def _translated(text: str) -> str:
+    """One of the texts above in the user's language."""
+    return QCoreApplication.translate("CatalogueSwitcher", text)
 
 
 class OpenCatalogue(CatalogPort, Protocol):
@@ -92,7 +105,7 @@ class CatalogueSwitcher(QObject):
         try:
             server = is_server(target)
         except CatalogError as error:
-            messages.fatal(OPEN_FAILED, str(error))
+            messages.fatal(_translated(OPEN_FAILED), str(error))
             return False
         choice: Connection | None = Connection(target, password_in(target) or "")
         asked = False
@@ -105,7 +118,7 @@ class CatalogueSwitcher(QObject):
                 service = self._open(choice)
             except CatalogError as error:
                 if not is_server(choice.target):
-                    messages.fatal(OPEN_FAILED, str(error))
+                    messages.fatal(_translated(OPEN_FAILED), str(error))
                     return False
                 choice, asked = self._ask(None, choice.target, str(error)), True
                 continue
@@ -118,12 +131,12 @@ class CatalogueSwitcher(QObject):
     def open_catalogue(self, target: str, password: str = "") -> bool:
         """Open another catalogue in place of this one (File → Open recent)."""
         if self.target and same_catalogue(target, self.target):
-            self._status(ALREADY_OPEN)
+            self._status(_translated(ALREADY_OPEN))
             return False
         try:
             server = is_server(target)
         except CatalogError as error:
-            messages.show_error(self.window, OPEN_FAILED, error)
+            messages.show_error(self.window, _translated(OPEN_FAILED), error)
             return False
         if not server:
             path = public_target(target)
@@ -131,9 +144,11 @@ class CatalogueSwitcher(QObject):
                 recent_catalogues.forget(self._settings, target)
                 messages.show_error(
                     self.window,
-                    OPEN_FAILED,
-                    f"The catalogue file {path} is no longer there; "
-                    "it has been taken off the recent list.",
+                    _translated(OPEN_FAILED),
+                    self.tr(
+                        "The catalogue file {0} is no longer there; "
+                        "it has been taken off the recent list."
+                    ).format(path),
                 )
                 return False
             return self._switch(Connection(target))
@@ -187,7 +202,7 @@ class CatalogueSwitcher(QObject):
     def _busy(self) -> bool:
         window = self.window
         if window is not None and (window.operations.busy or window.editing.busy):
-            messages.show_error(window, OPEN_FAILED, BUSY)
+            messages.show_error(window, _translated(OPEN_FAILED), _translated(BUSY))
             return True
         return False
 
@@ -204,7 +219,7 @@ class CatalogueSwitcher(QObject):
         try:
             service = self._open(choice)
         except CatalogError as error:
-            messages.show_error(self.window, OPEN_FAILED, error)
+            messages.show_error(self.window, _translated(OPEN_FAILED), error)
             return False
         self._show(service, choice, asked)
         return True
@@ -238,7 +253,7 @@ class CatalogueSwitcher(QObject):
             old_service.close()
         recent_catalogues.remember(settings, choice.target)
         if asked and not self._keep_password(choice):
-            self._status(NOT_KEPT)
+            self._status(_translated(NOT_KEPT))
 
     def _keep_password(self, choice: Connection) -> bool:
         """Put the password in the keyring (or take it out) as the dialog was told;
