@@ -109,9 +109,24 @@ class ImportDialog(QDialog):
         self.pages.addWidget(review_page)
         self.pages.addWidget(self.summary_page)
 
-        self.skip_button = push_button("importSkip", self.tr("S&kip This File"), self._skip)
-        self.close_button = push_button("importClose", self.tr("Cancel"), self.reject)
-        self.import_button = push_button("importRun", self.tr("&Import"), self._import)
+        self.skip_button = push_button(
+            "importSkip",
+            self.tr("S&kip This File"),
+            self._skip,
+            self.tr("Leave this file out and go on to the next one"),
+        )
+        self.close_button = push_button(
+            "importClose",
+            self.tr("Cancel"),
+            self.reject,
+            self.tr("Close the dialog; files not imported yet are left out"),
+        )
+        self.import_button = push_button(
+            "importRun",
+            self.tr("&Import"),
+            self._import,
+            self.tr("Import this file as checked, with the duplicates handled as chosen"),
+        )
         self.import_button.setDefault(True)
         self.skip_button.setVisible(len(self._paths) > 1)
         buttons = QHBoxLayout()
@@ -259,6 +274,8 @@ class ImportDialog(QDialog):
         self.import_button.hide()
         self.skip_button.hide()
         self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setAccessibleDescription(self.tr("Close the import dialog"))
         self.close_button.setDefault(True)
         self.close_button.setFocus()
 

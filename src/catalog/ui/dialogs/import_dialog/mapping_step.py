@@ -18,7 +18,7 @@ import codecs
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -36,19 +36,21 @@ from catalog.ui.dialogs.import_dialog.mapped_check import MappedCheck
 from catalog.ui.dialogs.import_dialog.mapping_table import LineEdit, MappingTable
 from catalog.ui.dialogs.import_dialog.widgets import push_button
 from catalog.ui.palette import error_color
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 ENCODINGS = (
-    ("utf-8", "UTF-8"),
-    ("utf-8-sig", "UTF-8 with BOM"),
-    ("utf-16", "UTF-16"),
-    ("cp1252", "Windows Western (cp1252)"),
-    ("cp1251", "Windows Cyrillic (cp1251)"),
-    ("cp1250", "Windows Central European (cp1250)"),
-    ("koi8-r", "KOI8-R (Cyrillic)"),
-    ("iso8859-1", "ISO 8859-1 (Latin-1)"),
-    ("iso8859-15", "ISO 8859-15 (Latin-9)"),
-    ("mac-roman", "Mac Roman"),
+    ("utf-8", QT_TRANSLATE_NOOP("MappingStep", "UTF-8")),
+    ("utf-8-sig", QT_TRANSLATE_NOOP("MappingStep", "UTF-8 with BOM")),
+    ("utf-16", QT_TRANSLATE_NOOP("MappingStep", "UTF-16")),
+    ("cp1252", QT_TRANSLATE_NOOP("MappingStep", "Windows Western (cp1252)")),
+    ("cp1251", QT_TRANSLATE_NOOP("MappingStep", "Windows Cyrillic (cp1251)")),
+    ("cp1250", QT_TRANSLATE_NOOP("MappingStep", "Windows Central European (cp1250)")),
+    ("koi8-r", QT_TRANSLATE_NOOP("MappingStep", "KOI8-R (Cyrillic)")),
+    ("iso8859-1", QT_TRANSLATE_NOOP("MappingStep", "ISO 8859-1 (Latin-1)")),
+    ("iso8859-15", QT_TRANSLATE_NOOP("MappingStep", "ISO 8859-15 (Latin-9)")),
+    ("mac-roman", QT_TRANSLATE_NOOP("MappingStep", "Mac Roman")),
 )
+"""Encodings offered for a CSV file: codec name, label (translated where shown)."""
 AUTOMATIC, ATOM = "automatic", "atom-isad"
 
 
@@ -80,11 +82,24 @@ class MappingStep(QGroupBox):
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("importMappingPreset")
         self.preset_combo.setAccessibleName(self.tr("Mapping preset"))
+        self.preset_combo.setAccessibleDescription(
+            self.tr("Start the mapping from the column names or from a known template")
+        )
         self.preset_combo.addItem(self.tr("Automatic (from the names)"), AUTOMATIC)
         self.preset_combo.addItem(self.tr("AtoM ISAD(G) CSV"), ATOM)
         self.preset_combo.activated.connect(self._on_preset)
-        self.load_button = push_button("importMappingLoad", self.tr("&Load Mapping…"), self._load)
-        self.save_button = push_button("importMappingSave", self.tr("Sa&ve Mapping…"), self._save)
+        self.load_button = push_button(
+            "importMappingLoad",
+            self.tr("&Load Mapping…"),
+            self._load,
+            self.tr("Use a mapping saved earlier to a file"),
+        )
+        self.save_button = push_button(
+            "importMappingSave",
+            self.tr("Sa&ve Mapping…"),
+            self._save,
+            self.tr("Save this mapping to a file to use it again"),
+        )
         presets = QHBoxLayout()
         presets.addWidget(self.preset_combo, 1)
         presets.addWidget(self.load_button)
@@ -93,14 +108,24 @@ class MappingStep(QGroupBox):
         self.encoding_combo = QComboBox()
         self.encoding_combo.setObjectName("importEncoding")
         self.encoding_combo.setAccessibleName(self.tr("Text encoding of the file"))
+        self.encoding_combo.setAccessibleDescription(
+            self.tr(
+                "How the characters of the CSV file are encoded; check the names read correctly"
+            )
+        )
         for name, label in ENCODINGS:
-            self.encoding_combo.addItem(label, _codec(name))
+            self.encoding_combo.addItem(
+                QCoreApplication.translate("MappingStep", label), _codec(name)
+            )
         self.encoding_combo.activated.connect(self._on_encoding)
         self.encoding_label = QLabel(self.tr("&Encoding:"))
         self.encoding_label.setBuddy(self.encoding_combo)
         self.record_edit = LineEdit()
         self.record_edit.setObjectName("importRecordElement")
         self.record_edit.setAccessibleName(self.tr("Element holding one record"))
+        self.record_edit.setAccessibleDescription(
+            self.tr("The XML element that holds each record; press Enter to check the file again")
+        )
         self.record_edit.editingFinished.connect(self._on_record_element)
         self.record_label = QLabel(self.tr("&Record element:"))
         self.record_label.setBuddy(self.record_edit)
@@ -112,8 +137,10 @@ class MappingStep(QGroupBox):
 
         self.table = MappingTable()
         self.table.changed.connect(self._on_table)
+        preset_label = QLabel(self.tr("Pre&set:"))
+        preset_label.setBuddy(self.preset_combo)
         form = QFormLayout()
-        form.addRow(self.tr("Pre&set:"), presets)
+        form.addRow(preset_label, presets)
         form.addRow(self.encoding_label, self.encoding_combo)
         form.addRow(self.record_label, self.record_edit)
         layout = QVBoxLayout(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,34 +28,41 @@ from catalog.services.transfer.mapping import (
     FieldMapping,
     Mapping,
 )
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 IGNORE = ""
 """The field data of "(ignore)"."""
 
 
-def field_labels(tr: QObject) -> dict[str, str]:
-    """Readable names of the Catalog fields, translated through ``tr``'s context."""
-    t = tr.tr
+FIELD_LABELS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("MappingTable", "Title"),
+    "date": QT_TRANSLATE_NOOP("MappingTable", "Date"),
+    "summary": QT_TRANSLATE_NOOP("MappingTable", "Summary"),
+    "type": QT_TRANSLATE_NOOP("MappingTable", "Document type"),
+    "classification": QT_TRANSLATE_NOOP("MappingTable", "Classification"),
+    "archive": QT_TRANSLATE_NOOP("MappingTable", "Archive"),
+    "source_ref": QT_TRANSLATE_NOOP("MappingTable", "Source reference"),
+    "id": QT_TRANSLATE_NOOP("MappingTable", "Identifier (recognises re-imports)"),
+    "languages": QT_TRANSLATE_NOOP("MappingTable", "Languages"),
+    "collections": QT_TRANSLATE_NOOP("MappingTable", "Collections"),
+    "authors": QT_TRANSLATE_NOOP("MappingTable", "Authors"),
+    "recipients": QT_TRANSLATE_NOOP("MappingTable", "Recipients"),
+    "people": QT_TRANSLATE_NOOP("MappingTable", "People mentioned"),
+    "organisations": QT_TRANSLATE_NOOP("MappingTable", "Organisations"),
+    "places": QT_TRANSLATE_NOOP("MappingTable", "Places"),
+    "subjects": QT_TRANSLATE_NOOP("MappingTable", "Subjects"),
+    "tags": QT_TRANSLATE_NOOP("MappingTable", "Tags"),
+    "notes": QT_TRANSLATE_NOOP("MappingTable", "Notes"),
+    "parent": QT_TRANSLATE_NOOP("MappingTable", "Part of (the parent's identifier)"),
+}
+"""Readable names of the Catalog fields (translated where shown)."""
+
+
+def field_labels() -> dict[str, str]:
+    """Readable names of the Catalog fields, translated."""
     return {
-        "title": t("Title"),
-        "date": t("Date"),
-        "summary": t("Summary"),
-        "type": t("Document type"),
-        "classification": t("Classification"),
-        "archive": t("Archive"),
-        "source_ref": t("Source reference"),
-        "id": t("Identifier (recognises re-imports)"),
-        "languages": t("Languages"),
-        "collections": t("Collections"),
-        "authors": t("Authors"),
-        "recipients": t("Recipients"),
-        "people": t("People mentioned"),
-        "organisations": t("Organisations"),
-        "places": t("Places"),
-        "subjects": t("Subjects"),
-        "tags": t("Tags"),
-        "notes": t("Notes"),
-        "parent": t("Part of (the parent's identifier)"),
+        field: QCoreApplication.translate("MappingTable", label)
+        for field, label in FIELD_LABELS.items()
     }
 
 
@@ -83,6 +90,12 @@ class MappingTable(QTableWidget):
         super().__init__(0, 3, parent)
         self.setObjectName("importMappingTable")
         self.setAccessibleName(self.tr("Column mapping"))
+        self.setAccessibleDescription(
+            self.tr(
+                "One row per column of the file: the Catalog field it fills and, for list "
+                "fields, the separator between values"
+            )
+        )
         self.setHorizontalHeaderLabels(
             [self.tr("In the file"), self.tr("Catalog field"), self.tr("Separator")]
         )
@@ -92,7 +105,10 @@ class MappingTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self._labels = field_labels(self)
+        # Tab goes from the table through each row's chooser and separator, then on out
+        # of the table (moving between cells instead, Tab could never leave it).
+        self.setTabKeyNavigation(False)
+        self._labels = field_labels()
         self._prefixes: dict[tuple[str, str], str] = {}
         self._separators: list[str] = []
 
@@ -113,6 +129,7 @@ class MappingTable(QTableWidget):
                 self.setItem(row, 0, item)
                 self.setCellWidget(row, 1, self._field_combo(name))
                 self.setCellWidget(row, 2, self._separator_edit(name))
+            self._order_tabs()
         self._separators = []
         for row, name in enumerate(names):
             found = chosen.get(name)
@@ -166,6 +183,9 @@ class MappingTable(QTableWidget):
         combo = QComboBox()
         combo.setObjectName(f"mappingField:{name}")
         combo.setAccessibleName(self.tr("Catalog field for {source}").format(source=name))
+        combo.setAccessibleDescription(
+            self.tr("The Catalog field this column fills, or (ignore) to leave it out")
+        )
         combo.addItem(self.tr("(ignore)"), IGNORE)
         for target in FIELDS:
             combo.addItem(self._labels[target], target)
@@ -180,6 +200,13 @@ class MappingTable(QTableWidget):
         edit.setMaxLength(10)
         edit.editingFinished.connect(lambda edit=edit: self._on_separator(edit))
         return edit
+
+    def _order_tabs(self) -> None:
+        previous: QWidget = self
+        for row in range(self.rowCount()):
+            for widget in (self.field_combo(row), self.separator_edit(row)):
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
 
     def _row_of_widget(self, widget: QWidget, column: int) -> int:
         return next((r for r in range(self.rowCount()) if self.cellWidget(r, column) is widget), -1)

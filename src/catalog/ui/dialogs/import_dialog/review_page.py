@@ -34,14 +34,16 @@ from catalog.ui.dialogs.import_dialog.preview_model import PreviewModel
 from catalog.ui.dialogs.import_dialog.report_model import ReportModel
 
 
-def _table(name: str, accessible: str, model: Any) -> QTableView:
+def _table(name: str, accessible: str, description: str, model: Any) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setAccessibleName(accessible)
+    view.setAccessibleDescription(description)
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves the table
     view.horizontalHeader().setAccessibleName(accessible)
     view.verticalHeader().setAccessibleName(accessible)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -68,6 +70,9 @@ class ReviewPage(QWidget):
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("importFormat")
         self.format_combo.setAccessibleName(self.tr("Format of the file"))
+        self.format_combo.setAccessibleDescription(
+            self.tr("The format the file is read as; choose another to check the file again")
+        )
         for name, label in formats.items():
             self.format_combo.addItem(label, name)
         self.format_combo.activated.connect(self._on_format_activated)
@@ -82,27 +87,51 @@ class ReviewPage(QWidget):
 
         self.preview_model = PreviewModel(self)
         self.preview = _table(
-            "importPreview", self.tr("Preview of the first records"), self.preview_model
+            "importPreview",
+            self.tr("Preview of the first records"),
+            self.tr("The first records of the file, as the import will store them"),
+            self.preview_model,
         )
         self.report_model = ReportModel(self)
-        self.report = _table("importReport", self.tr("Validation report"), self.report_model)
+        self.report = _table(
+            "importReport",
+            self.tr("Validation report"),
+            self.tr("Problems found in the file; errors stop the import, warnings do not"),
+            self.report_model,
+        )
         self.duplicates_model = DuplicatesModel(self)
         self.duplicates = _table(
-            "importDuplicates", self.tr("Records already in the catalogue"), self.duplicates_model
+            "importDuplicates",
+            self.tr("Records already in the catalogue"),
+            self.tr("Records of the file the catalogue already holds, and how each was matched"),
+            self.duplicates_model,
         )
         self.policy_group = QButtonGroup(self)
         self.policy_buttons: dict[DuplicatePolicy, QRadioButton] = {}
         self.duplicates_box = QGroupBox(self.tr("Duplicates"))
         self.duplicates_box.setObjectName("importDuplicatesBox")
         duplicates_layout = QVBoxLayout(self.duplicates_box)
-        for policy, text in (
-            (DuplicatePolicy.SKIP, self.tr("&Skip them")),
-            (DuplicatePolicy.NEW, self.tr("Import them as &new records")),
-            (DuplicatePolicy.UPDATE, self.tr("&Update the existing records")),
+        for policy, text, description in (
+            (
+                DuplicatePolicy.SKIP,
+                self.tr("&Skip them"),
+                self.tr("Leave the duplicates out; the records already there stay as they are"),
+            ),
+            (
+                DuplicatePolicy.NEW,
+                self.tr("Import them as &new records"),
+                self.tr("Add the duplicates as records of their own"),
+            ),
+            (
+                DuplicatePolicy.UPDATE,
+                self.tr("&Update the existing records"),
+                self.tr("Update the records already there with what the file holds"),
+            ),
         ):
             button = QRadioButton(text)
             button.setObjectName(f"duplicates_{policy.value}")
             button.setAccessibleName(text.replace("&", ""))
+            button.setAccessibleDescription(description)
             self.policy_group.addButton(button)
             self.policy_buttons[policy] = button
             duplicates_layout.addWidget(button)
@@ -143,9 +172,10 @@ class ReviewPage(QWidget):
             return
         self.set_format(plan.format)
         self.counts_label.setText(self._counts(plan))
+        count = plan.duplicate_count
         self.duplicates_box.setTitle(
-            self.tr("Duplicates: {n} records already in the catalogue").format(
-                n=f"{plan.duplicate_count:,}"
+            self.tr("Duplicates: {n} records already in the catalogue", "", count).format(
+                n=f"{count:,}"
             )
         )
         for view in (self.preview, self.report, self.duplicates):
@@ -167,12 +197,11 @@ class ReviewPage(QWidget):
     def _counts(self, plan: ImportPlan) -> str:
         errors = len(plan.errors)
         warnings = sum(1 for i in plan.issues if i.severity is Severity.WARNING)
-        text = self.tr("{records} records read as {format}; {errors} errors, {warnings} warnings.")
-        text = text.format(
-            records=f"{plan.records:,}",
+        text = self.tr("{records} read as {format}; {errors}, {warnings}.").format(
+            records=self.tr("{0} records", "", plan.records).format(f"{plan.records:,}"),
             format=plan.format_label,
-            errors=f"{errors:,}",
-            warnings=f"{warnings:,}",
+            errors=self.tr("{0} errors", "", errors).format(f"{errors:,}"),
+            warnings=self.tr("{0} warnings", "", warnings).format(f"{warnings:,}"),
         )
         if errors:
             text += " " + self.tr(

@@ -1,4 +1,4 @@
-"""What the import of several files did, in words for the dialog's last page."""
+"""What the import of several files did: the results the dialog's last page sums up."""
 
 from __future__ import annotations
 
@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication
 
 from catalog.domain.records import ImportReport
 from catalog.services.import_plan import Issue, Severity
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportSummary", text)
 
 
 @dataclass(frozen=True)
@@ -36,17 +32,19 @@ class FileResult:
 
 def counts(report: ImportReport) -> str:
     """“2 added, 1 updated, 1 skipped”."""
-    return _tr("{added} added, {updated} updated, {skipped} skipped").format(
+    return QCoreApplication.translate(
+        "ImportSummary", "{added} added, {updated} updated, {skipped} skipped"
+    ).format(
         added=f"{report.records:,}", updated=f"{report.updated:,}", skipped=f"{report.skipped:,}"
     )
 
 
-def summary_text(results: Sequence[FileResult]) -> str:
-    """The totals, then a line per file when there were several."""
+def total(results: Sequence[FileResult]) -> ImportReport | None:
+    """What every imported file added, updated and skipped together (None: none was)."""
     reports = [r.report for r in results if r.report is not None]
     if not reports:
-        return _tr("Nothing was imported.")
-    total = ImportReport(
+        return None
+    return ImportReport(
         path="",
         format="",
         records=sum(r.records for r in reports),
@@ -55,18 +53,6 @@ def summary_text(results: Sequence[FileResult]) -> str:
         updated=sum(r.updated for r in reports),
         skipped=sum(r.skipped for r in reports),
     )
-    lines = [_tr("Records: {counts}.").format(counts=counts(total))]
-    warnings = sum(len(r.warnings) for r in results)
-    if warnings:
-        text = "1 warning (listed below)." if warnings == 1 else "{n} warnings (listed below)."
-        lines.append(_tr(text).format(n=f"{warnings:,}"))
-    if len(results) > 1:
-        for result in results:
-            if result.report is None:
-                lines.append(_tr("{file}: not imported.").format(file=result.name))
-            else:
-                lines.append(f"{result.name}: {counts(result.report)}.")
-    return "\n".join(lines)
 
 
 def warning_lines(results: Sequence[FileResult]) -> list[str]:
