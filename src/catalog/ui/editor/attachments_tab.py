@@ -28,8 +28,24 @@ from catalog.domain.errors import CatalogError
 from catalog.services.editing.attachments import AttachmentStore
 from catalog.ui.editor.values_field import vocabulary_completer
 from catalog.ui.text import safe_tooltip
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 ROLES = ("scan", "translation", "transcript")
+ROLE_LABELS: dict[str, str] = {
+    "scan": QT_TRANSLATE_NOOP("AttachmentsTab", "scan"),
+    "translation": QT_TRANSLATE_NOOP("AttachmentsTab", "translation"),
+    "transcript": QT_TRANSLATE_NOOP("AttachmentsTab", "transcript"),
+}
+"""The roles offered (stored as the key, shown translated)."""
+
+
+def role_label(role: str) -> str:
+    """A file's role as shown: translated when it is one of the roles offered."""
+    return (
+        QCoreApplication.translate("AttachmentsTab", ROLE_LABELS[role])
+        if role in ROLE_LABELS
+        else role
+    )
 
 
 def ask_attachment_file(parent: QWidget | None) -> Path | None:
@@ -51,18 +67,35 @@ class AttachmentsTab(QWidget):
         self.store = store
         self.role = QComboBox()
         self.role.setEditable(True)
-        self.role.addItems([self.tr(role) for role in ROLES])
+        for role in ROLES:
+            self.role.addItem(role_label(role), role)
         self.role.setAccessibleName(self.tr("Role of the file"))
+        self.role.setAccessibleDescription(
+            self.tr("What the next file added is: a scan, a translation, a transcript or other")
+        )
+        role_line = self.role.lineEdit()
+        if role_line is not None:  # the line that takes the focus speaks for the box
+            role_line.setAccessibleName(self.role.accessibleName())
+            role_line.setAccessibleDescription(self.role.accessibleDescription())
         self.language = QLineEdit()
         self.language.setPlaceholderText(self.tr("Language"))
         self.language.setAccessibleName(self.tr("Language of the file"))
+        self.language.setAccessibleDescription(
+            self.tr("The language of the next file added, if it has one")
+        )
         self.language.setCompleter(vocabulary_completer(languages, self.language))
         self.add_button = QPushButton(self.tr("Add file…"))
         self.add_button.setAutoDefault(False)
         self.add_button.setAccessibleName(self.tr("Add a file"))
+        self.add_button.setAccessibleDescription(
+            self.tr("Choose a file; a copy is kept in the catalogue's folder")
+        )
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.setAccessibleName(self.tr("Remove the selected file"))
+        self.remove_button.setAccessibleDescription(
+            self.tr("Detach the files selected in the list from the record")
+        )
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -70,8 +103,11 @@ class AttachmentsTab(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("editorAttachments")
         self.list.setAccessibleName(self.tr("Files attached"))
+        self.list.setAccessibleDescription(self.tr("The files attached to the record"))
+        role_label_widget = QLabel(self.tr("Role:"))
+        role_label_widget.setBuddy(self.role)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Role:")))
+        row.addWidget(role_label_widget)
         row.addWidget(self.role)
         row.addWidget(self.language, 1)
         row.addWidget(self.add_button)
@@ -93,12 +129,20 @@ class AttachmentsTab(QWidget):
         """Store ``path`` under the catalogue's folder and attach it."""
         self.message.clear()
         try:
-            choice = self.store.store(path, self.role.currentText(), self.language.text())
+            choice = self.store.store(path, self._role(), self.language.text())
         except CatalogError as error:
             self.message.setText(str(error))
             return None
         self.add_choice(choice)
         return choice
+
+    def _role(self) -> str:
+        """The role typed or picked; a role offered is stored by its key, not its label."""
+        text = self.role.currentText()
+        index = self.role.findText(
+            text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive
+        )
+        return str(self.role.itemData(index)) if index >= 0 else text
 
     def add_choice(self, choice: AttachmentChoice) -> None:
         """Attach a file already described (once)."""
@@ -125,7 +169,7 @@ class AttachmentsTab(QWidget):
         )
 
     def _append(self, choice: AttachmentChoice) -> None:
-        about = ", ".join(part for part in (choice.role, choice.language) if part)
+        about = ", ".join(part for part in (role_label(choice.role), choice.language) if part)
         item = QListWidgetItem(f"{choice.path}" + (f" ({about})" if about else ""))
         item.setData(Qt.ItemDataRole.UserRole, choice)
         item.setToolTip(safe_tooltip(f"sha256 {choice.sha256}"))  # (from an imported file)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,39 +29,46 @@ from catalog.domain.drafts import (
     RelationChoice,
     differing_fields,
 )
+from catalog.ui.editor.names_field import kind_word, role_word
+from catalog.ui.editor.relations_tab import relation_label
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 FIELD_LABELS = {
-    "title": "Title",
-    "date_text": "Date",
-    "approximate": "Approximate",
-    "uncertain": "Uncertain",
-    "summary": "Summary",
-    "doc_type": "Document type",
-    "languages": "Languages",
-    "archive": "Archive",
-    "source_ref": "Source reference",
-    "classification": "Classification",
-    "collections": "Collections",
-    "tags": "Tags",
-    "names": "Names",
-    "relations": "Relations",
-    "attachments": "Attachments",
+    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Title"),
+    "date_text": QT_TRANSLATE_NOOP("ConflictDialog", "Date"),
+    "approximate": QT_TRANSLATE_NOOP("ConflictDialog", "Approximate"),
+    "uncertain": QT_TRANSLATE_NOOP("ConflictDialog", "Uncertain"),
+    "summary": QT_TRANSLATE_NOOP("ConflictDialog", "Summary"),
+    "doc_type": QT_TRANSLATE_NOOP("ConflictDialog", "Document type"),
+    "languages": QT_TRANSLATE_NOOP("ConflictDialog", "Languages"),
+    "archive": QT_TRANSLATE_NOOP("ConflictDialog", "Archive"),
+    "source_ref": QT_TRANSLATE_NOOP("ConflictDialog", "Source reference"),
+    "classification": QT_TRANSLATE_NOOP("ConflictDialog", "Classification"),
+    "collections": QT_TRANSLATE_NOOP("ConflictDialog", "Collections"),
+    "tags": QT_TRANSLATE_NOOP("ConflictDialog", "Tags"),
+    "names": QT_TRANSLATE_NOOP("ConflictDialog", "Names"),
+    "relations": QT_TRANSLATE_NOOP("ConflictDialog", "Relations"),
+    "attachments": QT_TRANSLATE_NOOP("ConflictDialog", "Attachments"),
 }
 
 
 def show_value(value: object) -> str:
     """A draft field's value as plain text for the comparison."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        if value:
+            return QCoreApplication.translate("ConflictDialog", "yes")
+        return QCoreApplication.translate("ConflictDialog", "no")
     if isinstance(value, tuple):
-        return "\n".join(show_value(item) for item in value) or "(none)"
+        return "\n".join(show_value(item) for item in value) or QCoreApplication.translate(
+            "ConflictDialog", "(none)"
+        )
     if isinstance(value, NameChoice):
-        return f"{value.name} ({value.kind.value}, {value.role.value})"
+        return f"{value.name} ({kind_word(value.kind)}, {role_word(value.role)})"
     if isinstance(value, RelationChoice):
-        return f"{value.type.label} #{value.target_id}"
+        return f"{relation_label(value.type)} #{value.target_id}"
     if isinstance(value, AttachmentChoice):
         return value.path
-    return str(value) if str(value) else "(empty)"
+    return str(value) if str(value) else QCoreApplication.translate("ConflictDialog", "(empty)")
 
 
 class ConflictDialog(QDialog):
@@ -92,7 +99,10 @@ class ConflictDialog(QDialog):
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         for column, heading in enumerate((self.tr("Field"), self.tr("Mine"), self.tr("Theirs"))):
-            label = QLabel(f"<b>{heading}</b>")
+            label = QLabel(heading)
+            bold = label.font()
+            bold.setBold(True)
+            label.setFont(bold)
             label.setAccessibleName(heading)
             grid.addWidget(label, 0, column)
         for row, name in enumerate(self.fields, start=1):
@@ -101,6 +111,9 @@ class ConflictDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         scroll.setAccessibleName(self.tr("Differing fields"))
+        scroll.setAccessibleDescription(
+            self.tr("Each field that differs, with your value and the stored one to choose from")
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -108,8 +121,14 @@ class ConflictDialog(QDialog):
         self.save_button.setText(self.tr("Save merged"))
         self.save_button.setObjectName("conflictSave")
         self.save_button.setAccessibleName(self.tr("Save the merged record"))
+        self.save_button.setAccessibleDescription(
+            self.tr("Save the values chosen over the version stored meanwhile")
+        )
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel, back to the editor"))
+        cancel.setAccessibleDescription(
+            self.tr("Save nothing and go back to editing; your changes stay in the editor")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -119,13 +138,18 @@ class ConflictDialog(QDialog):
         self.resize(720, 420)
 
     def _add_row(self, grid: QGridLayout, row: int, name: str, base: RecordDraft | None) -> None:
-        label = self.tr(FIELD_LABELS.get(name, name))
+        label = QCoreApplication.translate("ConflictDialog", FIELD_LABELS.get(name, name))
         grid.addWidget(QLabel(label), row, 0, Qt.AlignmentFlag.AlignTop)
         group = QButtonGroup(self)
-        for column, (side, draft) in enumerate((("Mine", self.mine), ("Theirs", self.theirs)), 1):
+        sides = (
+            ("Mine", self.tr("Mine"), self.tr("Keep your value of {0}"), self.mine),
+            ("Theirs", self.tr("Theirs"), self.tr("Keep the stored value of {0}"), self.theirs),
+        )
+        for column, (side, shown, about, draft) in enumerate(sides, 1):
             button = QRadioButton(show_value(getattr(draft, name)))
             button.setObjectName(f"conflict{side}-{name}")
-            button.setAccessibleName(self.tr("{0}: {1}").format(label, self.tr(side)))
+            button.setAccessibleName(self.tr("{0}: {1}").format(label, shown))
+            button.setAccessibleDescription(about.format(label))
             group.addButton(button, column)
             grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignTop)
         edited = base is None or getattr(base, name) != getattr(self.mine, name)

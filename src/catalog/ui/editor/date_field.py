@@ -28,9 +28,13 @@ class DateField(QWidget):
         self.approximate = QCheckBox(self.tr("&Approximate"))
         self.approximate.setObjectName("editorDateApproximate")
         self.approximate.setAccessibleName(self.tr("Approximate date"))
+        self.approximate.setAccessibleDescription(
+            self.tr("Mark the date as approximate (about, circa)")
+        )
         self.uncertain = QCheckBox(self.tr("&Uncertain"))
         self.uncertain.setObjectName("editorDateUncertain")
         self.uncertain.setAccessibleName(self.tr("Uncertain date"))
+        self.uncertain.setAccessibleDescription(self.tr("Mark the date as uncertain (doubtful)"))
         self.feedback = QLabel()
         self.feedback.setObjectName("editorDateFeedback")
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -32,13 +32,17 @@ from catalog.ui.editor.names_field import NameCompleter, NamesField
 from catalog.ui.editor.relations_tab import RelationsTab
 from catalog.ui.editor.values_field import ValuesField, VocabularyCombo
 from catalog.ui.ports import CatalogPort
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 NAME_KINDS = (
-    (AuthorityKind.PERSON, "People"),
-    (AuthorityKind.ORGANISATION, "Organisations"),
-    (AuthorityKind.PLACE, "Places"),
-    (AuthorityKind.SUBJECT, "Subjects"),
+    (AuthorityKind.PERSON, QT_TRANSLATE_NOOP("RecordForm", "People")),
+    (AuthorityKind.ORGANISATION, QT_TRANSLATE_NOOP("RecordForm", "Organisations")),
+    (AuthorityKind.PLACE, QT_TRANSLATE_NOOP("RecordForm", "Places")),
+    (AuthorityKind.SUBJECT, QT_TRANSLATE_NOOP("RecordForm", "Subjects")),
 )
+
+PROBLEMS = (QT_TRANSLATE_NOOP("RecordForm", "A title is required."),)
+"""What ``RecordDraft.problems`` says, marked so the form can show it translated."""
 
 
 _SHOWN_KINDS = tuple(kind for kind, _title in NAME_KINDS)
@@ -59,11 +63,19 @@ class RecordForm(QTabWidget):
     def __init__(self, service: CatalogPort, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Record fields"))
+        self.setAccessibleDescription(
+            self.tr("The record's fields on four tabs: record, names, relations, attachments")
+        )
+        self.tabBar().setAccessibleName(self.tr("Parts of the record"))
+        self.tabBar().setAccessibleDescription(
+            self.tr("Switch tabs with the arrow keys, Ctrl+Tab, or Alt and the underlined letter")
+        )
         self.editor = editor
         self._other_names: tuple[NameChoice, ...] = ()  # kinds without a field: kept
         self.title = QLineEdit()
         self.title.setObjectName("editorTitle")
         self.title.setAccessibleName(self.tr("Title"))
+        self.title.setAccessibleDescription(self.tr("The record's title; required"))
         self.title_problem = QLabel()
         self.title_problem.setObjectName("editorTitleProblem")
         self.title_problem.setStyleSheet("color: #c00000;")
@@ -72,6 +84,9 @@ class RecordForm(QTabWidget):
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("editorSummary")
         self.summary.setAccessibleName(self.tr("Summary"))
+        self.summary.setAccessibleDescription(
+            self.tr("What the document says, in a few sentences; Tab moves to the next field")
+        )
         self.summary.setTabChangesFocus(True)
         self.doc_type = VocabularyCombo(
             self.tr("Document type"), editor.vocabulary(VocabularyName.DOC_TYPE)
@@ -81,16 +96,28 @@ class RecordForm(QTabWidget):
         self.archive = QLineEdit()
         self.archive.setObjectName("editorArchive")
         self.archive.setAccessibleName(self.tr("Archive"))
+        self.archive.setAccessibleDescription(
+            self.tr("The archive holding the original; completed from the archives known")
+        )
         self.archive_completer = NameCompleter(editor, AuthorityKind.REPOSITORY, self.archive)
         self.source_ref = QLineEdit()
         self.source_ref.setAccessibleName(self.tr("Source reference"))
+        self.source_ref.setAccessibleDescription(
+            self.tr("Where the original is found in the archive: fonds, file, folio")
+        )
         self.classification = QLineEdit()
         self.classification.setAccessibleName(self.tr("Classification"))
+        self.classification.setAccessibleDescription(
+            self.tr("The classification the document bears")
+        )
         self.collections = ValuesField(
             self.tr("Collections"), editor.vocabulary(VocabularyName.COLLECTION)
         )
         self.tags = ValuesField(self.tr("Tags"), editor.vocabulary(VocabularyName.TAG))
-        self.names = {kind: NamesField(editor, kind, self.tr(title)) for kind, title in NAME_KINDS}
+        self.names = {
+            kind: NamesField(editor, kind, QCoreApplication.translate("RecordForm", title))
+            for kind, title in NAME_KINDS
+        }
         self.relations = RelationsTab(service)
         self.attachments = AttachmentsTab(AttachmentStore(_attachment_folder(service)), languages)
         self._build()
@@ -130,11 +157,17 @@ class RecordForm(QTabWidget):
         names = QWidget()
         names_form = QFormLayout(names)
         for kind, title in NAME_KINDS:
-            names_form.addRow(QLabel(self.tr(title) + ":"), self.names[kind])
-        self.addTab(record, self.tr("&Record"))
-        self.addTab(names, self.tr("&Names"))
-        self.addTab(self.relations, self.tr("Rela&tions"))
-        self.addTab(self.attachments, self.tr("Attac&hments"))
+            shown = QCoreApplication.translate("RecordForm", title)
+            label = QLabel(self.tr("{0}:").format(shown))
+            label.setBuddy(self.names[kind].edit)
+            names_form.addRow(label, self.names[kind])
+        for page, text, about in (
+            (record, self.tr("&Record"), self.tr("Title, date, summary and the other fields")),
+            (names, self.tr("&Names"), self.tr("People, organisations, places and subjects")),
+            (self.relations, self.tr("Rela&tions"), self.tr("Links to other records")),
+            (self.attachments, self.tr("Attac&hments"), self.tr("Files attached to the record")),
+        ):
+            self.setTabToolTip(self.addTab(page, text), about)  # a tab's accessible description
 
     def draft(self) -> RecordDraft:
         """Every field as typed (names and values not resolved yet)."""
@@ -195,7 +228,8 @@ class RecordForm(QTabWidget):
 
     def show_problems(self, problems: list[str]) -> None:
         """The red message under the title."""
-        self.title_problem.setText(" ".join(self.tr(p) for p in problems))
+        shown = (QCoreApplication.translate("RecordForm", problem) for problem in problems)
+        self.title_problem.setText(" ".join(shown))
         self.title_problem.setVisible(bool(problems))
 
     def focus_first(self) -> None:

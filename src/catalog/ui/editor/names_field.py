@@ -7,7 +7,7 @@ matches nothing is added as typed and becomes a new authority when the record is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -25,8 +25,44 @@ from catalog.domain.names import name_key
 from catalog.domain.records import AuthorityKind, Role
 from catalog.services.editing.editor import Editor
 from catalog.services.editing.lookups import NameOption
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 PERSON_ROLES = (Role.AUTHOR, Role.RECIPIENT, Role.MENTIONED)
+
+ROLE_CHOICES: dict[Role, str] = {
+    Role.AUTHOR: QT_TRANSLATE_NOOP("NamesField", "Author"),
+    Role.RECIPIENT: QT_TRANSLATE_NOOP("NamesField", "Recipient"),
+    Role.MENTIONED: QT_TRANSLATE_NOOP("NamesField", "Mentioned"),
+}
+"""The person roles as the role list offers them."""
+
+ROLE_WORDS: dict[Role, str] = {
+    Role.AUTHOR: QT_TRANSLATE_NOOP("NamesField", "author"),
+    Role.RECIPIENT: QT_TRANSLATE_NOOP("NamesField", "recipient"),
+    Role.MENTIONED: QT_TRANSLATE_NOOP("NamesField", "mentioned"),
+    Role.SUBJECT: QT_TRANSLATE_NOOP("NamesField", "subject"),
+    Role.ARCHIVE: QT_TRANSLATE_NOOP("NamesField", "archive"),
+}
+"""A linked name's role as its line in the list names it."""
+
+KIND_WORDS: dict[AuthorityKind, str] = {
+    AuthorityKind.PERSON: QT_TRANSLATE_NOOP("NamesField", "person"),
+    AuthorityKind.ORGANISATION: QT_TRANSLATE_NOOP("NamesField", "organisation"),
+    AuthorityKind.PLACE: QT_TRANSLATE_NOOP("NamesField", "place"),
+    AuthorityKind.SUBJECT: QT_TRANSLATE_NOOP("NamesField", "subject"),
+    AuthorityKind.REPOSITORY: QT_TRANSLATE_NOOP("NamesField", "repository"),
+}
+"""A kind of name in running text."""
+
+
+def role_word(role: Role) -> str:
+    """A role in running text, translated ("author")."""
+    return QCoreApplication.translate("NamesField", ROLE_WORDS.get(role, role.value))
+
+
+def kind_word(kind: AuthorityKind) -> str:
+    """A kind of name in running text, translated ("person")."""
+    return QCoreApplication.translate("NamesField", KIND_WORDS.get(kind, kind.value))
 
 
 class NameCompleter(QCompleter):
@@ -80,21 +116,31 @@ class NamesField(QWidget):
         self.edit.setObjectName(f"editorNames-{kind.value}")
         self.edit.setPlaceholderText(self.tr("Type a name; pick one or add it as new"))
         self.edit.setAccessibleName(title)
+        self.edit.setAccessibleDescription(
+            self.tr("Type a name and press Enter: a known name is linked, a new one is added")
+        )
         self.completer = NameCompleter(editor, kind, self.edit)
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Role of {0}").format(title))
+        self.role.setAccessibleDescription(self.tr("The role in the record of the name added"))
         for role in PERSON_ROLES:
-            self.role.addItem(self.tr(role.value.capitalize()), role)
+            label = ROLE_CHOICES[role]
+            self.role.addItem(QCoreApplication.translate("NamesField", label), role)
         self.role.setCurrentIndex(PERSON_ROLES.index(Role.MENTIONED))
         self.role.setVisible(kind is AuthorityKind.PERSON)
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setAutoDefault(False)
         self.add_button.setAccessibleName(self.tr("Add to {0}").format(title))
+        self.add_button.setAccessibleDescription(self.tr("Link the name typed to the record"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.setAccessibleName(self.tr("Remove from {0}").format(title))
+        self.remove_button.setAccessibleDescription(
+            self.tr("Unlink the names selected in the list")
+        )
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("{0} linked").format(title))
+        self.list.setAccessibleDescription(self.tr("The names of this kind linked to the record"))
         self.list.setMaximumHeight(90)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -153,7 +199,7 @@ class NamesField(QWidget):
             else self.tr("{0} (new)").format(choice.name)
         )
         if self.kind is AuthorityKind.PERSON:
-            text = f"{text} — {self.tr(choice.role.value)}"
+            text = f"{text} — {role_word(choice.role)}"
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, choice)
         self.list.addItem(item)

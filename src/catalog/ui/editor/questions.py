@@ -25,10 +25,6 @@ class Unsaved(Enum):
     CANCEL = "cancel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordEditor", text)
-
-
 def _box(parent: QWidget | None, title: str, text: str, informative: str = "") -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)  # fmt: skip
@@ -43,27 +39,57 @@ def ask_save_anyway(parent: QWidget | None, similar: Sequence[RecordSummary]) ->
     """Whether to save although records with the same date and a similar title exist."""
     lines = [f"#{s.id} {s.title} ({s.date.display()})" for s in similar[:SHOWN_SIMILAR]]
     if len(similar) > SHOWN_SIMILAR:
-        lines.append(_tr("… and {0} more").format(len(similar) - SHOWN_SIMILAR))
+        more = QCoreApplication.translate("RecordEditor", "… and {0} more")
+        lines.append(more.format(len(similar) - SHOWN_SIMILAR))
     box = _box(
         parent,
-        _tr("Possible duplicate"),
-        _tr("The catalogue already holds records with this date and a similar title:"),
+        QCoreApplication.translate("RecordEditor", "Possible duplicate"),
+        QCoreApplication.translate(
+            "RecordEditor",
+            "The catalogue already holds records with this date and a similar title:",
+        ),
         "\n".join(lines),
     )
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Save).setText(_tr("Save anyway"))
+    save = box.button(QMessageBox.StandardButton.Save)
+    save.setText(QCoreApplication.translate("RecordEditor", "Save anyway"))
+    save.setAccessibleDescription(
+        QCoreApplication.translate("RecordEditor", "Save the record although it may be a duplicate")
+    )
+    box.button(QMessageBox.StandardButton.Cancel).setAccessibleDescription(
+        QCoreApplication.translate("RecordEditor", "Go back to the record without saving")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Save
 
 
 def ask_unsaved(parent: QWidget | None) -> Unsaved:
     """Save, discard or keep editing the changes not saved yet."""
-    box = _box(parent, _tr("Unsaved changes"), _tr("Save the changes to this record?"))
+    box = _box(
+        parent,
+        QCoreApplication.translate("RecordEditor", "Unsaved changes"),
+        QCoreApplication.translate("RecordEditor", "Save the changes to this record?"),
+    )
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel
     )
+    for button, about in (
+        (
+            QMessageBox.StandardButton.Save,
+            QCoreApplication.translate("RecordEditor", "Save the changes, then close"),
+        ),
+        (
+            QMessageBox.StandardButton.Discard,
+            QCoreApplication.translate("RecordEditor", "Close without saving the changes"),
+        ),
+        (
+            QMessageBox.StandardButton.Cancel,
+            QCoreApplication.translate("RecordEditor", "Keep editing the record"),
+        ),
+    ):
+        box.button(button).setAccessibleDescription(about)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     answer = box.exec()
     if answer == QMessageBox.StandardButton.Save:

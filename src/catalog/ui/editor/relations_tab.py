@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,8 +27,25 @@ from catalog.domain.drafts import RelationChoice
 from catalog.domain.errors import CatalogError
 from catalog.domain.records import RecordSummary, RelationType
 from catalog.ui.ports import CatalogPort
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 FIND_LIMIT = 20
+
+RELATION_LABELS: dict[RelationType, str] = {
+    RelationType.COVER_MEMO_FOR: QT_TRANSLATE_NOOP("RelationsTab", "cover memo for"),
+    RelationType.REPLY_TO: QT_TRANSLATE_NOOP("RelationsTab", "reply to"),
+    RelationType.TRANSLATION_OF: QT_TRANSLATE_NOOP("RelationsTab", "translation of"),
+    RelationType.ATTACHMENT_OF: QT_TRANSLATE_NOOP("RelationsTab", "attachment of"),
+    RelationType.PART_OF: QT_TRANSLATE_NOOP("RelationsTab", "part of"),
+    RelationType.SAME_AS: QT_TRANSLATE_NOOP("RelationsTab", "same as"),
+    RelationType.RELATED_TO: QT_TRANSLATE_NOOP("RelationsTab", "related to"),
+}
+"""How each link reads from the record that holds it (``RelationType.label``'s words)."""
+
+
+def relation_label(relation: RelationType) -> str:
+    """A relation type as this record is to the other ("reply to"), translated."""
+    return QCoreApplication.translate("RelationsTab", RELATION_LABELS.get(relation, relation.label))
 
 
 def _summary_text(summary: RecordSummary) -> str:
@@ -48,28 +66,43 @@ class RelationsTab(QWidget):
         self.find_edit.setObjectName("editorRelationFind")
         self.find_edit.setPlaceholderText(self.tr("Title words, a date or a record number"))
         self.find_edit.setAccessibleName(self.tr("Find the other record"))
+        self.find_edit.setAccessibleDescription(
+            self.tr("Type title words, a date or a record number and press Enter")
+        )
         self.find_button = QPushButton(self.tr("Find"))
         self.find_button.setAutoDefault(False)
         self.find_button.setAccessibleName(self.tr("Find records"))
+        self.find_button.setAccessibleDescription(self.tr("List the records matching the text"))
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setAccessibleName(self.tr("Search message"))
         self.found = QListWidget()
         self.found.setObjectName("editorRelationFound")
         self.found.setAccessibleName(self.tr("Records found"))
+        self.found.setAccessibleDescription(
+            self.tr("Select the other record; Enter or a double click links it")
+        )
         self.type = QComboBox()
         self.type.setAccessibleName(self.tr("Relation type"))
+        self.type.setAccessibleDescription(self.tr("What this record is to the other one"))
         for relation in RelationType:
-            self.type.addItem(self.tr(relation.label), relation)
+            self.type.addItem(relation_label(relation), relation)
         self.add_button = QPushButton(self.tr("Link"))
         self.add_button.setAutoDefault(False)
         self.add_button.setAccessibleName(self.tr("Link the record found"))
+        self.add_button.setAccessibleDescription(
+            self.tr("Link the record selected in the results with the relation type chosen")
+        )
         self.list = QListWidget()
         self.list.setObjectName("editorRelations")
         self.list.setAccessibleName(self.tr("Relations of this record"))
+        self.list.setAccessibleDescription(self.tr("The records this record is linked to"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.setAccessibleName(self.tr("Remove the selected relation"))
+        self.remove_button.setAccessibleDescription(
+            self.tr("Drop the relations selected in the list")
+        )
         find_row = QHBoxLayout()
         find_row.addWidget(self.find_edit, 1)
         find_row.addWidget(self.find_button)
@@ -89,6 +122,11 @@ class RelationsTab(QWidget):
         self.find_edit.returnPressed.connect(self.find_records)
         self.add_button.clicked.connect(self.add_selected)
         self.found.itemDoubleClicked.connect(lambda _item: self.add_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the double click's keyboard twin
+            link = QShortcut(
+                QKeySequence(key), self.found, context=Qt.ShortcutContext.WidgetShortcut
+            )
+            link.activated.connect(self.add_selected)
         self.remove_button.clicked.connect(self.remove_selected)
 
     def find_records(self) -> None:
@@ -149,7 +187,7 @@ class RelationsTab(QWidget):
         )
 
     def _append(self, choice: RelationChoice, other: str) -> None:
-        item = QListWidgetItem(f"{self.tr(choice.type.label)}: {other}")
+        item = QListWidgetItem(f"{relation_label(choice.type)}: {other}")
         item.setData(Qt.ItemDataRole.UserRole, choice)
         self.list.addItem(item)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -78,6 +78,9 @@ class AuthoritiesDialog(QDialog):
         self.tabs = QTabBar()
         self.tabs.setObjectName("authorityKinds")
         self.tabs.setAccessibleName(self.tr("Kind of name"))
+        self.tabs.setAccessibleDescription(
+            self.tr("Which kind of name is listed; the arrow keys switch between the kinds")
+        )
         labels = {
             AuthorityKind.PERSON: self.tr("&Persons"),
             AuthorityKind.ORGANISATION: self.tr("&Organisations"),
@@ -85,17 +88,31 @@ class AuthoritiesDialog(QDialog):
             AuthorityKind.SUBJECT: self.tr("S&ubjects"),
             AuthorityKind.REPOSITORY: self.tr("Repositor&ies"),
         }
+        about = {
+            AuthorityKind.PERSON: self.tr("Names of persons"),
+            AuthorityKind.ORGANISATION: self.tr("Names of organisations"),
+            AuthorityKind.PLACE: self.tr("Names of places"),
+            AuthorityKind.SUBJECT: self.tr("Subject headings"),
+            AuthorityKind.REPOSITORY: self.tr("Archives holding the originals"),
+        }
         for kind in self.KINDS:
-            self.tabs.addTab(labels[kind])
+            index = self.tabs.addTab(labels[kind])
+            self.tabs.setTabToolTip(index, about[kind])  # the tab's accessible description
         self.filter = QLineEdit()
         self.filter.setObjectName("authorityFilter")
         self.filter.setAccessibleName(self.tr("Filter names"))
+        self.filter.setAccessibleDescription(
+            self.tr("List only the names with a form containing the text typed")
+        )
         self.filter.setPlaceholderText(self.tr("Filter: any form of the name, in any script"))
         self.filter.setClearButtonEnabled(True)
         self.model = AuthorityTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("authorityTable")
         self.table.setAccessibleName(self.tr("Names and their record counts"))
+        self.table.setAccessibleDescription(
+            self.tr("Select a name to change it; Enter or a double click edits its variants")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -107,16 +124,33 @@ class AuthoritiesDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
         self.new_button = self._button("authorityNew", self.tr("&New…"), self._new)
+        self.new_button.setAccessibleDescription(self.tr("Add a name of the kind listed"))
         self.rename_button = self._button("authorityRename", self.tr("&Rename…"), self._rename)
+        self.rename_button.setAccessibleDescription(
+            self.tr("Change the authorised form; the old one stays as a variant")
+        )
         self.variants_button = self._button(
             "authorityVariants", self.tr("&Variants…"), self._variants
         )
+        self.variants_button.setAccessibleDescription(
+            self.tr("Edit the other forms of the selected name, in any script")
+        )
         self.merge_button = self._button("authorityMerge", self.tr("&Merge into…"), self._merge)
+        self.merge_button.setAccessibleDescription(
+            self.tr("Merge the selected name and its records into another name")
+        )
         self.split_button = self._button("authoritySplit", self.tr("&Split…"), self._split)
+        self.split_button.setAccessibleDescription(
+            self.tr("Move some forms and records of the selected name to a new name")
+        )
         self.delete_button = self._button("authorityDelete", self.tr("&Delete"), self._delete)
+        self.delete_button.setAccessibleDescription(
+            self.tr("Delete the selected name; only a name no record uses can be deleted")
+        )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)
         close_button.setAccessibleName(self.tr("Close"))
+        close_button.setAccessibleDescription(self.tr("Close the name manager"))
         close.rejected.connect(self.reject)
 
         buttons = QVBoxLayout()
@@ -142,6 +176,11 @@ class AuthoritiesDialog(QDialog):
         self.tabs.currentChanged.connect(lambda _index: self.reload())
         self.filter.textChanged.connect(lambda _text: self.reload())
         self.table.doubleClicked.connect(lambda _index: self._variants())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the double click's keyboard twin
+            edit = QShortcut(
+                QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut
+            )
+            edit.activated.connect(self._variants)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload()
 
@@ -233,7 +272,7 @@ class AuthoritiesDialog(QDialog):
             return
         dialog = NameDialog(
             self.tr("Rename"),
-            self.tr("New authorised form (“%1” stays as a variant):").replace("%1", row.name),
+            self.tr("New authorised form (“{0}” stays as a variant):").format(row.name),
             row.name,
             self,
         )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,15 +26,19 @@ from PySide6.QtWidgets import (
 from catalog.services.editing.authorities import AuthorityRow
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+def _buttons(dialog: QDialog, ok_text: str, ok_about: str) -> tuple[QDialogButtonBox, QPushButton]:
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     ok.setText(ok_text)
     ok.setAccessibleName(ok_text.replace("&", ""))
+    ok.setAccessibleDescription(ok_about)
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setAccessibleName(dialog.tr("Cancel"))
+    cancel.setAccessibleName(QCoreApplication.translate("AuthorityPrompts", "Cancel"))
+    cancel.setAccessibleDescription(
+        QCoreApplication.translate("AuthorityPrompts", "Close without changing anything")
+    )
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box, ok
@@ -76,7 +81,8 @@ class NameDialog(QDialog):
         self.edit = QLineEdit(text)
         self.edit.setObjectName("authorityName")
         self.edit.setAccessibleName(self.tr("Name"))
-        box, self.ok = _buttons(self, self.tr("OK"))
+        self.edit.setAccessibleDescription(prompt)
+        box, self.ok = _buttons(self, self.tr("OK"), self.tr("Use the name typed"))
         self.edit.textChanged.connect(lambda typed: self.ok.setEnabled(bool(typed.strip())))
         self.ok.setEnabled(bool(text.strip()))
         layout = QVBoxLayout(self)
@@ -95,32 +101,38 @@ class VariantsDialog(QDialog):
     def __init__(self, name: str, variants: Sequence[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("authorityVariantsDialog")
-        self.setWindowTitle(self.tr("Variants of “%1”").replace("%1", name))
+        self.setWindowTitle(self.tr("Variants of “{0}”").format(name))
         self.setAccessibleName(self.tr("Name variants"))
         self.list = QListWidget()
         self.list.setObjectName("authorityVariantList")
         self.list.setAccessibleName(self.tr("Other forms of the name"))
+        self.list.setAccessibleDescription(self.tr("Select a form to remove it"))
         self.list.addItems(list(variants))
         self.edit = QLineEdit()
         self.edit.setObjectName("authorityVariantNew")
         self.edit.setAccessibleName(self.tr("New variant"))
+        self.edit.setAccessibleDescription(self.tr("Type another form and press Enter to add it"))
         self.edit.setPlaceholderText(self.tr("Another form, in any script"))
         self.add_button = QPushButton(self.tr("&Add"))
         self.add_button.setAccessibleName(self.tr("Add variant"))
+        self.add_button.setAccessibleDescription(self.tr("Add the form typed to the list"))
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove variant"))
+        self.remove_button.setAccessibleDescription(
+            self.tr("Remove the forms selected in the list")
+        )
         self.add_button.clicked.connect(self._add)
         self.edit.returnPressed.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.edit.textChanged.connect(self._update)
         self.list.itemSelectionChanged.connect(self._update)
-        box, self.ok = _buttons(self, self.tr("Save"))
+        box, self.ok = _buttons(self, self.tr("Save"), self.tr("Keep the forms listed"))
         row = QHBoxLayout()
         row.addWidget(self.edit)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(_label(self.tr("Other forms of “%1”:").replace("%1", name)))
+        layout.addWidget(_label(self.tr("Other forms of “{0}”:").format(name)))
         layout.addWidget(self.list)
         layout.addLayout(row)
         layout.addWidget(box)
@@ -164,19 +176,32 @@ class MergeDialog(QDialog):
         self.filter = QLineEdit()
         self.filter.setObjectName("authorityMergeFilter")
         self.filter.setAccessibleName(self.tr("Find the name to keep"))
+        self.filter.setAccessibleDescription(
+            self.tr("List only the names with a form containing the text typed")
+        )
         self.filter.setPlaceholderText(self.tr("Type any form of the name"))
         self.list = QListWidget()
         self.list.setObjectName("authorityMergeList")
         self.list.setAccessibleName(self.tr("Names to merge into"))
-        box, self.ok = _buttons(self, self.tr("&Merge"))
+        self.list.setAccessibleDescription(
+            self.tr("Select the name to keep; Enter or a double click merges into it")
+        )
+        box, self.ok = _buttons(
+            self, self.tr("&Merge"), self.tr("Merge into the name selected in the list")
+        )
         self.filter.textChanged.connect(self._fill)
         self.list.itemSelectionChanged.connect(
             lambda: self.ok.setEnabled(bool(self.list.selectedItems()))
         )
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        text = self.tr("“%1” and its records will be merged into the name chosen here.")
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the double click's keyboard twin
+            merge = QShortcut(
+                QKeySequence(key), self.list, context=Qt.ShortcutContext.WidgetShortcut
+            )
+            merge.activated.connect(self._accept_current)
+        text = self.tr("“{0}” and its records will be merged into the name chosen here.")
         layout = QVBoxLayout(self)
-        layout.addWidget(_label(text.replace("%1", dropped.name)))
+        layout.addWidget(_label(text.format(dropped.name)))
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
         layout.addWidget(box)
@@ -187,6 +212,12 @@ class MergeDialog(QDialog):
         items = self.list.selectedItems()
         row = items[0].data(Qt.ItemDataRole.UserRole) if items else None
         return row if isinstance(row, AuthorityRow) else None
+
+    def _accept_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.setCurrentItem(item, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.accept()
 
     def _fill(self, text: str) -> None:
         self.list.clear()
@@ -209,20 +240,31 @@ class SplitDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("authoritySplitDialog")
-        self.setWindowTitle(self.tr("Split “%1”").replace("%1", row.name))
+        self.setWindowTitle(self.tr("Split “{0}”").format(row.name))
         self.setAccessibleName(self.tr("Split a name"))
         self.edit = QLineEdit()
         self.edit.setObjectName("authoritySplitName")
         self.edit.setAccessibleName(self.tr("Name of the new authority"))
+        self.edit.setAccessibleDescription(self.tr("The authorised form of the new name"))
         self.variants = QListWidget()
         self.variants.setObjectName("authoritySplitVariants")
         self.variants.setAccessibleName(self.tr("Forms that go to the new authority"))
+        self.variants.setAccessibleDescription(
+            self.tr("Check the forms that move to the new name; Space checks the current one")
+        )
         _checkable(self.variants, [(v, v) for v in row.variants], checked=False)
         self.records = QListWidget()
         self.records.setObjectName("authoritySplitRecords")
         self.records.setAccessibleName(self.tr("Records that go to the new authority"))
+        self.records.setAccessibleDescription(
+            self.tr(
+                "Check the records that link the new name instead; Space checks the current one"
+            )
+        )
         _checkable(self.records, [(f"#{rid} {title}", rid) for rid, title in records], False)
-        box, self.ok = _buttons(self, self.tr("&Split"))
+        box, self.ok = _buttons(
+            self, self.tr("&Split"), self.tr("Make the new name with the forms and records checked")
+        )
         self.ok.setEnabled(False)
         self.edit.textChanged.connect(lambda typed: self.ok.setEnabled(bool(typed.strip())))
         layout = QVBoxLayout(self)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -29,12 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.domain.errors import CatalogError
+from catalog.domain.records import AuthorityKind
 from catalog.services.editing.suggestions import Suggestion, accept, suggest, titles
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.authorities.dialog import EditorHolder, editor_of
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 RECORD, NAME, FOUND, KIND = range(4)
+
+KIND_WORDS: dict[AuthorityKind, str] = {
+    AuthorityKind.PERSON: QT_TRANSLATE_NOOP("SuggestionModel", "person"),
+    AuthorityKind.ORGANISATION: QT_TRANSLATE_NOOP("SuggestionModel", "organisation"),
+    AuthorityKind.PLACE: QT_TRANSLATE_NOOP("SuggestionModel", "place"),
+    AuthorityKind.SUBJECT: QT_TRANSLATE_NOOP("SuggestionModel", "subject"),
+    AuthorityKind.REPOSITORY: QT_TRANSLATE_NOOP("SuggestionModel", "repository"),
+}
+"""The Kind column's words."""
 
 
 class SuggestionModel(QAbstractTableModel):
@@ -75,7 +87,8 @@ class SuggestionModel(QAbstractTableModel):
             if column == FOUND:
                 return item.matched
             if column == KIND:
-                return item.kind.value
+                word = KIND_WORDS.get(item.kind, item.kind.value)
+                return QCoreApplication.translate("SuggestionModel", word)
         if role == Qt.ItemDataRole.CheckStateRole and column == RECORD:
             on = self._checked[index.row()]
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
@@ -150,15 +163,23 @@ class SuggestionsDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("suggestionsTable")
         self.table.setAccessibleName(self.tr("Suggested links"))
+        self.table.setAccessibleDescription(
+            self.tr("Each name found in a record; Space unchecks a wrong one")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAccessibleDescription(self.tr("Close without linking any name"))
         self.link_button = QPushButton(self.tr("&Link selected"))
         self.link_button.setObjectName("suggestionsLink")
         self.link_button.setAccessibleName(self.tr("Link selected"))
+        self.link_button.setAccessibleDescription(
+            self.tr("Link the names checked to their records, as one step to undo")
+        )
         buttons.addButton(self.link_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.link_button.clicked.connect(self._link)
         buttons.rejected.connect(self.reject)

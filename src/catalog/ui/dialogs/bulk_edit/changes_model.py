@@ -6,13 +6,26 @@ view asks only for the rows on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from catalog.services.editing.bulk import FIELD_LABELS, FieldChange
+from catalog.services.editing.bulk import FieldChange
+from catalog.ui.dialogs.bulk_edit.choices import field_label
 from catalog.ui.text import safe_tooltip
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
-_HEADERS = ("Record", "Field", "Before", "After")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("ChangesModel", "Record"),
+    QT_TRANSLATE_NOOP("ChangesModel", "Field"),
+    QT_TRANSLATE_NOOP("ChangesModel", "Before"),
+    QT_TRANSLATE_NOOP("ChangesModel", "After"),
+)
 _SHOWN = 300
 """Characters of a value shown in a cell (the tooltip holds all of it)."""
 
@@ -47,7 +60,7 @@ class ChangesModel(QAbstractTableModel):
     ) -> object:
         """Column names; rows are not numbered."""
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(_HEADERS[section])
+            return QCoreApplication.translate("ChangesModel", _HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -62,7 +75,7 @@ class ChangesModel(QAbstractTableModel):
         if column == 0:
             text = f"#{change.record_id} {change.title}"
         elif column == 1:
-            text = self.tr(FIELD_LABELS.get(change.field, change.field))
+            text = field_label(change.field)
         else:
             text = change.old if column == 2 else change.new
         if role == Qt.ItemDataRole.DisplayRole:

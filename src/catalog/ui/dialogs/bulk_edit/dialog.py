@@ -87,6 +87,9 @@ class BulkEditDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("bulkChanges")
         self.table.setAccessibleName(self.tr("Changes the bulk edit would make"))
+        self.table.setAccessibleDescription(
+            self.tr("One row per field that would change: record, field, before and after")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -104,6 +107,7 @@ class BulkEditDialog(QDialog):
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("bulkClose")
         close.setAccessibleName(self.tr("Close"))
+        close.setAccessibleDescription(self.tr("Close without changing anything"))
         buttons.rejected.connect(self.reject)
         self.preview_button.clicked.connect(self.start_preview)
         self.apply_button.clicked.connect(self.start_apply)
@@ -149,9 +153,9 @@ class BulkEditDialog(QDialog):
         self.table.resizeColumnToContents(1)
         if found.count:
             self.summary.setText(
-                self.tr("%1 of %2 records would change. Apply writes these changes.")
-                .replace("%1", f"{found.count:,}")
-                .replace("%2", f"{found.selected:,}")
+                self.tr("{0} of {1} records would change. Apply writes these changes.").format(
+                    f"{found.count:,}", f"{found.selected:,}"
+                )
             )
         else:
             self.summary.setText(self.tr("No selected record would change."))
@@ -204,8 +208,10 @@ class BulkEditDialog(QDialog):
         elif isinstance(error, EditConflict):
             self._forget_preview()
             self.problem.setText(
-                self.tr("Some records changed since the preview; nothing was written. ")
-                + self.tr("Preview again to see the changes as they stand now.")
+                self.tr(
+                    "Some records changed since the preview; nothing was written. "
+                    "Preview again to see the changes as they stand now."
+                )
             )
         elif isinstance(error, CatalogError):
             self.problem.setText(str(error))

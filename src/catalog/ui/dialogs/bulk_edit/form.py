@@ -7,7 +7,7 @@ read on the runner's read pool, the newest request winning.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,20 +40,28 @@ class BulkEditForm(QWidget):
         super().__init__(parent)
         self._editor = editor
         self._latest = LatestOnly(runner)
-        self.operation_box = self._combo("bulkOperation", self.tr("Operation"))
+        self.operation_box = self._combo(
+            "bulkOperation", self.tr("Operation"), self.tr("What to change in every record")
+        )
         for choice in CHOICES:
-            self.operation_box.addItem(self.tr(choice.label), choice.key)
+            self.operation_box.addItem(
+                QCoreApplication.translate("BulkEdit", choice.label), choice.key
+            )
         self.value = self._line("bulkValue", self.tr("Value"), self.tr("The value to apply"))
         self._completions = QStringListModel(self)
         self._completer = QCompleter(self._completions, self)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.value.setCompleter(self._completer)
-        self.role = self._combo("bulkRole", self.tr("Role"))
+        self.role = self._combo(
+            "bulkRole", self.tr("Role"), self.tr("The role in each record of the name added")
+        )
         for role, label in ROLES:
-            self.role.addItem(self.tr(label), role.value)
-        self.field = self._combo("bulkField", self.tr("Field"))
+            self.role.addItem(QCoreApplication.translate("BulkEdit", label), role.value)
+        self.field = self._combo(
+            "bulkField", self.tr("Field"), self.tr("The field to find and replace text in")
+        )
         for name, label in REPLACE_FIELDS:
-            self.field.addItem(self.tr(label), name.value)
+            self.field.addItem(QCoreApplication.translate("BulkEdit", label), name.value)
         self.find_text = self._line("bulkFind", self.tr("Find"), self.tr("The text to look for"))
         self.replace_text = self._line(
             "bulkReplace", self.tr("Replace with"), self.tr("What the text found becomes")
@@ -63,6 +71,9 @@ class BulkEditForm(QWidget):
             self.tr(r"Find is a regular expression; the replacement may use \1 or \g<name>.")
         )
         self.case = self._check("bulkCase", self.tr("Match &case"))
+        self.case.setAccessibleDescription(
+            self.tr("Find only text with the same capital and small letters")
+        )
         self._layout = QFormLayout(self)
         self._labels: dict[QWidget, QLabel] = {}
         for text, widget in (
@@ -157,10 +168,11 @@ class BulkEditForm(QWidget):
         if label is not None:
             label.setVisible(visible)
 
-    def _combo(self, name: str, accessible: str) -> QComboBox:
+    def _combo(self, name: str, accessible: str, description: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
+        combo.setAccessibleDescription(description)
         return combo
 
     def _line(self, name: str, accessible: str, description: str) -> QLineEdit:
