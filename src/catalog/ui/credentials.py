@@ -13,13 +13,19 @@ import logging
 
 import keyring
 from keyring.backend import KeyringBackend
+from PySide6.QtCore import QCoreApplication
 
 from catalog.domain.errors import StorageUnavailable
 from catalog.services.locations import public_target
 from catalog.settings import APP_NAME
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 SERVICE_NAME = APP_NAME
-NO_KEYRING = "No system keyring is available: the password will be asked for each time."
+NO_KEYRING = QT_TRANSLATE_NOOP(
+    "Credentials", "No system keyring is available: the password will be asked for each time."
+)
+"""Said where a password cannot be remembered, in English: :func:`no_keyring_text` gives
+it in the interface's language (context "Credentials")."""
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,11 @@ def _backend() -> KeyringBackend | None:
         log.warning("The system keyring cannot be used: %s", type(error).__name__)
         return None
     return backend if usable else None
+
+
+def no_keyring_text() -> str:
+    """:data:`NO_KEYRING` in the interface's language."""
+    return QCoreApplication.translate("Credentials", NO_KEYRING)
 
 
 def available() -> bool:

@@ -123,12 +123,19 @@ class UserGuide(QDialog):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userGuide")
-        self.setWindowTitle("Catalog user guide")
-        self.setAccessibleName("User guide")
+        self.setWindowTitle(self.tr("Catalog user guide"))
+        self.setAccessibleName(self.tr("User guide"))
+        self.setAccessibleDescription(self.tr("How to use Catalog, with its screenshots."))
         self.document = GuideDocument(folder, self)
         self.browser = QTextBrowser()
         self.browser.setObjectName("userGuideText")
-        self.browser.setAccessibleName("User guide")
+        self.browser.setAccessibleName(self.tr("User guide"))
+        self.browser.setAccessibleDescription(
+            self.tr(
+                "The user guide's text. Tab moves from link to link and Enter follows one; "
+                "web links open in the browser."
+            )
+        )
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.setDocument(self.document)
@@ -139,7 +146,9 @@ class UserGuide(QDialog):
             | QTextDocument.MarkdownFeature.MarkdownNoHTML,
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.setAccessibleDescription(self.tr("Close the user guide."))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMenu
 
 from catalog.domain.errors import StorageUnavailable
 from catalog.services.locations import describe, public_target
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 RECENT_KEY = "catalogues/recent"
 MAX_RECENT = 8
-EMPTY_TEXT = "No recent catalogues"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("RecentCatalogues", "No recent catalogues")
+"""The menu's only entry when the list is empty (in English; the menu translates it)."""
 
 
 def recent(settings: QSettings | None) -> list[str]:
@@ -83,16 +85,21 @@ def fill(menu: QMenu, settings: QSettings | None, choose: Callable[[str], None])
     menu.clear()
     entries = recent(settings)
     if not entries:
-        menu.addAction(EMPTY_TEXT).setEnabled(False)
+        menu.addAction(QCoreApplication.translate("RecentCatalogues", EMPTY_TEXT)).setEnabled(False)
         return
     for number, target in enumerate(entries, start=1):
         label = describe(target).replace("&", "&&")
         action = menu.addAction(f"&{number} {label}" if number < 10 else label)
         action.setToolTip(target)
-        action.setStatusTip(f"Open the catalogue {target}")
+        action.setStatusTip(
+            QCoreApplication.translate("RecentCatalogues", "Open the catalogue {0}").format(target)
+        )
         action.setObjectName(f"recentCatalogue{number}")
         action.triggered.connect(lambda _checked=False, t=target: choose(t))
     menu.addSeparator()
-    clear_action = menu.addAction("&Clear the list")
+    clear_action = menu.addAction(QCoreApplication.translate("RecentCatalogues", "&Clear the list"))
+    clear_action.setStatusTip(
+        QCoreApplication.translate("RecentCatalogues", "Forget the catalogues opened lately.")
+    )
     clear_action.setObjectName("clearRecentCatalogues")
     clear_action.triggered.connect(lambda: clear(settings))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidget
 
 from catalog.services.jobs import Progress
 from catalog.ui.jobs.runner import CancelToken, Done, Failed, Runner, Work
@@ -21,7 +21,7 @@ T = TypeVar("T")
 SHOW_AFTER_MS = 400
 
 
-class JobProgress:
+class JobProgress(QObject):
     """The progress dialog of one job.
 
     Attributes:
@@ -30,8 +30,9 @@ class JobProgress:
     """
 
     def __init__(self, parent: QWidget | None, title: str, label: str) -> None:
+        super().__init__()
         self.token = CancelToken()
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setObjectName("jobProgress")
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -41,6 +42,23 @@ class JobProgress:
         self.dialog.setMinimumWidth(420)
         self.dialog.canceled.connect(self._on_canceled)
         self._closed = False
+        self._describe(title)
+
+    def _describe(self, title: str) -> None:
+        """Names and descriptions for screen readers: the dialog's bar and its button."""
+        self.dialog.setAccessibleName(title)
+        self.dialog.setAccessibleDescription(
+            self.tr("The progress of a long job; Cancel or Escape stops it.")
+        )
+        bar = self.dialog.findChild(QProgressBar)
+        if bar is not None:
+            bar.setAccessibleName(self.tr("Progress of {0}").format(title))
+            bar.setAccessibleDescription(self.tr("How much of the job is done."))
+        button = self.dialog.findChild(QPushButton)
+        if button is not None:
+            button.setAccessibleDescription(
+                self.tr("Stop the job; nothing it has done so far is kept.")
+            )
 
     def report(self, progress: Progress) -> None:
         """Show a progress report (on the UI thread)."""
@@ -55,7 +73,8 @@ class JobProgress:
         if progress.message:
             self.dialog.setLabelText(progress.message)
         elif progress.done:
-            self.dialog.setLabelText(f"{progress.done:,} records so far…")
+            done = progress.done
+            self.dialog.setLabelText(self.tr("{0} records so far…", "", done).format(f"{done:,}"))
 
     def close(self) -> None:
         """Close the dialog for good."""
@@ -69,7 +88,7 @@ class JobProgress:
     def _on_canceled(self) -> None:
         self.token.cancel()
         # Keep the dialog up, without its button, until the job has rolled back.
-        self.dialog.setLabelText("Cancelling… nothing will be kept.")
+        self.dialog.setLabelText(self.tr("Cancelling… nothing will be kept."))
         self.dialog.setCancelButton(None)
         self.dialog.show()
 

@@ -6,9 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
+
 from catalog.domain.dates import PartialDate, describe
 from catalog.domain.records import RecordSummary
 from catalog.domain.views import SortKey
+from catalog.ui.translation import QT_TRANSLATE_NOOP
+
+CONTEXT = "RecordListColumns"
+"""The translation context of the columns' headers (lupdate needs it written out)."""
 
 
 @dataclass(frozen=True)
@@ -17,7 +23,7 @@ class Column:
 
     Attributes:
         key: a stable name (saved window states refer to columns by it).
-        header: the header text.
+        header: the header text in English, marked for translation (``title`` shows it).
         sort: the key a click on the header sorts by (None: not sortable).
         display: the cell's text.
         tooltip: the cell's tooltip ("" for none).
@@ -34,6 +40,11 @@ class Column:
     width: int
     visible: bool = True
     numeric: bool = False
+
+    @property
+    def title(self) -> str:
+        """The header text in the interface's language."""
+        return QCoreApplication.translate(CONTEXT, self.header)
 
 
 class DateDisplay(StrEnum):
@@ -66,7 +77,11 @@ def date_text(date: PartialDate) -> str:
 
 
 def _date_tooltip(row: RecordSummary) -> str:
-    return f"{row.date.text or 'No date'}\nUnderstood as: {describe(row.date)}"
+    written = row.date.text or QCoreApplication.translate("RecordListColumns", "No date")
+    understood = QCoreApplication.translate("RecordListColumns", "Understood as: {0}").format(
+        describe(row.date)
+    )
+    return f"{written}\n{understood}"
 
 
 def _no_tooltip(_row: RecordSummary) -> str:
@@ -74,21 +89,66 @@ def _no_tooltip(_row: RecordSummary) -> str:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("date", "Date", SortKey.DATE, lambda r: date_text(r.date), _date_tooltip, 125),
-    Column("title", "Title", SortKey.TITLE, lambda r: r.title, lambda r: r.title, 250),
-    Column("type", "Type", SortKey.TYPE, lambda r: r.doc_type, _no_tooltip, 140),
-    Column("archive", "Archive", SortKey.ARCHIVE, lambda r: r.archive, lambda r: r.archive, 100),
-    Column("language", "Language", SortKey.LANGUAGE, lambda r: r.language, _no_tooltip, 110, False),
+    Column(
+        "date",
+        QT_TRANSLATE_NOOP("RecordListColumns", "Date"),
+        SortKey.DATE,
+        lambda r: date_text(r.date),
+        _date_tooltip,
+        125,
+    ),
+    Column(
+        "title",
+        QT_TRANSLATE_NOOP("RecordListColumns", "Title"),
+        SortKey.TITLE,
+        lambda r: r.title,
+        lambda r: r.title,
+        250,
+    ),
+    Column(
+        "type",
+        QT_TRANSLATE_NOOP("RecordListColumns", "Type"),
+        SortKey.TYPE,
+        lambda r: r.doc_type,
+        _no_tooltip,
+        140,
+    ),
+    Column(
+        "archive",
+        QT_TRANSLATE_NOOP("RecordListColumns", "Archive"),
+        SortKey.ARCHIVE,
+        lambda r: r.archive,
+        lambda r: r.archive,
+        100,
+    ),
+    Column(
+        "language",
+        QT_TRANSLATE_NOOP("RecordListColumns", "Language"),
+        SortKey.LANGUAGE,
+        lambda r: r.language,
+        _no_tooltip,
+        110,
+        False,
+    ),
     Column(
         "people",
-        "People",
+        QT_TRANSLATE_NOOP("RecordListColumns", "People"),
         None,
         lambda r: "; ".join(r.people),
         lambda r: "\n".join(r.people),
         240,
         False,
     ),
-    Column("id", "Id", SortKey.ID, lambda r: str(r.id), _no_tooltip, 80, False, numeric=True),
+    Column(
+        "id",
+        QT_TRANSLATE_NOOP("RecordListColumns", "Id"),
+        SortKey.ID,
+        lambda r: str(r.id),
+        _no_tooltip,
+        80,
+        False,
+        numeric=True,
+    ),
 )
 """Every column, in their default order."""
 

@@ -18,7 +18,6 @@ from catalog.ui.record_list.columns import Column
 
 STATE_FORMAT = "catalog.record_list.header"
 STATE_VERSION = 1
-HELP = "Click a column to sort by it, drag it to move it, right-click to choose columns."
 
 
 class ColumnHeader(QHeaderView):
@@ -32,16 +31,22 @@ class ColumnHeader(QHeaderView):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.columns = tuple(columns)
         self.setObjectName("recordListHeader")
-        self.setAccessibleName("Record list columns")
-        self.setAccessibleDescription(HELP)
+        self.setAccessibleName(self.tr("Record list columns"))
+        self.setAccessibleDescription(self.help_text())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_menu)
         self._behave()
 
+    def help_text(self) -> str:
+        """What the header does, for screen readers."""
+        return self.tr(
+            "Click a column to sort by it, drag it to move it, right-click to choose columns."
+        )
+
     def show_sort_text(self, text: str) -> None:
         """Say how the list is sorted, on hover and to screen readers."""
         self.setToolTip(text)
-        self.setAccessibleDescription(f"{text} {HELP}")
+        self.setAccessibleDescription(f"{text} {self.help_text()}")
 
     def apply_defaults(self) -> None:
         """Every column at its default place, width and visibility."""
@@ -57,26 +62,26 @@ class ColumnHeader(QHeaderView):
         """A menu of the columns in their shown order, each checked while visible."""
         menu = QMenu(parent or self)
         menu.setObjectName("recordListColumnMenu")
-        menu.setAccessibleName("Columns")
-        menu.setAccessibleDescription("Choose which columns the record list shows.")
+        menu.setAccessibleName(self.tr("Columns"))
+        menu.setAccessibleDescription(self.tr("Choose which columns the record list shows."))
         visible = self.visible_keys()
         for visual in range(self.count()):
             logical = self.logicalIndex(visual)
             column = self.columns[logical]
-            action = QAction(column.header, menu)
+            action = QAction(column.title, menu)
             action.setObjectName(f"showColumn_{column.key}")
             action.setCheckable(True)
             action.setChecked(not self.isSectionHidden(logical))
             action.setEnabled(visible != [column.key])  # the last visible column stays
-            action.setStatusTip(f"Show or hide the {column.header} column.")
+            action.setStatusTip(self.tr("Show or hide the {0} column.").format(column.title))
             action.toggled.connect(
                 lambda checked, section=logical: self.setSectionHidden(section, not checked)
             )
             menu.addAction(action)
         menu.addSeparator()
-        reset = QAction("Reset Columns", menu)
+        reset = QAction(self.tr("Reset Columns"), menu)
         reset.setObjectName("resetColumns")
-        reset.setStatusTip("Show the default columns in their default order and widths.")
+        reset.setStatusTip(self.tr("Show the default columns in their default order and widths."))
         reset.triggered.connect(self.apply_defaults)
         menu.addAction(reset)
         return menu

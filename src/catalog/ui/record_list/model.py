@@ -17,12 +17,18 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from catalog.domain.errors import CatalogError
 from catalog.domain.records import RecordSummary
 from catalog.ui.ports import CatalogPort
-from catalog.ui.record_list.columns import COLUMNS, TITLE_KEY, Column
+from catalog.ui.record_list.columns import COLUMNS, CONTEXT, TITLE_KEY, Column
 from catalog.ui.record_list.ids import IdArray, RecordIds, id_array
 from catalog.ui.text import safe_tooltip
 
@@ -172,7 +178,9 @@ class RecordTableModel(QAbstractTableModel):
             if index.column() != self._title or role != Qt.ItemDataRole.DisplayRole:
                 return ""
             gone = int(self._ids[index.row()]) not in self._unreadable
-            return "(no longer in the catalogue)" if gone else "(could not be read)"
+            return (
+                self.tr("(no longer in the catalogue)") if gone else self.tr("(could not be read)")
+            )
         if role == Qt.ItemDataRole.DisplayRole:
             return _one_line(column.display(row))
         return safe_tooltip(column.tooltip(row))
@@ -184,9 +192,9 @@ class RecordTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
+            return QCoreApplication.translate(CONTEXT, self.columns[section].header)
         if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].sort is None:
-            return "This column cannot be sorted by."
+            return self.tr("This column cannot be sorted by.")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from catalog.domain.views import SortKey, SortOrder
 
 KEPT_KEYS = 2
@@ -28,12 +30,19 @@ def after_click(orders: Sequence[SortOrder], key: SortKey) -> tuple[SortOrder, .
 
 
 def describe(orders: Sequence[SortOrder], headers: dict[SortKey, str]) -> str:
-    """The sort in words, for the header's tooltip and screen readers."""
+    """The sort in words, for the header's tooltip and screen readers (``headers``: the
+    columns' headers as shown, translated)."""
     if not orders:
-        return "Not sorted."
+        return QCoreApplication.translate("RecordListSorting", "Not sorted.")
     words = [
-        f"{headers.get(o.key, o.key.value.title())} "
-        f"({'descending' if o.descending else 'ascending'})"
+        (
+            QCoreApplication.translate("RecordListSorting", "{0} (descending)")
+            if o.descending
+            else QCoreApplication.translate("RecordListSorting", "{0} (ascending)")
+        ).format(headers.get(o.key, o.key.value.title()))
         for o in orders
     ]
-    return f"Sorted by {words[0]}" + "".join(f", then {w}" for w in words[1:]) + "."
+    then = "".join(
+        QCoreApplication.translate("RecordListSorting", ", then {0}").format(w) for w in words[1:]
+    )
+    return QCoreApplication.translate("RecordListSorting", "Sorted by {0}.").format(words[0] + then)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from catalog.domain.views import SortKey, SortOrder
@@ -27,6 +27,9 @@ from catalog.ui.record_list.ids import IdArray, RecordIds
 from catalog.ui.record_list.model import RecordTableModel
 from catalog.ui.record_list.selection import kept_runs, selected_runs, selection_of
 from catalog.ui.record_list.sorting import DEFAULT_SORT, after_click, describe
+
+COLUMNS_SHORTCUT = "Ctrl+Shift+H"
+"""Opens the columns and sorting menu while the list has the focus."""
 
 
 class RecordList(QTableView):
@@ -49,10 +52,13 @@ class RecordList(QTableView):
     def __init__(self, service: CatalogPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordList")
-        self.setAccessibleName("Records")
+        self.setAccessibleName(self.tr("Records"))
         self.setAccessibleDescription(
-            "The records the search found. Click a column header to sort by it; "
-            "right-click a header to choose the columns."
+            self.tr(
+                "The records the search found. Click a column header to sort by it; "
+                "right-click a header to choose the columns. From the keyboard, "
+                "Ctrl+Shift+H opens the columns and sorting menu."
+            )
         )
         self.records = RecordTableModel(service, self)
         self.setModel(self.records)
@@ -82,6 +88,13 @@ class RecordList(QTableView):
         self._count = 0
         self.show_sort(DEFAULT_SORT)
         self.header.sectionClicked.connect(self._on_section_clicked)
+        # The header takes no focus: the keyboard reaches its menu (and sorting) from here.
+        self.columns_action = QAction(self.tr("Columns and Sorting"), self)
+        self.columns_action.setObjectName("recordListColumnsAndSorting")
+        self.columns_action.setShortcut(QKeySequence(COLUMNS_SHORTCUT))
+        self.columns_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.columns_action.triggered.connect(self.show_column_menu)
+        self.addAction(self.columns_action)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     # ------------------------------------------------------------------ result
@@ -145,7 +158,7 @@ class RecordList(QTableView):
             self.header.setSortIndicator(section, order)
         finally:
             self.header.blockSignals(False)
-        headers = {c.sort: c.header for c in self.records.columns if c.sort is not None}
+        headers = {c.sort: c.title for c in self.records.columns if c.sort is not None}
         self.header.show_sort_text(describe(self._orders, headers))
 
     # ------------------------------------------------------------------ columns
@@ -153,6 +166,42 @@ class RecordList(QTableView):
     def column_menu(self) -> QMenu:
         """The header's context menu: a checkable action per column, and a reset."""
         return self.header.column_menu(self)
+
+    def sort_menu(self, parent: QWidget | None = None) -> QMenu:
+        """A menu of the sortable columns shown: choosing one does what a click on its
+        header does (sorts by it, or reverses the order when it already sorts)."""
+        menu = QMenu(self.tr("&Sort By"), parent or self)
+        menu.setObjectName("recordListSortMenu")
+        menu.setAccessibleName(self.tr("Sort by"))
+        menu.setAccessibleDescription(
+            self.tr("Sort the records by a column; choose the sorting column again to reverse.")
+        )
+        primary = self._orders[0].key if self._orders else None
+        for visual in range(self.header.count()):
+            section = self.header.logicalIndex(visual)
+            column = self.records.columns[section]
+            if column.sort is None or self.header.isSectionHidden(section):
+                continue
+            action = menu.addAction(column.title)
+            action.setObjectName(f"sortBy_{column.key}")
+            action.setCheckable(True)
+            action.setChecked(column.sort is primary)
+            action.setStatusTip(self.tr("Sort the records by {0}.").format(column.title))
+            action.setData(section)
+        # The menu's signal, not a lambda per action: PySide crashed deleting the menu
+        # when each action's lambda held the list.
+        menu.triggered.connect(self._on_sort_chosen)
+        return menu
+
+    def show_column_menu(self) -> QMenu:
+        """The columns and sorting menu, under the header (Ctrl+Shift+H): the keyboard's
+        way to what the header's clicks do."""
+        menu = self.column_menu()
+        menu.insertMenu(menu.actions()[0], self.sort_menu(menu))
+        menu.insertSeparator(menu.actions()[1])
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.mapToGlobal(self.header.geometry().bottomLeft()))
+        return menu
 
     def save_state(self) -> QByteArray:
         """Column order, widths and visibility, for the window's settings."""
@@ -244,6 +293,11 @@ class RecordList(QTableView):
             return
         self.show_sort(after_click(self._orders, key))
         self.sort_changed.emit(self._orders)
+
+    def _on_sort_chosen(self, action: QAction) -> None:
+        section = action.data()
+        if isinstance(section, int):
+            self._on_section_clicked(section)
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._announce_selection()

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from catalog.domain.errors import ExportError
@@ -31,12 +31,12 @@ from catalog.domain.records import RecordDetail
 from catalog.services.transfer.export_options import EVERY_EXTRA, Extra
 from catalog.services.transfer.html_report import (
     CSS,
-    REPORT_TITLE,
     contents_html,
     heading,
     record_html,
     text,
 )
+from catalog.ui.reports.report_words import ReportWords
 from catalog.ui.text import refused_resource
 
 CHUNK = 200
@@ -86,28 +86,34 @@ class PdfReportExporter:
         """Write every record to ``out``; return how many were written."""
         titles: list[str] = []
         uid = ""
+        words = ReportWords()
         try:
             with tempfile.TemporaryFile(
                 "w+", encoding="utf-8", newline="\n", dir=out.parent, prefix=".report-"
             ) as body:
                 for record in records:
                     uid = record.uid
-                    titles.append(heading(record))
-                    markup = record_html(record, len(titles))
+                    blank = not record.title.split()
+                    titles.append(words.untitled if blank else heading(record))
+                    markup = words.record(record_html(record, len(titles)), blank)
                     body.write(json.dumps(markup, ensure_ascii=False) + "\n")
                 uid = ""
                 body.flush()
                 body.seek(0)
-                self._paint(out, titles, body)
+                self._paint(out, titles, body, words)
         except UnicodeEncodeError:
-            raise ExportError(f"record {uid} holds text that is not valid Unicode") from None
+            message = QCoreApplication.translate(
+                "PdfReport", "record {0} holds text that is not valid Unicode"
+            )
+            raise ExportError(message.format(uid)) from None
         except OSError as error:
-            raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+            message = QCoreApplication.translate("PdfReport", "cannot write {0}: {1}")
+            raise ExportError(message.format(out, error.strerror or error)) from None
         return len(titles)
 
-    def _paint(self, out: Path, titles: list[str], body: TextIO) -> None:
+    def _paint(self, out: Path, titles: list[str], body: TextIO, words: ReportWords) -> None:
         writer = QPdfWriter(str(out))
-        writer.setTitle(REPORT_TITLE)
+        writer.setTitle(words.title)
         writer.setCreator("Catalog")
         writer.setResolution(RESOLUTION)
         writer.setPageLayout(
@@ -120,16 +126,23 @@ class PdfReportExporter:
         )
         painter = QPainter()
         if not painter.begin(writer):
-            raise ExportError(f"cannot write {out}: the PDF writer could not start")
+            message = QCoreApplication.translate(
+                "PdfReport", "cannot write {0}: the PDF writer could not start"
+            )
+            raise ExportError(message.format(out))
         try:
             first = True
-            front = f"<h1>{text(REPORT_TITLE)}</h1>\n" + contents_html(titles, links=False)
+            contents = words.contents(contents_html(titles, links=False), len(titles))
+            front = f"<h1>{text(words.title)}</h1>\n" + contents
             for markup in (front, *_chunks(body)):
                 first = _paint_document(writer, painter, markup, first)
         finally:
             painter.end()
         if not out.exists() or out.stat().st_size == 0:
-            raise ExportError(f"cannot write {out}: the PDF writer produced nothing")
+            message = QCoreApplication.translate(
+                "PdfReport", "cannot write {0}: the PDF writer produced nothing"
+            )
+            raise ExportError(message.format(out))
 
 
 def _chunks(body: TextIO) -> Iterator[str]:
