@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,17 +28,32 @@ from catalog.domain.errors import CatalogError
 from catalog.services.about import DatabaseInfo, database_info, library_versions
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-BLURB = (
+BLURB = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "A desktop catalogue for archival documents: partial and uncertain dates, "
-    "name authorities and full-text search."
+    "name authorities and full-text search.",
 )
-LICENCE = "Licensed under the GNU GPL, version 3 or later."
-ASKING = "asking the database…"
-NOT_KNOWN = "not known"
+LICENCE = QT_TRANSLATE_NOOP("AboutDialog", "Licensed under the GNU GPL, version 3 or later.")
+ASKING = QT_TRANSLATE_NOOP("AboutDialog", "asking the database…")
+NOT_KNOWN = QT_TRANSLATE_NOOP("AboutDialog", "not known")
+
+# The rows the dialog itself names (the libraries' own names are not translated).
+_ROW_NAMES = {
+    "This catalogue": QT_TRANSLATE_NOOP("AboutDialog", "This catalogue"),
+    "Database": QT_TRANSLATE_NOOP("AboutDialog", "Database"),
+    "Schema": QT_TRANSLATE_NOOP("AboutDialog", "Schema"),
+    "Platform": QT_TRANSLATE_NOOP("AboutDialog", "Platform"),  # one of library_versions()
+}
 
 Report = Callable[[BaseException, str], None]
 """Reports a bug (the window's BugReporter)."""
+
+
+def _shown(text: str) -> str:
+    """One of this module's marked texts, translated."""
+    return QCoreApplication.translate("AboutDialog", text)
 
 
 def _value(text: str, name: str) -> QLabel:
@@ -54,14 +69,18 @@ class AboutDialog(QDialog):
     """The versions, one per line, and a Copy button.
 
     Attributes:
-        rows: each line's label and value, in order.
+        rows: each line's value, in order, under its English name (the name shown is
+            translated).
     """
 
     def __init__(self, location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About Catalog")
-        self.setAccessibleName("About Catalog")
+        self.setWindowTitle(self.tr("About Catalog"))
+        self.setAccessibleName(self.tr("About Catalog"))
+        self.setAccessibleDescription(
+            self.tr("The versions of Catalog, of this catalogue and of every library it uses")
+        )
         heading = _value(f"Catalog {__version__}", "aboutHeading")
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -69,9 +88,10 @@ class AboutDialog(QDialog):
         heading.setFont(font)
         self._form = QFormLayout()
         self.rows: dict[str, QLabel] = {}
+        self._names: dict[str, str] = {}
         self._add("This catalogue", location)
-        self._add("Database", ASKING)
-        self._add("Schema", ASKING)
+        self._add("Database", _shown(ASKING))
+        self._add("Schema", _shown(ASKING))
         for name, version in library_versions():
             if name != "Catalog":
                 self._add(name, version)
@@ -79,45 +99,54 @@ class AboutDialog(QDialog):
         self._add("PySide6", PySide6.__version__)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        self.copy_button = QPushButton("&Copy")
+        close.setAccessibleName(self.tr("Close"))
+        close.setAccessibleDescription(self.tr("Close this window"))
+        self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setObjectName("aboutCopy")
-        self.copy_button.setAccessibleName("Copy")
-        self.copy_button.setAccessibleDescription("Copy these versions to the clipboard")
+        self.copy_button.setAccessibleName(self.tr("Copy"))
+        self.copy_button.setAccessibleDescription(
+            self.tr("Copy these versions to the clipboard, for a bug report")
+        )
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(_value(BLURB, "aboutBlurb"))
+        layout.addWidget(_value(_shown(BLURB), "aboutBlurb"))
         layout.addSpacing(8)
         layout.addLayout(self._form)
         layout.addSpacing(8)
-        layout.addWidget(_value(LICENCE, "aboutLicence"))
+        layout.addWidget(_value(_shown(LICENCE), "aboutLicence"))
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
 
     def _add(self, name: str, value: str) -> None:
         label = _value(value, f"about{name.replace(' ', '')}")
-        label.setAccessibleName(name)
+        shown = _shown(_ROW_NAMES[name]) if name in _ROW_NAMES else name
+        label.setAccessibleName(shown)
         self.rows[name] = label
-        self._form.addRow(f"{name}:", label)
+        self._names[name] = shown
+        self._form.addRow(f"{shown}:", label)
 
     def set_database(self, info: DatabaseInfo | None) -> None:
         """Show what the database said (None: it cannot be asked)."""
-        self.rows["Database"].setText(info.server if info else NOT_KNOWN)
-        schema = f"{info.schema}; this Catalog knows up to {info.known}" if info else NOT_KNOWN
+        not_known = _shown(NOT_KNOWN)
+        self.rows["Database"].setText(info.server if info else not_known)
+        if info:
+            schema = self.tr("{0}; this Catalog knows up to {1}").format(info.schema, info.known)
+        else:
+            schema = not_known
         self.rows["Schema"].setText(schema)
 
     def set_database_error(self, error: str) -> None:
         """The database could not be asked (a lost connection)."""
-        self.rows["Database"].setText(f"{NOT_KNOWN} ({error})")
-        self.rows["Schema"].setText(NOT_KNOWN)
+        self.rows["Database"].setText(f"{_shown(NOT_KNOWN)} ({error})")
+        self.rows["Schema"].setText(_shown(NOT_KNOWN))
 
     def text(self) -> str:
         """Everything the dialog says, as plain text lines."""
         lines = [f"Catalog {__version__}"]
-        lines += [f"{name}: {label.text()}" for name, label in self.rows.items()]
+        lines += [f"{self._names[name]}: {label.text()}" for name, label in self.rows.items()]
         return "\n".join(lines)
 
     def copy(self) -> None:
@@ -140,7 +169,8 @@ def show_about(
 
     def failed(error: BaseException) -> None:
         if not isinstance(error, CatalogError):
-            bugs(error, "asking the database for its version")
+            doing = QCoreApplication.translate("AboutDialog", "asking the database for its version")
+            bugs(error, doing)
         elif isValid(dialog):
             dialog.set_database_error(str(error))
 

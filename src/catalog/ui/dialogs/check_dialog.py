@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -79,10 +79,15 @@ class CheckDialog(QDialog):
         self.busy = False
         self.setObjectName("checkDialog")
         self.setWindowTitle(self.tr("Check catalogue"))
+        self.setAccessibleName(self.tr("Check catalogue"))
+        self.setAccessibleDescription(
+            self.tr("The problems found in the catalogue, and how each is repaired")
+        )
         self.summary = QLabel(self.tr("Checking…"))
         self.summary.setObjectName("checkSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Outcome of the check"))
         self.list = QTreeWidget()
         self.list.setObjectName("checkFaults")
         self.list.setHeaderLabels([self.tr("Problem"), self.tr("Repair")])
@@ -90,12 +95,24 @@ class CheckDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.list.setAccessibleName(self.tr("Problems found"))
+        self.list.setAccessibleDescription(
+            self.tr("Each problem, and its repair; repairs starting with You: need you")
+        )
         self.list.setColumnWidth(0, 380)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.setAccessibleDescription(self.tr("Close this window"))
         self.repair_button = QPushButton(self.tr("&Repair"))
         self.repair_button.setObjectName("repairButton")
+        self.repair_button.setAccessibleName(self.tr("Repair"))
+        self.repair_button.setAccessibleDescription(
+            self.tr("Apply the repairs that need no decision, then check again")
+        )
         self.again_button = QPushButton(self.tr("Check &again"))
         self.again_button.setObjectName("checkAgainButton")
+        self.again_button.setAccessibleName(self.tr("Check again"))
+        self.again_button.setAccessibleDescription(self.tr("Check the whole catalogue again"))
         buttons.addButton(self.repair_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -135,7 +152,7 @@ class CheckDialog(QDialog):
         self.faults = list(faults)
         self.list.clear()
         for fault in self.faults:
-            repair = fault.repair if fault.automatic else self.tr("You: ") + fault.repair
+            repair = fault.repair if fault.automatic else self.tr("You: {0}").format(fault.repair)
             item = QTreeWidgetItem([fault.problem, repair])
             # A problem names attached files as the record stores them: shown as text.
             item.setToolTip(0, safe_tooltip(fault.problem))
@@ -147,13 +164,23 @@ class CheckDialog(QDialog):
         else:
             automatic = sum(1 for fault in self.faults if fault.automatic)
             found = len(self.faults)
-            lines.append(f"{found} problem{'' if found == 1 else 's'} found.")
+            lines.append(
+                (
+                    self.tr("{0} problem found.", "", found)
+                    if found == 1
+                    else self.tr("{0} problems found.", "", found)
+                ).format(found)
+            )
             if automatic and self._service.read_only:
                 lines.append(self._service.read_only_reason)
             elif automatic == found:
-                lines.append("Repair fixes " + ("it." if found == 1 else "them all."))
+                lines.append(
+                    self.tr("Repair fixes it.") if found == 1 else self.tr("Repair fixes them all.")
+                )
             elif automatic:
-                lines.append(f"Repair fixes {automatic} of them; the others need you.")
+                lines.append(
+                    self.tr("Repair fixes {0} of them; the others need you.").format(automatic)
+                )
         self.summary.setText(" ".join(lines))
         self._update_buttons()
 
@@ -190,7 +217,7 @@ class CheckDialog(QDialog):
             messages.show_error(self, self.tr("Check catalogue"), error)
         else:
             self.summary.setText(self.tr("The check could not finish."))
-            self._bugs(error, "checking the catalogue")
+            self._bugs(error, self.tr("checking the catalogue"))
 
     def _set_busy(self, busy: bool, text: str) -> None:
         self.busy = busy
@@ -212,7 +239,11 @@ def check_catalogue(
 ) -> CheckDialog | None:
     """Tools → Check catalogue: open the dialog and start checking."""
     if not isinstance(service, Checkable):
-        messages.show_error(parent, "Check catalogue", "This catalogue cannot be checked here.")
+        messages.show_error(
+            parent,
+            QCoreApplication.translate("CheckDialog", "Check catalogue"),
+            QCoreApplication.translate("CheckDialog", "This catalogue cannot be checked here."),
+        )
         return None
     dialog = CheckDialog(service, runner, bugs, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -36,25 +36,53 @@ class ColumnChooser(QWidget):
         self._default: tuple[str, ...] = ()
         self.list = QListWidget()
         self.list.setObjectName("exportColumns")
-        self.list.setAccessibleName("Columns to export")
+        self.list.setAccessibleName(self.tr("Columns to export"))
         self.list.setAccessibleDescription(
-            "Tick the columns to write; drag them, or use Move up and Move down, to order them"
+            self.tr(
+                "Tick the columns to write with Space; drag them, or use Move up and "
+                "Move down, to order them"
+            )
         )
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         self.list.model().rowsMoved.connect(lambda *_args: self.changed.emit())
         buttons = QVBoxLayout()
-        for name, text, shortcut, slot in (
-            ("columnUp", "Move &up", "Alt+Up", lambda: self._move(-1)),
-            ("columnDown", "Move &down", "Alt+Down", lambda: self._move(1)),
-            ("columnsDefault", "De&fault", "", self.reset),
+        for name, text, accessible, description, shortcut, slot in (
+            (
+                "columnUp",
+                self.tr("Move &up"),
+                self.tr("Move up"),
+                self.tr("Move the current column up one place (Alt+Up)"),
+                "Alt+Up",
+                lambda: self._move(-1),
+            ),
+            (
+                "columnDown",
+                self.tr("Move &down"),
+                self.tr("Move down"),
+                self.tr("Move the current column down one place (Alt+Down)"),
+                "Alt+Down",
+                lambda: self._move(1),
+            ),
+            (
+                "columnsDefault",
+                self.tr("De&fault"),
+                self.tr("Default"),
+                self.tr("Tick every column, in the format's own order"),
+                "",
+                self.reset,
+            ),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
+            button.setAccessibleName(accessible)
+            button.setAccessibleDescription(description)
             if shortcut:
                 button.setShortcut(QKeySequence(shortcut))
-                button.setToolTip(shortcut)
+                button.setToolTip(
+                    QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+                )
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)

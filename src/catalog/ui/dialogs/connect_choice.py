@@ -1,13 +1,21 @@
-"""What the Connect dialog returns, and the checks its fields must pass (no widgets here)."""
+"""What the Connect dialog returns, and the checks its fields must pass (no widgets here).
+
+The checks' messages are shown in the dialog, so they are translated in its context.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from catalog.services.locations import ServerAddress
+from PySide6.QtCore import QCoreApplication
 
-BAD_HOST = "The host is a name or an address, such as db.example.org or 192.0.2.10."
+from catalog.services.locations import ServerAddress
+from catalog.ui.translation import QT_TRANSLATE_NOOP
+
+BAD_HOST = QT_TRANSLATE_NOOP(
+    "ConnectDialog", "The host is a name or an address, such as db.example.org or 192.0.2.10."
+)
 _HOST = re.compile(r"[A-Za-z0-9._:\[\]%-]+")
 
 
@@ -31,17 +39,24 @@ def problems(address: ServerAddress) -> list[str]:
     missing = [
         name
         for name, value in (
-            ("the host", address.host),
-            ("the database", address.database),
-            ("the user", address.user),
+            (QCoreApplication.translate("ConnectDialog", "the host"), address.host),
+            (QCoreApplication.translate("ConnectDialog", "the database"), address.database),
+            (QCoreApplication.translate("ConnectDialog", "the user"), address.user),
         )
         if not value
     ]
-    found = [f"Fill in {_join(missing)}."] if missing else []
+    found = []
+    if missing:
+        found.append(
+            QCoreApplication.translate("ConnectDialog", "Fill in {0}.").format(_join(missing))
+        )
     if address.host and not _HOST.fullmatch(address.host):
-        found.append(BAD_HOST)
+        found.append(QCoreApplication.translate("ConnectDialog", BAD_HOST))
     return found
 
 
 def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    if len(parts) == 1:
+        return parts[0]
+    both = QCoreApplication.translate("ConnectDialog", "{0} and {1}", "the last two of a list")
+    return both.format(", ".join(parts[:-1]), parts[-1])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import getpass
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -43,11 +43,19 @@ from catalog.ui.dialogs.connect_choice import Connection, problems
 from catalog.ui.dialogs.recent_list import RecentList
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.palette import error_color
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-REMEMBER_TEXT = "&Remember the password in the system keyring"
-REMEMBER_TIP = "Keep the password in the system keyring, so it is not asked for next time."
+REMEMBER_TEXT = QT_TRANSLATE_NOOP("ConnectDialog", "&Remember the password in the system keyring")
+REMEMBER_TIP = QT_TRANSLATE_NOOP(
+    "ConnectDialog", "Keep the password in the system keyring, so it is not asked for next time."
+)
 
 __all__ = ["ConnectDialog", "Connection"]
+
+
+def _shown(text: str) -> str:
+    """One of this module's marked texts, translated."""
+    return QCoreApplication.translate("ConnectDialog", text)
 
 
 class ConnectDialog(QDialog):
@@ -64,55 +72,63 @@ class ConnectDialog(QDialog):
         super().__init__(parent)
         self._runner = runner
         self.setObjectName("connectDialog")
-        self.setWindowTitle("Connect to a team catalogue")
-        self.setAccessibleName("Connect to a team catalogue")
-        self.setAccessibleDescription("Open a catalogue kept on a PostgreSQL server.")
+        self.setWindowTitle(self.tr("Connect to a team catalogue"))
+        self.setAccessibleName(self.tr("Connect to a team catalogue"))
+        self.setAccessibleDescription(self.tr("Open a catalogue kept on a PostgreSQL server."))
         self._chosen_file = ""
-        intro = QLabel("Open a catalogue that your team keeps on a PostgreSQL server.")
+        intro = QLabel(self.tr("Open a catalogue that your team keeps on a PostgreSQL server."))
         intro.setWordWrap(True)
-        self.host = self._line("connectHost", "Host", "The server's name or address.")
+        self.host = self._line(
+            "connectHost", self.tr("Host"), self.tr("The server's name or address.")
+        )
         self.host.setText(DEFAULT_HOST)
         self.port = QSpinBox()
         self.port.setObjectName("connectPort")
         self.port.setRange(1, 65535)
         self.port.setValue(DEFAULT_PORT)
-        self.port.setAccessibleName("Port")
-        self.port.setAccessibleDescription("The server's port; PostgreSQL's own is 5432.")
-        self.database = self._line("connectDatabase", "Database", "The catalogue's database.")
-        self.user = self._line("connectUser", "User", "The name you log in to the server with.")
+        self.port.setAccessibleName(self.tr("Port"))
+        self.port.setAccessibleDescription(self.tr("The server's port; PostgreSQL's own is 5432."))
+        self.database = self._line(
+            "connectDatabase", self.tr("Database"), self.tr("The catalogue's database.")
+        )
+        self.user = self._line(
+            "connectUser", self.tr("User"), self.tr("The name you log in to the server with.")
+        )
         self.user.setText(getpass.getuser())
         self.password = self._line(
             "connectPassword",
-            "Password",
-            "Your password on the server. Leave it empty to use PGPASSWORD or ~/.pgpass.",
+            self.tr("Password"),
+            self.tr("Your password on the server. Leave it empty to use PGPASSWORD or ~/.pgpass."),
         )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(REMEMBER_TEXT)
+        self.remember = QCheckBox(_shown(REMEMBER_TEXT))
         self.remember.setObjectName("connectRemember")
-        self.remember.setAccessibleName("Remember the password in the system keyring")
+        self.remember.setAccessibleName(self.tr("Remember the password in the system keyring"))
         self.keyring_note = QLabel(credentials.NO_KEYRING)
         self.keyring_note.setObjectName("connectKeyringNote")
         self.keyring_note.setWordWrap(True)
         self.keyring_available = credentials.available()
         self.remember.setEnabled(self.keyring_available)
         self.remember.setChecked(self.keyring_available)
-        self.remember.setToolTip(REMEMBER_TIP if self.keyring_available else credentials.NO_KEYRING)
+        self.remember.setToolTip(
+            _shown(REMEMBER_TIP) if self.keyring_available else credentials.NO_KEYRING
+        )
         self.remember.setAccessibleDescription(self.remember.toolTip())
         self.keyring_note.setVisible(not self.keyring_available)
         form = QFormLayout()
         for text, widget in (
-            ("&Host:", self.host),
-            ("&Port:", self.port),
-            ("&Database:", self.database),
-            ("&User:", self.user),
-            ("Pass&word:", self.password),
+            (self.tr("&Host:"), self.host),
+            (self.tr("&Port:"), self.port),
+            (self.tr("&Database:"), self.database),
+            (self.tr("&User:"), self.user),
+            (self.tr("Pass&word:"), self.password),
         ):
             form.addRow(text, widget)
         form.addRow("", self.remember)
         form.addRow("", self.keyring_note)
         self.recent = RecentList(settings)
         self.recent.chosen.connect(self._use_recent)
-        recent_label = QLabel("Re&cent catalogues:")
+        recent_label = QLabel(self.tr("Re&cent catalogues:"))
         recent_label.setBuddy(self.recent)
         for part in (recent_label, self.recent):
             part.setVisible(self.recent.count() > 0)  # nothing opened yet: no empty box
@@ -120,23 +136,25 @@ class ConnectDialog(QDialog):
         self.problem.setObjectName("connectProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("What the connection says")
+        self.problem.setAccessibleName(self.tr("What the connection says"))
         self._say(problem, error=True)
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.connect_button = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.connect_button.setText("C&onnect")
+        self.connect_button.setText(self.tr("C&onnect"))
         self.connect_button.setObjectName("connectConnect")
-        self.connect_button.setAccessibleName("Connect")
-        self.connect_button.setAccessibleDescription("Open the catalogue on this server.")
+        self.connect_button.setAccessibleName(self.tr("Connect"))
+        self.connect_button.setAccessibleDescription(self.tr("Open the catalogue on this server."))
         cancel = self._buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
-        cancel.setAccessibleDescription("Keep the catalogue that is open now.")
-        self.test_button = QPushButton("&Test connection")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAccessibleDescription(self.tr("Keep the catalogue that is open now."))
+        self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.setObjectName("connectTest")
-        self.test_button.setAccessibleName("Test connection")
-        self.test_button.setAccessibleDescription("Log in to the server once, changing nothing.")
+        self.test_button.setAccessibleName(self.tr("Test connection"))
+        self.test_button.setAccessibleDescription(
+            self.tr("Log in to the server once, changing nothing.")
+        )
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self.test_connection)
         self._buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -245,7 +263,7 @@ class ConnectDialog(QDialog):
             return
         url = with_password(self.address().target, self.password.text())
         self.test_button.setEnabled(False)
-        self._say(f"Connecting to {self.address().host}…", error=False)
+        self._say(self.tr("Connecting to {0}…").format(self.address().host), error=False)
 
         def done(text: str) -> None:
             if shiboken6.isValid(self):  # the dialog may have been closed meanwhile
@@ -260,7 +278,7 @@ class ConnectDialog(QDialog):
                 self._say(str(error), error=True)
             else:
                 self._say("", error=True)
-                messages.show_bug(self, error, "testing the connection")
+                messages.show_bug(self, error, self.tr("testing the connection"))
 
         self._runner.read(lambda: check_connection(url), done, failed)
 

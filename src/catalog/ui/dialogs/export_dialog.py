@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -43,16 +44,31 @@ from catalog.ui.dialogs.export_choice import (
     ScopeCounts,
 )
 from catalog.ui.palette import error_color
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
 __all__ = ["ExportChoice", "ExportDialog", "ExportFormat", "ExportScope", "ScopeCounts"]
 
 DEFAULT_STEM = "catalog-export"
 
 _EXTRA_TEXT = {
-    Extra.NOTES: ("&Notes", "the records' notes"),
-    Extra.RELATIONS: ("&Relations", "the links between records"),
-    Extra.VARIANTS: ("&Variant names", "every spelling of each linked name"),
+    Extra.NOTES: (
+        QT_TRANSLATE_NOOP("ExportDialog", "&Notes"),
+        QT_TRANSLATE_NOOP("ExportDialog", "the records' notes"),
+    ),
+    Extra.RELATIONS: (
+        QT_TRANSLATE_NOOP("ExportDialog", "&Relations"),
+        QT_TRANSLATE_NOOP("ExportDialog", "the links between records"),
+    ),
+    Extra.VARIANTS: (
+        QT_TRANSLATE_NOOP("ExportDialog", "&Variant names"),
+        QT_TRANSLATE_NOOP("ExportDialog", "every spelling of each linked name"),
+    ),
 }
+
+
+def _shown(text: str) -> str:
+    """One of this module's marked texts, translated."""
+    return QCoreApplication.translate("ExportDialog", text)
 
 
 class ExportDialog(QDialog):
@@ -69,38 +85,59 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export records")
+        self.setWindowTitle(self.tr("Export records"))
+        self.setAccessibleName(self.tr("Export records"))
+        self.setAccessibleDescription(
+            self.tr("Choose the format, the records, what to include and the file to write")
+        )
         self._formats = list(formats)
         self._memory = memory
         self._format = QComboBox()
         self._format.setObjectName("exportFormat")
+        self._format.setAccessibleName(self.tr("Format"))
+        self._format.setAccessibleDescription(self.tr("The kind of file to write"))
         for fmt in self._formats:
             self._format.addItem(f"{fmt.label} ({fmt.suffix})", fmt.name)
         self._scope_buttons = self._scope_choices(counts, scope)
         self._extras = self._extra_boxes(memory.extras)
         self._columns = ColumnChooser()
         self._columns.changed.connect(self._update_ok)
-        self._bom = QCheckBox("Start with a byte-order &mark (for older Excel)")
+        self._bom = QCheckBox(self.tr("Start with a byte-order &mark (for older Excel)"))
         self._bom.setObjectName("exportBom")
+        self._bom.setAccessibleDescription(
+            self.tr("Older versions of Excel need it to read accented letters correctly")
+        )
         self._bom.setChecked(memory.bom)
-        self._reveal = QCheckBox("&Show the file when the export is done")
+        self._reveal = QCheckBox(self.tr("&Show the file when the export is done"))
         self._reveal.setObjectName("exportReveal")
+        self._reveal.setAccessibleDescription(
+            self.tr("Open the folder holding the exported file once it is written")
+        )
         self._reveal.setChecked(memory.reveal)
         first = self._first_format()
         folder = memory.folder if memory.folder and memory.folder.is_dir() else default_dir
         self._path = QLineEdit(str(Path(folder) / f"{DEFAULT_STEM}{first.suffix if first else ''}"))
         self._path.setObjectName("exportPath")
-        self._path.setAccessibleName("File to export to")
+        self._path.setAccessibleName(self.tr("File to export to"))
+        self._path.setAccessibleDescription(
+            self.tr("The path of the file to write; Browse picks it in a file dialog")
+        )
         self._problem = QLabel()
         self._problem.setObjectName("exportProblem")
         self._problem.setWordWrap(True)
         self._problem.setStyleSheet(f"color: {error_color()};")
+        self._problem.setAccessibleName(self.tr("Problem with the export"))
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self._ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._ok.setText("Export")
+        self._ok.setText(self.tr("Export"))
         self._ok.setObjectName("exportOk")
+        self._ok.setAccessibleName(self.tr("Export"))
+        self._ok.setAccessibleDescription(self.tr("Write the chosen records to the file"))
+        cancel = self._buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAccessibleDescription(self.tr("Close without exporting"))
         self._buttons.accepted.connect(self._check_and_accept)
         self._buttons.rejected.connect(self.reject)
         self._lay_out()
@@ -153,13 +190,29 @@ class ExportDialog(QDialog):
     ) -> dict[ExportScope, QRadioButton]:
         group = QButtonGroup(self)
         buttons: dict[ExportScope, QRadioButton] = {}
-        for each, text, count in (
-            (ExportScope.SELECTED, "Selected records", counts.selected),
-            (ExportScope.RESULTS, "Current search results", counts.results),
-            (ExportScope.ALL, "Whole catalogue", counts.total),
+        for each, text, description, count in (
+            (
+                ExportScope.SELECTED,
+                self.tr("Selected records ({0})"),
+                self.tr("Export the records selected in the list"),
+                counts.selected,
+            ),
+            (
+                ExportScope.RESULTS,
+                self.tr("Current search results ({0})"),
+                self.tr("Export every record the current search finds"),
+                counts.results,
+            ),
+            (
+                ExportScope.ALL,
+                self.tr("Whole catalogue ({0})"),
+                self.tr("Export every record in the catalogue"),
+                counts.total,
+            ),
         ):
-            button = QRadioButton(f"{text} ({count:,})")
+            button = QRadioButton(text.format(f"{count:,}"))
             button.setObjectName(f"scope_{each.value}")
+            button.setAccessibleDescription(description)
             button.setEnabled(count > 0)
             group.addButton(button)
             buttons[each] = button
@@ -180,7 +233,7 @@ class ExportDialog(QDialog):
         self._wanted = set(remembered)
         boxes: dict[Extra, QCheckBox] = {}
         for extra, (text, _what) in _EXTRA_TEXT.items():
-            box = QCheckBox(text)
+            box = QCheckBox(_shown(text))
             box.setObjectName(f"include_{extra.value}")
             box.setChecked(extra in remembered)
             box.clicked.connect(lambda on, e=extra: self._want(e, on))
@@ -208,18 +261,20 @@ class ExportDialog(QDialog):
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(self._columns)
         columns.addWidget(self._bom)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("&Browse…"))
         browse.setObjectName("exportBrowse")
+        browse.setAccessibleName(self.tr("Browse"))
+        browse.setAccessibleDescription(self.tr("Choose the file to export to in a file dialog"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self._path, 1)
         path_row.addWidget(browse)
         self._form = QFormLayout()
-        self._form.addRow("&Format:", self._format)
-        self._form.addRow("Records:", scope_box)
-        self._form.addRow("Include:", self._include_row)
-        self._form.addRow("Columns:", self._columns_row)
-        file_label = QLabel("F&ile:")
+        self._form.addRow(self.tr("&Format:"), self._format)
+        self._form.addRow(self.tr("Records:"), scope_box)
+        self._form.addRow(self.tr("Include:"), self._include_row)
+        self._form.addRow(self.tr("Columns:"), self._columns_row)
+        file_label = QLabel(self.tr("F&ile:"))
         file_label.setBuddy(self._path)
         self._form.addRow(file_label, path_row)
         self._form.addRow("", self._reveal)
@@ -254,8 +309,12 @@ class ExportDialog(QDialog):
             carried = extra in fmt.carries
             box.setEnabled(carried)
             box.setChecked(carried and extra in self._wanted)
-            what = _EXTRA_TEXT[extra][1]
-            box.setToolTip(f"Include {what}" if carried else f"{fmt.label} cannot hold {what}")
+            what = _shown(_EXTRA_TEXT[extra][1])
+            box.setToolTip(
+                self.tr("Include {0}").format(what)
+                if carried
+                else self.tr("{0} cannot hold {1}").format(fmt.label, what)
+            )
         self._update_ok()
         self.adjustSize()
 
@@ -273,29 +332,33 @@ class ExportDialog(QDialog):
         fmt = self._current()
         no_columns = bool(fmt and fmt.columns) and not self._columns.chosen()
         self._ok.setEnabled(fmt is not None and not no_columns)
-        self._problem.setText("Tick at least one column to export." if no_columns else "")
+        self._problem.setText(self.tr("Tick at least one column to export.") if no_columns else "")
 
     def _browse(self) -> None:
         start = self._path.text().strip() or str(Path.home())
-        chosen, _filter = QFileDialog.getSaveFileName(self, "Export to", start)
+        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to"), start)
         if chosen:
             self._path.setText(chosen)
 
     def _check_and_accept(self) -> None:
         choice = self.choice()
         if choice is None:
-            self._problem.setText("Choose a file to export to.")
+            self._problem.setText(self.tr("Choose a file to export to."))
             return
         if choice.path.is_dir():
-            self._problem.setText(f"{choice.path} is a folder; add a file name.")
+            self._problem.setText(self.tr("{0} is a folder; add a file name.").format(choice.path))
             return
         if not choice.path.parent.is_dir():
-            self._problem.setText(f"The folder {choice.path.parent} does not exist.")
+            self._problem.setText(
+                self.tr("The folder {0} does not exist.").format(choice.path.parent)
+            )
             return
         if choice.path.exists() and self._confirmed != choice.path:
             self._confirmed = choice.path
             self._problem.setText(
-                f"{choice.path.name} already exists. Press Export again to replace it."
+                self.tr("{0} already exists. Press Export again to replace it.").format(
+                    choice.path.name
+                )
             )
             return
         self.accept()

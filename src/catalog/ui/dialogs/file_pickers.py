@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+IMPORT_PATTERNS = "*.json *.csv *.txt *.tsv"
 
 
 def ask_import_files(parent: QWidget | None, directory: Path) -> list[Path]:
     """Files the user picked to import; empty when they cancelled."""
+    filters = ";;".join(
+        (
+            QCoreApplication.translate("FilePickers", "Catalogue files ({0})").format(
+                IMPORT_PATTERNS
+            ),
+            QCoreApplication.translate("FilePickers", "All files ({0})").format("*"),
+        )
+    )
     chosen, _filter = QFileDialog.getOpenFileNames(
         parent,
-        "Import records",
+        QCoreApplication.translate("FilePickers", "Import records"),
         str(directory),
-        "Catalogue files (*.json *.csv *.txt *.tsv);;All files (*)",
+        filters,
     )
     return [Path(name) for name in chosen]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from catalog.ui.translation import QT_TRANSLATE_NOOP
+
 MAX_RECORD_ID = 2**63 - 1
 """The largest id the catalogue's 64-bit keys can hold."""
 
-HINT = "Type a record number, such as 123 or #123."
+HINT = QT_TRANSLATE_NOOP("GoToRecordDialog", "Type a record number, such as 123 or #123.")
 _RECORD_ID = re.compile(r"#?\s*([0-9]+)")
 
 
@@ -41,33 +43,34 @@ class GoToRecordDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("goToRecordDialog")
-        self.setWindowTitle("Go to record")
-        self.setAccessibleName("Go to record")
-        self.setAccessibleDescription("Open a record by its number.")
-        prompt = QLabel("&Record number:")
+        self.setWindowTitle(self.tr("Go to record"))
+        self.setAccessibleName(self.tr("Go to record"))
+        self.setAccessibleDescription(self.tr("Open a record by its number."))
+        self._hint = QCoreApplication.translate("GoToRecordDialog", HINT)
+        prompt = QLabel(self.tr("&Record number:"))
         self.edit = QLineEdit()
         self.edit.setObjectName("goToRecordNumber")
-        self.edit.setPlaceholderText("123 or #123")
-        self.edit.setAccessibleName("Record number")
-        self.edit.setAccessibleDescription(HINT)
+        self.edit.setPlaceholderText(self.tr("123 or #123"))
+        self.edit.setAccessibleName(self.tr("Record number"))
+        self.edit.setAccessibleDescription(self._hint)
         prompt.setBuddy(self.edit)
         self.problem = QLabel()
         self.problem.setObjectName("goToRecordProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem with the record number")
-        self.problem.setAccessibleDescription("Says why the number typed cannot be used.")
+        self.problem.setAccessibleName(self.tr("Problem with the record number"))
+        self.problem.setAccessibleDescription(self.tr("Says why the number typed cannot be used."))
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.go_button = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.go_button.setText("Go")
+        self.go_button.setText(self.tr("Go"))
         self.go_button.setObjectName("goToRecordGo")
-        self.go_button.setAccessibleName("Go")
-        self.go_button.setAccessibleDescription("Show the record with this number.")
+        self.go_button.setAccessibleName(self.tr("Go"))
+        self.go_button.setAccessibleDescription(self.tr("Show the record with this number."))
         cancel = self._buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
-        cancel.setAccessibleDescription("Close without going anywhere.")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAccessibleDescription(self.tr("Close without going anywhere."))
         self._buttons.accepted.connect(self._check_and_accept)
         self._buttons.rejected.connect(self.reject)
         self.edit.textChanged.connect(self._on_text_changed)
@@ -94,10 +97,10 @@ class GoToRecordDialog(QDialog):
     def _on_text_changed(self, text: str) -> None:
         valid = parse_record_id(text) is not None
         self.go_button.setEnabled(valid)
-        self.problem.setText("" if valid or not text.strip() else HINT)
+        self.problem.setText("" if valid or not text.strip() else self._hint)
 
     def _check_and_accept(self) -> None:
         if self.record_id() is None:
-            self.problem.setText(HINT)
+            self.problem.setText(self._hint)
             return
         self.accept()

@@ -3,7 +3,8 @@
 Boxes are window-modal but non-blocking (``open()``, deleted on close), so no nested
 event loop runs while a job is delivering results and tests can find and close them.
 Only :func:`fatal` blocks: it is shown before the window and its event loop exist.
-All text is plain text: messages can quote record values and file names.
+All text is plain text: messages can quote record values and file names. Titles and
+texts given by callers arrive translated; this module translates its own.
 """
 
 from __future__ import annotations
@@ -13,16 +14,22 @@ import traceback
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
 
 from catalog import __version__
 from catalog.domain.errors import CatalogError
 from catalog.logs import current_log_file
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-BUG_TITLE = "Something went wrong"
-COPY_DETAILS = "Copy details"
+BUG_TITLE = QT_TRANSLATE_NOOP("Messages", "Something went wrong")
+COPY_DETAILS = QT_TRANSLATE_NOOP("Messages", "Copy details")
+
+
+def _tr(text: str) -> str:
+    """One of this module's marked texts, translated."""
+    return QCoreApplication.translate("Messages", text)
 
 
 def _box(
@@ -42,8 +49,26 @@ def _box(
         box.setTextFormat(Qt.TextFormat.PlainText)  # applies to the informative text too
     if details:
         box.setDetailedText(details)
+        _describe_details(box)
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    ok.setAccessibleDescription(QCoreApplication.translate("Messages", "Close this message"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
+
+
+def _describe_details(box: QMessageBox) -> None:
+    """Name the details' text and the button that shows it (Qt adds both unnamed)."""
+    for button in box.buttons():
+        if box.buttonRole(button) == QMessageBox.ButtonRole.ActionRole:
+            button.setAccessibleDescription(
+                QCoreApplication.translate("Messages", "Show or hide the details")
+            )
+    text = box.findChild(QTextEdit)
+    if text is not None:
+        text.setAccessibleName(QCoreApplication.translate("Messages", "Details"))
+        text.setAccessibleDescription(
+            QCoreApplication.translate("Messages", "Everything the message says, in full")
+        )
 
 
 def show_error(parent: QWidget | None, title: str, error: CatalogError | str) -> QMessageBox:
@@ -71,21 +96,41 @@ def show_bug(
 
     ``log_file`` defaults to the file the program logs to now, if any.
     """
-    what = f"Catalog could not finish {doing}." if doing else "Catalog hit an unexpected problem."
+    if doing:
+        what = QCoreApplication.translate("Messages", "Catalog could not finish {0}.").format(doing)
+    else:
+        what = QCoreApplication.translate("Messages", "Catalog hit an unexpected problem.")
     log_file = log_file or current_log_file()
-    where = f"\n\nThe log file {log_file} holds the details too." if log_file else ""
+    where = (
+        "\n\n"
+        + QCoreApplication.translate("Messages", "The log file {0} holds the details too.").format(
+            log_file
+        )
+        if log_file
+        else ""
+    )
     details = bug_details(error)
+    title = _tr(BUG_TITLE)
     box = _box(
         parent,
         QMessageBox.Icon.Critical,
-        BUG_TITLE,
-        f"{BUG_TITLE}: {what}",
-        "Your catalogue is unchanged by the step that failed, and you can carry on working. "
-        f"Please report this problem with the details below.{where}",
+        title,
+        f"{title}: {what}",
+        QCoreApplication.translate(
+            "Messages",
+            "Your catalogue is unchanged by the step that failed, and you can carry on working. "
+            "Please report this problem with the details below.",
+        )
+        + where,
         details,
     )
-    copy = box.addButton(COPY_DETAILS, QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(_tr(COPY_DETAILS), QMessageBox.ButtonRole.ActionRole)
     copy.setObjectName("copyDetailsButton")
+    copy.setAccessibleDescription(
+        QCoreApplication.translate(
+            "Messages", "Copy the details to the clipboard, to paste into a bug report"
+        )
+    )
     copy.clicked.disconnect()  # the box's own handler would close it
     copy.clicked.connect(lambda: _copy(details))
     box.setEscapeButton(QMessageBox.StandardButton.Ok)  # Esc and closing still work
@@ -112,11 +157,21 @@ def show_about(parent: QWidget | None, location: str) -> QMessageBox:
     """The About box."""
     return show_info(
         parent,
-        "About Catalog",
+        QCoreApplication.translate("Messages", "About Catalog"),
         f"Catalog {__version__}",
-        "A desktop catalogue for archival documents: partial and uncertain dates, "
-        "name authorities and full-text search.\n\n"
-        f"This catalogue: {location}\n\nLicensed under the GNU GPL, version 3 or later.",
+        "\n\n".join(
+            (
+                QCoreApplication.translate(
+                    "Messages",
+                    "A desktop catalogue for archival documents: partial and uncertain dates, "
+                    "name authorities and full-text search.",
+                ),
+                QCoreApplication.translate("Messages", "This catalogue: {0}").format(location),
+                QCoreApplication.translate(
+                    "Messages", "Licensed under the GNU GPL, version 3 or later."
+                ),
+            )
+        ),
     )
 
 

@@ -108,7 +108,11 @@ class ConfirmDeleteNote(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         flat = " ".join(text.split())
         quoted = flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
-        question = QLabel(self.tr("Delete this note? Undo brings it back.") + f"\n\n“{quoted}”")
+        question = QLabel(
+            self.tr("Delete this note? Undo brings it back.")
+            + "\n\n"
+            + self.tr("“{0}”", "the note quoted").format(quoted)
+        )
         question.setObjectName("confirmDeleteNoteText")
         question.setTextFormat(Qt.TextFormat.PlainText)
         question.setWordWrap(True)

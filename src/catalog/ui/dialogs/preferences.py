@@ -11,6 +11,7 @@ import getpass
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,20 +30,36 @@ from PySide6.QtWidgets import (
 from catalog.ui.palette import Theme
 from catalog.ui.preferences import MAX_BACKUPS_KEEP, Preferences
 from catalog.ui.record_list.columns import DateDisplay
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-RESTART_NOTE = "The language takes effect the next time Catalog starts."
+RESTART_NOTE = QT_TRANSLATE_NOOP(
+    "PreferencesDialog", "The language takes effect the next time Catalog starts."
+)
+"""Marked only: shown with ``QCoreApplication.translate("PreferencesDialog", RESTART_NOTE)``."""
 
 DATE_CHOICES = (
-    (DateDisplay.AS_WRITTEN, "As written (October, 1959)"),
-    (DateDisplay.ISO, "ISO 8601 (1959-10)"),
+    (DateDisplay.AS_WRITTEN, QT_TRANSLATE_NOOP("PreferencesDialog", "As written (October, 1959)")),
+    (DateDisplay.ISO, QT_TRANSLATE_NOOP("PreferencesDialog", "ISO 8601 (1959-10)")),
 )
-THEME_CHOICES = ((Theme.SYSTEM, "As the system"), (Theme.LIGHT, "Light"), (Theme.DARK, "Dark"))
+THEME_CHOICES = (
+    (Theme.SYSTEM, QT_TRANSLATE_NOOP("PreferencesDialog", "As the system")),
+    (Theme.LIGHT, QT_TRANSLATE_NOOP("PreferencesDialog", "Light")),
+    (Theme.DARK, QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")),
+)
 
 
-def _combo(name: str, accessible: str, items: Sequence[tuple[object, str]]) -> QComboBox:
+def _translated(items: Sequence[tuple[object, str]]) -> list[tuple[object, str]]:
+    """A table of marked labels, in the interface's language."""
+    return [(data, QCoreApplication.translate("PreferencesDialog", label)) for data, label in items]
+
+
+def _combo(
+    name: str, accessible: str, description: str, items: Sequence[tuple[object, str]]
+) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     combo.setAccessibleName(accessible)
+    combo.setAccessibleDescription(description)
     for data, label in items:
         combo.addItem(label, data)
     return combo
@@ -66,32 +83,58 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
-        self.setAccessibleName("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setAccessibleName(self.tr("Preferences"))
+        self.setAccessibleDescription(
+            self.tr("Your name, export defaults, dates, language, backups and theme")
+        )
         self._current = current
         self.name = QLineEdit(current.archivist_name)
         self.name.setObjectName("preferencesName")
         self.name.setPlaceholderText(getpass.getuser())
-        self.name.setAccessibleName("Your name")
-        self.name.setAccessibleDescription("Signs your notes and your changes in the change log")
+        self.name.setAccessibleName(self.tr("Your name"))
+        self.name.setAccessibleDescription(
+            self.tr("Signs your notes and your changes in the change log")
+        )
         self.folder = QLineEdit(str(current.export_folder or ""))
         self.folder.setObjectName("preferencesExportFolder")
-        self.folder.setPlaceholderText("Your documents folder")
-        self.folder.setAccessibleName("Default export folder")
-        self.choose_folder = QPushButton("C&hoose…")
+        self.folder.setPlaceholderText(self.tr("Your documents folder"))
+        self.folder.setAccessibleName(self.tr("Default export folder"))
+        self.folder.setAccessibleDescription(
+            self.tr("The folder an export offers first; empty for your documents folder")
+        )
+        self.choose_folder = QPushButton(self.tr("C&hoose…"))
         self.choose_folder.setObjectName("preferencesChooseFolder")
-        self.choose_folder.setAccessibleName("Choose the default export folder")
+        self.choose_folder.setAccessibleName(self.tr("Choose the default export folder"))
+        self.choose_folder.setAccessibleDescription(
+            self.tr("Pick the default export folder in a folder dialog")
+        )
         self.choose_folder.clicked.connect(self._choose_folder)
-        self.export_format = _combo("preferencesExportFormat", "Default export format", formats)
+        self.export_format = _combo(
+            "preferencesExportFormat",
+            self.tr("Default export format"),
+            self.tr("The format an export offers first"),
+            formats,
+        )
         _select(self.export_format, current.export_format)
-        self.dates = _combo("preferencesDates", "Dates in the list", DATE_CHOICES)
+        self.dates = _combo(
+            "preferencesDates",
+            self.tr("Dates in the list"),
+            self.tr("How the record list writes dates"),
+            _translated(DATE_CHOICES),
+        )
         _select(self.dates, current.date_display)
         known = dict(languages)
         if current.language not in known:  # a translation no longer shipped stays chosen
             known[current.language] = current.language
-        self.language = _combo("preferencesLanguage", "Language of the interface", [*known.items()])
+        self.language = _combo(
+            "preferencesLanguage",
+            self.tr("Language of the interface"),
+            self.tr("The language of Catalog's menus and windows"),
+            [*known.items()],
+        )
         _select(self.language, current.language)
-        self.restart_note = QLabel(RESTART_NOTE)
+        self.restart_note = QLabel(QCoreApplication.translate("PreferencesDialog", RESTART_NOTE))
         self.restart_note.setObjectName("preferencesRestartNote")
         self.restart_note.setWordWrap(True)
         self.language.currentIndexChanged.connect(self._on_language_changed)
@@ -99,18 +142,30 @@ class PreferencesDialog(QDialog):
         self.backups.setObjectName("preferencesBackups")
         self.backups.setRange(1, MAX_BACKUPS_KEEP)
         self.backups.setValue(current.backups_keep)
-        self.backups.setAccessibleName("Automatic backups to keep")
-        self.backups.setAccessibleDescription("The newest backups of a catalogue file kept")
-        self.theme = _combo("preferencesTheme", "Theme", THEME_CHOICES)
+        self.backups.setAccessibleName(self.tr("Automatic backups to keep"))
+        self.backups.setAccessibleDescription(
+            self.tr("How many of the newest backups of a catalogue file are kept")
+        )
+        self.theme = _combo(
+            "preferencesTheme",
+            self.tr("Theme"),
+            self.tr("Light or dark colours, or as the system has them"),
+            _translated(THEME_CHOICES),
+        )
         _select(self.theme, current.theme)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        for button, name in (
-            (QDialogButtonBox.StandardButton.Ok, "OK"),
-            (QDialogButtonBox.StandardButton.Cancel, "Cancel"),
+        for button, name, description in (
+            (QDialogButtonBox.StandardButton.Ok, self.tr("OK"), self.tr("Keep these preferences")),
+            (
+                QDialogButtonBox.StandardButton.Cancel,
+                self.tr("Cancel"),
+                self.tr("Close without changing anything"),
+            ),
         ):
             buttons.button(button).setAccessibleName(name)
+            buttons.button(button).setAccessibleDescription(description)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self._layout(buttons)
@@ -122,13 +177,13 @@ class PreferencesDialog(QDialog):
         folder_row.addWidget(self.choose_folder)
         form = QFormLayout()
         rows: list[tuple[str, QWidget, QHBoxLayout | None]] = [
-            ("Your &name:", self.name, None),
-            ("Export &folder:", self.folder, folder_row),
-            ("Export f&ormat:", self.export_format, None),
-            ("&Dates in the list:", self.dates, None),
-            ("&Language:", self.language, None),
-            ("&Backups to keep:", self.backups, None),
-            ("&Theme:", self.theme, None),
+            (self.tr("Your &name:"), self.name, None),
+            (self.tr("Export &folder:"), self.folder, folder_row),
+            (self.tr("Export f&ormat:"), self.export_format, None),
+            (self.tr("&Dates in the list:"), self.dates, None),
+            (self.tr("&Language:"), self.language, None),
+            (self.tr("&Backups to keep:"), self.backups, None),
+            (self.tr("&Theme:"), self.theme, None),
         ]
         for text, field, row in rows:
             label = QLabel(text)
@@ -176,6 +231,6 @@ class PreferencesDialog(QDialog):
 
     def _choose_folder(self) -> None:
         start = self.folder.text().strip() or str(Path.home())
-        chosen = QFileDialog.getExistingDirectory(self, "Default export folder", start)
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Default export folder"), start)
         if chosen:
             self.folder.setText(chosen)

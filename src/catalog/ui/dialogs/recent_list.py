@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from catalog.services.locations import describe
 from catalog.ui import recent_catalogues
+from catalog.ui.translation import QT_TRANSLATE_NOOP
 
-HINT = "Press Enter or double-click a catalogue to use it."
+HINT = QT_TRANSLATE_NOOP("RecentList", "Press Enter or double-click a catalogue to use it.")
 
 
 class RecentList(QListWidget):
@@ -24,9 +25,10 @@ class RecentList(QListWidget):
     def __init__(self, settings: QSettings | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectRecent")
-        self.setAccessibleName("Recent catalogues")
-        self.setAccessibleDescription(HINT)
-        self.setToolTip(HINT)
+        hint = QCoreApplication.translate("RecentList", HINT)
+        self.setAccessibleName(self.tr("Recent catalogues"))
+        self.setAccessibleDescription(hint)
+        self.setToolTip(hint)
         self.setMaximumHeight(120)
         for target in recent_catalogues.recent(settings):
             item = QListWidgetItem(describe(target))

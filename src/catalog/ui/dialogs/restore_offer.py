@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from catalog.domain.errors import StorageUnavailable
@@ -35,11 +35,21 @@ class RestoreOffer(QDialog):
         super().__init__(parent)
         self.setObjectName("restoreOffer")
         self.setWindowTitle(self.tr("The catalogue is damaged"))
+        self.setAccessibleName(self.tr("The catalogue is damaged"))
+        self.setAccessibleDescription(self.tr("Offers to restore the newest good backup"))
         name = damaged.path.name
         text = QLabel(
-            f"The catalogue {damaged.path} is damaged ({damaged.reason}).\n\n"
-            f"Restore the backup of {when(backup)}? Changes made since then are not in it.\n"
-            f"The damaged file is kept beside it as {name}.damaged-…, never deleted."
+            "\n\n".join(
+                (
+                    self.tr("The catalogue {0} is damaged ({1}).").format(
+                        damaged.path, damaged.reason
+                    ),
+                    self.tr(
+                        "Restore the backup of {0}? Changes made since then are not in it.\n"
+                        "The damaged file is kept beside it as {1}.damaged-…, never deleted."
+                    ).format(when(backup), name),
+                )
+            )
         )
         text.setObjectName("restoreOfferText")
         text.setTextFormat(Qt.TextFormat.PlainText)
@@ -48,8 +58,16 @@ class RestoreOffer(QDialog):
         buttons = QDialogButtonBox()
         restore = buttons.addButton(self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         restore.setObjectName("restoreButton")
+        restore.setAccessibleName(self.tr("Restore"))
+        restore.setAccessibleDescription(
+            self.tr("Put the backup in place of the damaged file, then open it")
+        )
         quit_button = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         quit_button.setObjectName("quitButton")
+        quit_button.setAccessibleName(self.tr("Quit"))
+        quit_button.setAccessibleDescription(
+            self.tr("Leave the damaged file as it is and open nothing")
+        )
         restore.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -83,8 +101,11 @@ def open_or_restore(open_catalogue: Callable[[], T], parent: QWidget | None = No
         backup = backups.newest_good(damaged.path)
         if backup is None:
             raise StorageUnavailable(
-                f"The catalogue {damaged.path} is damaged ({damaged.reason}) and no good backup"
-                " of it was found. The file was left as it is."
+                QCoreApplication.translate(
+                    "RestoreOffer",
+                    "The catalogue {0} is damaged ({1}) and no good backup of it was found. "
+                    "The file was left as it is.",
+                ).format(damaged.path, damaged.reason)
             ) from damaged
         if not RestoreOffer.ask(damaged, backup, parent):
             raise

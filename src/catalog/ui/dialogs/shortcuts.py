@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,17 +17,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Keys that belong to a widget rather than to a menu action.
+from catalog.ui.translation import QT_TRANSLATE_NOOP
+
+# Keys that belong to a widget rather than to a menu action (both columns translated
+# where shown: key names are written as in the interface's language).
 WIDGET_KEYS: tuple[tuple[str, str], ...] = (
-    ("Up, Down, PgUp, PgDn, Home, End", "Move through the record list"),
-    ("Shift+click, Ctrl+click, Ctrl+A", "Select several records, or all of them"),
-    ("Enter or double click on a record", "Open it in the detail pane"),
-    ("Tab, Shift+Tab", "Move between the search box, facets, timeline, list and details"),
-    ("Enter on a facet value", "Add it to the search"),
-    ("Shift+Enter or Alt+click on a facet value", "Exclude it from the search"),
-    ("Delete or Backspace on a filter chip", "Remove that filter"),
-    ("Left, Right, Enter on the timeline", "Pick a year (or month) and filter by it"),
-    ("+ and - on the timeline", "Zoom to months and back to years"),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Up, Down, PgUp, PgDn, Home, End"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move through the record list"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Shift+click, Ctrl+click, Ctrl+A"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Select several records, or all of them"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter or double click on a record"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Open it in the detail pane"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Tab, Shift+Tab"),
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "Move between the search box, facets, timeline, list and details"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter on a facet value"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Add it to the search"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Shift+Enter or Alt+click on a facet value"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Exclude it from the search"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Delete or Backspace on a filter chip"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Remove that filter"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Left, Right, Enter on the timeline"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Pick a year (or month) and filter by it"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "+ and - on the timeline"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Zoom to months and back to years"),
+    ),
 )
 
 
@@ -39,7 +71,14 @@ def shortcut_rows(actions: Iterable[tuple[str, str, str]]) -> list[tuple[str, st
         if shortcut
     ]
     rows = [(keys, text.replace("&", "").rstrip("…")) for keys, text in rows]
-    return [*rows, *WIDGET_KEYS]
+    widget_keys = [
+        (
+            QCoreApplication.translate("ShortcutsDialog", keys),
+            QCoreApplication.translate("ShortcutsDialog", text),
+        )
+        for keys, text in WIDGET_KEYS
+    ]
+    return [*rows, *widget_keys]
 
 
 class ShortcutsDialog(QDialog):
@@ -48,14 +87,14 @@ class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
-        self.setAccessibleDescription("Every keyboard shortcut of the Catalog window")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.setAccessibleDescription(self.tr("Every keyboard shortcut of the Catalog window"))
         self.table = QTableWidget(len(rows), 2)
         self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName("Shortcuts")
-        self.table.setAccessibleDescription("Keys on the left, what they do on the right")
-        self.table.setHorizontalHeaderLabels(["Keys", "Action"])
+        self.table.setAccessibleName(self.tr("Shortcuts"))
+        self.table.setAccessibleDescription(self.tr("Keys on the left, what they do on the right"))
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -66,7 +105,10 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.setAccessibleName("Close")
+        buttons.setAccessibleName(self.tr("Close"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.setAccessibleDescription(self.tr("Close the list of shortcuts"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

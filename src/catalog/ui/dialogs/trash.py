@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -44,17 +44,26 @@ def confirm_box(parent: QWidget) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setObjectName("confirmEmptyTrash")
-    box.setWindowTitle(parent.tr("Empty trash"))
+    box.setWindowTitle(QCoreApplication.translate("TrashDialog", "Empty trash"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(
-        parent.tr("Their notes, links and history go too. Undo can bring them back.")
+        QCoreApplication.translate(
+            "TrashDialog", "Their notes, links and history go too. Undo can bring them back."
+        )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     empty = box.button(QMessageBox.StandardButton.Yes)
-    empty.setText(parent.tr("Empty trash"))
+    empty.setText(QCoreApplication.translate("TrashDialog", "Empty trash"))
     empty.setObjectName("confirmEmptyTrashYes")
-    empty.setAccessibleName(parent.tr("Empty trash"))
-    box.button(QMessageBox.StandardButton.Cancel).setAccessibleName(parent.tr("Cancel"))
+    empty.setAccessibleName(QCoreApplication.translate("TrashDialog", "Empty trash"))
+    empty.setAccessibleDescription(
+        QCoreApplication.translate("TrashDialog", "Delete every record in the trash for good")
+    )
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    cancel.setAccessibleName(QCoreApplication.translate("TrashDialog", "Cancel"))
+    cancel.setAccessibleDescription(
+        QCoreApplication.translate("TrashDialog", "Keep the records in the trash")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box
 
@@ -86,6 +95,9 @@ class TrashDialog(QDialog):
         self.records = QTreeWidget()
         self.records.setObjectName("trashRecords")
         self.records.setAccessibleName(self.tr("Records in the trash"))
+        self.records.setAccessibleDescription(
+            self.tr("Each record's date and title; select records to restore them")
+        )
         self.records.setHeaderLabels([self.tr("Date"), self.tr("Title")])
         self.records.setRootIsDecorated(False)
         self.records.setUniformRowHeights(True)
@@ -107,6 +119,7 @@ class TrashDialog(QDialog):
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("trashClose")
         close.setAccessibleName(self.tr("Close"))
+        close.setAccessibleDescription(self.tr("Close the trash"))
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore_selected)
         self.empty_button.clicked.connect(self.ask_empty)
