@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint bench clean stress package install-desktop screenshots
+.PHONY: install run test test-fast lint bench clean stress package install-desktop screenshots translations
 
 install: $(STAMP)
 
@@ -14,13 +14,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -e '.[dev]'
 	touch $(STAMP)
 
-run: install
+# The interface's translations: resources/translations/catalog_<language>.ts, written by
+# people; the .qm files the program loads are compiled from them (not kept in git).
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+$(QM): %.qm: %.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Extract the interface's strings into every .ts (new ones come in unfinished, gone ones
+# are dropped), then compile them. Translate the unfinished ones with pyside6-linguist.
+translations: install
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -extensions py src/catalog -ts $(TS)
+	for ts in $(TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+
+run: install $(QM)
 	$(BIN)/catalog
 
-test: install
+test: install $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-test-fast: install
+test-fast: install $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow and not postgres" -q
 
 lint: install
@@ -45,7 +59,7 @@ stress: install
 
 # A one-folder application in dist/catalog/ (PyInstaller, work files in build/), then a
 # smoke check of the built program (packaging/smoke.py). See packaging/README.md.
-package: install
+package: install $(QM)
 	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build packaging/catalog.spec
 	$(BIN)/python packaging/smoke.py dist/catalog/catalog
 

@@ -29,6 +29,7 @@ WINDOW_SECONDS = 8
 BUNDLED = [
     "data/sample-listing.txt",
     "resources/icons/org.catalog.Catalog.svg",
+    "resources/translations/catalog_ru.qm",
     "catalog/store/migrations/env.py",
     "catalog/store/migrations/script.py.mako",
     "catalog/store/migrations/versions/0001_initial_schema.py",
