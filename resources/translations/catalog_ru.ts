@@ -1077,6 +1077,10 @@
         <source>The catalogue file {0} is no longer there; it has been taken off the recent list.</source>
         <translation>Файла каталога {0} больше нет; он удалён из списка недавних.</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
 </context>
 <context>
     <name>ChangesModel</name>
@@ -2741,10 +2745,6 @@ Click or press Delete to remove it</source>
         <translation>Теперь ваши заметки и изменения подписаны «{0}».</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Язык</translation>
-    </message>
-    <message>
         <source>User guide</source>
         <translation>Руководство пользователя</translation>
     </message>
@@ -3679,6 +3679,10 @@ Nothing from these files was written.</source>
     <message>
         <source>The language takes effect the next time Catalog starts.</source>
         <translation>Язык изменится при следующем запуске Catalog.</translation>
+    </message>
+    <message>
+        <source>The window reopens in the chosen language when you press OK.</source>
+        <translation>Окно откроется заново на выбранном языке, когда вы нажмёте OK.</translation>
     </message>
     <message>
         <source>As written (October, 1959)</source>

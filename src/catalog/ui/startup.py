@@ -35,6 +35,15 @@ def install_translators(
     return [translator for translator in loaded if app.installTranslator(translator)]
 
 
+def use_language(app: QApplication, language: str, folder: Path | None = None) -> None:
+    """Swap the installed translators for those of ``language`` (English: none). Text
+    already shown keeps its language; windows made from now on take the new one."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    install_translators(app, language, folder)
+
+
 def prepare(app: QApplication, settings: QSettings) -> ExceptionHooks:
     """Apply the saved preferences and install the exception hooks (the caller uninstalls
     them when the application ends)."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from catalog.ui import preferences
-from catalog.ui.dialogs.preferences import RESTART_NOTE, PreferencesDialog
+from catalog.ui.dialogs.preferences import LANGUAGE_NOTE, PreferencesDialog
 from catalog.ui.jobs.runner import ImmediateJobRunner
 from catalog.ui.palette import Theme, apply_theme, is_dark
 from catalog.ui.preferences import Preferences
@@ -74,12 +74,12 @@ def test_edits_come_back_as_preferences(qtbot: QtBot) -> None:
     )
 
 
-def test_choosing_another_language_says_it_needs_a_restart(qtbot: QtBot) -> None:
+def test_choosing_another_language_says_the_window_reopens_in_it(qtbot: QtBot) -> None:
     dialog = make_dialog(qtbot)
     assert not dialog.restart_note.isVisible()
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
-    assert dialog.restart_note.isVisible() and dialog.restart_note.text() == RESTART_NOTE
-    assert "takes effect the next time Catalog starts" in RESTART_NOTE
+    assert dialog.restart_note.isVisible() and dialog.restart_note.text() == LANGUAGE_NOTE
+    assert "reopens in the chosen language" in LANGUAGE_NOTE
 
 
 def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
@@ -150,13 +150,18 @@ def test_ok_saves_and_applies_theme_and_dates_at_once(
     assert open_message_boxes() == []  # nothing needs a restart
 
 
-def test_a_new_language_is_saved_and_waits_for_the_next_start(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_a_new_language_is_saved_and_announced_to_the_window_s_owner(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """The switcher that owns the window rebuilds it (test_interface_language.py)."""
     answer(monkeypatch, Preferences(language="de"))
+    chosen: list[str] = []
+    window.help.language_chosen.connect(chosen.append)
     window.window_actions[ActionId.PREFERENCES].trigger()
-    (box,) = open_message_boxes()
-    assert "takes effect the next time Catalog starts" in box.text()
+    assert chosen == ["de"]
+    saved = QSettings(str(tmp_path / "Catalog.ini"), QSettings.Format.IniFormat)
+    assert preferences.load(saved).language == "de"
+    assert open_message_boxes() == []
 
 
 def test_cancel_changes_nothing(

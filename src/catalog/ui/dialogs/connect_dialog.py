@@ -104,14 +104,14 @@ class ConnectDialog(QDialog):
         self.remember = QCheckBox(_shown(REMEMBER_TEXT))
         self.remember.setObjectName("connectRemember")
         self.remember.setAccessibleName(self.tr("Remember the password in the system keyring"))
-        self.keyring_note = QLabel(credentials.NO_KEYRING)
+        self.keyring_note = QLabel(credentials.no_keyring_text())
         self.keyring_note.setObjectName("connectKeyringNote")
         self.keyring_note.setWordWrap(True)
         self.keyring_available = credentials.available()
         self.remember.setEnabled(self.keyring_available)
         self.remember.setChecked(self.keyring_available)
         self.remember.setToolTip(
-            _shown(REMEMBER_TIP) if self.keyring_available else credentials.NO_KEYRING
+            _shown(REMEMBER_TIP) if self.keyring_available else credentials.no_keyring_text()
         )
         self.remember.setAccessibleDescription(self.remember.toolTip())
         self.keyring_note.setVisible(not self.keyring_available)

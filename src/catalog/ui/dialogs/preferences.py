@@ -35,7 +35,11 @@ from catalog.ui.translation import QT_TRANSLATE_NOOP
 RESTART_NOTE = QT_TRANSLATE_NOOP(
     "PreferencesDialog", "The language takes effect the next time Catalog starts."
 )
-"""Marked only: shown with ``QCoreApplication.translate("PreferencesDialog", RESTART_NOTE)``."""
+"""Marked only: shown with ``QCoreApplication.translate("PreferencesDialog", RESTART_NOTE)``
+when the window cannot be rebuilt at once (long work is running)."""
+LANGUAGE_NOTE = QT_TRANSLATE_NOOP(
+    "PreferencesDialog", "The window reopens in the chosen language when you press OK."
+)
 
 DATE_CHOICES = (
     (DateDisplay.AS_WRITTEN, QT_TRANSLATE_NOOP("PreferencesDialog", "As written (October, 1959)")),
@@ -134,7 +138,7 @@ class PreferencesDialog(QDialog):
             [*known.items()],
         )
         _select(self.language, current.language)
-        self.restart_note = QLabel(QCoreApplication.translate("PreferencesDialog", RESTART_NOTE))
+        self.restart_note = QLabel(QCoreApplication.translate("PreferencesDialog", LANGUAGE_NOTE))
         self.restart_note.setObjectName("preferencesRestartNote")
         self.restart_note.setWordWrap(True)
         self.language.currentIndexChanged.connect(self._on_language_changed)

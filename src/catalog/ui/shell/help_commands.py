@@ -1,17 +1,18 @@
 """Edit → Preferences, Help → User guide and Help → About: opening them and applying what
-the preferences changed (at once where it can be, at the next start for the language)."""
+the preferences changed (a new language through :attr:`HelpCommands.language_chosen`: the
+window is rebuilt in it)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from catalog.ui import preferences
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.about import AboutDialog, show_about
-from catalog.ui.dialogs.preferences import RESTART_NOTE, PreferencesDialog
+from catalog.ui.dialogs.preferences import PreferencesDialog
 from catalog.ui.help_viewer import UserGuide, docs_folder
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.palette import apply_theme
@@ -35,7 +36,10 @@ class HelpCommands(QObject):
     Attributes:
         guide: the user guide window, once opened.
         about: the About dialog while it is open.
+        language_chosen: the preferences changed the interface's language (its code).
     """
+
+    language_chosen = Signal(str)
 
     def __init__(
         self,
@@ -90,8 +94,7 @@ class HelpCommands(QObject):
                 self.tr("Your notes and changes are now signed “{0}”.").format(after.signing_name)
             )
         if after.language != before.language:
-            note = QCoreApplication.translate("PreferencesDialog", RESTART_NOTE)
-            messages.show_info(self._window, self.tr("Language"), note)
+            self.language_chosen.emit(after.language)
 
     def show_user_guide(self) -> None:
         """Open the user guide (or bring it to the front)."""

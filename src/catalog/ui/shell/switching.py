@@ -28,9 +28,10 @@ from catalog.services.locations import (
     same_catalogue,
     with_password,
 )
-from catalog.ui import credentials, recent_catalogues
+from catalog.ui import credentials, recent_catalogues, startup
 from catalog.ui.dialogs import messages
 from catalog.ui.dialogs.connect_dialog import ConnectDialog, Connection
+from catalog.ui.dialogs.preferences import RESTART_NOTE
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 from catalog.ui.shell import window_state
@@ -167,6 +168,24 @@ class CatalogueSwitcher(QObject):
         choice = self._ask(self.window, initial, problem)
         return choice is not None and self._switch(choice, asked=True)
 
+    def change_language(self, language: str) -> None:
+        """Show the interface in ``language`` (Edit → Preferences): its translators in, then
+        a new window on the open catalogue, in place of this one, with its search kept.
+
+        While long work runs the window stays; it is rebuilt at the next start.
+        """
+        app = QCoreApplication.instance()
+        if isinstance(app, QApplication):
+            startup.use_language(app, language)
+        window, service = self.window, self.service
+        if window is None or service is None:
+            return
+        if window.operations.busy or window.editing.busy:
+            note = QCoreApplication.translate("PreferencesDialog", RESTART_NOTE)
+            messages.show_info(window, self.tr("Language"), note)
+            return
+        self._show(service, Connection(self.target), asked=False)
+
     def close(self) -> None:
         """Close the window, stop its jobs and release the catalogue (at exit)."""
         window, runner, service = self.window, self._runner, self.service
@@ -228,19 +247,23 @@ class CatalogueSwitcher(QObject):
         """Replace the window (if any) with one on ``service``; ``asked``: the choice
         came from the Connect dialog (which says whether to keep the password)."""
         old_window, old_runner, old_service = self.window, self._runner, self.service
+        rebuilt = service is old_service  # the same catalogue in a new window (its language)
         settings = self._settings
         if old_window is not None and settings is not None:
             window_state.save(old_window, settings)  # the new window takes its place and size
-            settings.setValue(window_state.LAST_QUERY, "")  # a search of another catalogue
+            if not rebuilt:
+                settings.setValue(window_state.LAST_QUERY, "")  # a search of another catalogue
         runner = self._make_runner()
         try:
             window = MainWindow(service, runner, settings=settings)
         except BaseException:  # a bug: the old window stays, the new catalogue is let go
             runner.shutdown()
-            service.close()
+            if not rebuilt:
+                service.close()
             raise
         window.open_catalogue_requested.connect(self.open_catalogue)
         window.connect_requested.connect(lambda: self.ask_and_connect())
+        window.help.language_chosen.connect(self.change_language)
         self.window, self._runner, self.service = window, runner, service
         self.target = public_target(choice.target) or choice.target
         window.show()
@@ -249,7 +272,7 @@ class CatalogueSwitcher(QObject):
             old_window.deleteLater()
         if old_runner is not None:
             old_runner.shutdown()
-        if old_service is not None:
+        if old_service is not None and not rebuilt:
             old_service.close()
         recent_catalogues.remember(settings, choice.target)
         if asked and not self._keep_password(choice):
