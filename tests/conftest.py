@@ -66,6 +66,30 @@ def revealed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return shown
 
 
+@pytest.fixture(autouse=True)
+def modifiers_released() -> Iterator[None]:
+    """Release the keyboard modifiers a test's simulated keys left held.
+
+    ``qtbot.keyClick(w, key, Ctrl)`` leaves Qt believing Ctrl is still down; a later
+    test's ``selectRow`` would then toggle rows into a multiple selection.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    if (
+        QApplication.instance() is None
+        or QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+    ):
+        return
+    QTest.keyRelease(QWidget(), Qt.Key.Key_Control)
+
+
 # --------------------------------------------------------------------------- catalogues
 
 
