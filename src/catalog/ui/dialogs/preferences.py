@@ -232,6 +232,7 @@ class PreferencesDialog(QDialog):
 
     def _on_language_changed(self, _index: int = 0) -> None:
         self.restart_note.setVisible(self.language.currentData() != self._current.language)
+        self.adjustSize()  # room for the note's lines (or none)
 
     def _choose_folder(self) -> None:
         start = self.folder.text().strip() or str(Path.home())
