@@ -77,10 +77,8 @@ def test_edits_come_back_as_preferences(qtbot: QtBot) -> None:
 def test_choosing_another_language_says_the_window_reopens_in_it(qtbot: QtBot) -> None:
     dialog = make_dialog(qtbot)
     assert not dialog.restart_note.isVisible()
-    height = dialog.height()
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
     assert dialog.restart_note.isVisible() and dialog.restart_note.text() == LANGUAGE_NOTE
-    assert dialog.height() >= height + dialog.restart_note.height()  # the note has room
     assert "reopens in the chosen language" in LANGUAGE_NOTE
 
 
