@@ -2589,6 +2589,14 @@ Click or press Delete to remove it</source>
             <numerusform>{0}, {1} записей</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{0}, {1} record</source>
+        <translation>
+            <numerusform>{0}, {1} запись</numerusform>
+            <numerusform>{0}, {1} записи</numerusform>
+            <numerusform>{0}, {1} записей</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Facet</source>
         <translation>Фасет</translation>
@@ -2622,6 +2630,14 @@ Click or press Delete to remove it</source>
     <name>FacetValuesModel</name>
     <message numerus="yes">
         <source>{0}, {1} records</source>
+        <translation>
+            <numerusform>{0}, {1} запись</numerusform>
+            <numerusform>{0}, {1} записи</numerusform>
+            <numerusform>{0}, {1} записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}, {1} record</source>
         <translation>
             <numerusform>{0}, {1} запись</numerusform>
             <numerusform>{0}, {1} записи</numerusform>
@@ -2941,6 +2957,14 @@ Choose the format of the file above.</source>
     <message>
         <source>Stop the job; nothing it has done so far is kept.</source>
         <translation>Прервать операцию; всё, что она успела сделать, будет отменено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} record so far…</source>
+        <translation>
+            <numerusform>Обработана {0} запись…</numerusform>
+            <numerusform>Обработано {0} записи…</numerusform>
+            <numerusform>Обработано {0} записей…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{0} records so far…</source>
@@ -4703,6 +4727,14 @@ The damaged file is kept beside it as {1}.damaged-…, never deleted.</source>
         <translation>Предпросмотр (в том виде, в каком записи будут сохранены)</translation>
     </message>
     <message numerus="yes">
+        <source>Duplicates: {n} record already in the catalogue</source>
+        <translation>
+            <numerusform>Дубликаты: {n} запись уже есть в каталоге</numerusform>
+            <numerusform>Дубликаты: {n} записи уже есть в каталоге</numerusform>
+            <numerusform>Дубликаты: {n} записей уже есть в каталоге</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Duplicates: {n} records already in the catalogue</source>
         <translation>
             <numerusform>Дубликаты: {n} запись уже есть в каталоге</numerusform>
@@ -4715,6 +4747,14 @@ The damaged file is kept beside it as {1}.damaged-…, never deleted.</source>
         <translation>Прочитано как {format}: {records}; {errors}, {warnings}.</translation>
     </message>
     <message numerus="yes">
+        <source>{0} record</source>
+        <translation>
+            <numerusform>{0} запись</numerusform>
+            <numerusform>{0} записи</numerusform>
+            <numerusform>{0} записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{0} records</source>
         <translation>
             <numerusform>{0} запись</numerusform>
@@ -4723,11 +4763,27 @@ The damaged file is kept beside it as {1}.damaged-…, never deleted.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>{0} error</source>
+        <translation>
+            <numerusform>{0} ошибка</numerusform>
+            <numerusform>{0} ошибки</numerusform>
+            <numerusform>{0} ошибок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{0} errors</source>
         <translation>
             <numerusform>{0} ошибка</numerusform>
             <numerusform>{0} ошибки</numerusform>
             <numerusform>{0} ошибок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} warning</source>
+        <translation>
+            <numerusform>{0} предупреждение</numerusform>
+            <numerusform>{0} предупреждения</numerusform>
+            <numerusform>{0} предупреждений</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -105,19 +105,15 @@ def test_tab_goes_through_the_mapping_rows_and_out_of_every_table(
 def test_the_counts_read_as_before_in_english(
     qtbot: QtBot, catalogue: CatalogService, tmp_path: Path
 ) -> None:
-    """The counts, built from translatable pieces, still read word for word in English."""
+    """The counts, built from translatable pieces, read as English (one warning, one record)."""
     first = write_csv(tmp_path / "a.csv", "A letter,sometime in spring,x", "B,1961,y")
     second = write_csv(tmp_path / "b.csv", "B,1961,y")
     dialog = open_dialog(qtbot, catalogue, first, second)
     assert dialog.plan is not None
     label = dialog.plan.format_label
-    assert dialog.review.counts_label.text() == (
-        f"2 records read as {label}; 0 errors, 1 warnings."
-    )
+    assert dialog.review.counts_label.text() == (f"2 records read as {label}; 0 errors, 1 warning.")
     click(qtbot, dialog.import_button)
-    assert dialog.review.duplicates_box.title() == (
-        "Duplicates: 1 records already in the catalogue"
-    )
+    assert dialog.review.duplicates_box.title() == ("Duplicates: 1 record already in the catalogue")
     click(qtbot, dialog.import_button)
     assert dialog.summary.text() == (
         "Records: 2 added, 0 updated, 1 skipped.\n"

@@ -98,7 +98,10 @@ class FacetValuesModel(QAbstractTableModel):
             return value.clause
         if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
             n = value.count
-            return self.tr("{0}, {1} records", "", n).format(value.label, f"{n:,}")
+            text = (
+                self.tr("{0}, {1} record", "", n) if n == 1 else self.tr("{0}, {1} records", "", n)
+            )
+            return text.format(value.label, f"{n:,}")
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return gestures()
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:

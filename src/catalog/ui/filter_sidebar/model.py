@@ -159,7 +159,10 @@ class FacetTreeModel(QAbstractItemModel):
             if item.count is None:
                 return item.label
             n = item.count
-            return self.tr("{0}, {1} records", "", n).format(item.label, f"{n:,}")
+            text = (
+                self.tr("{0}, {1} record", "", n) if n == 1 else self.tr("{0}, {1} records", "", n)
+            )
+            return text.format(item.label, f"{n:,}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole:

@@ -74,7 +74,12 @@ class JobProgress(QObject):
             self.dialog.setLabelText(progress.message)
         elif progress.done:
             done = progress.done
-            self.dialog.setLabelText(self.tr("{0} records so far…", "", done).format(f"{done:,}"))
+            so_far = (
+                self.tr("{0} record so far…", "", done)
+                if done == 1
+                else self.tr("{0} records so far…", "", done)
+            )
+            self.dialog.setLabelText(so_far.format(f"{done:,}"))
 
     def close(self) -> None:
         """Close the dialog for good."""

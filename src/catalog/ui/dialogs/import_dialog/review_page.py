@@ -174,9 +174,11 @@ class ReviewPage(QWidget):
         self.counts_label.setText(self._counts(plan))
         count = plan.duplicate_count
         self.duplicates_box.setTitle(
-            self.tr("Duplicates: {n} records already in the catalogue", "", count).format(
-                n=f"{count:,}"
-            )
+            (
+                self.tr("Duplicates: {n} record already in the catalogue", "", count)
+                if count == 1
+                else self.tr("Duplicates: {n} records already in the catalogue", "", count)
+            ).format(n=f"{count:,}")
         )
         for view in (self.preview, self.report, self.duplicates):
             view.resizeColumnsToContents()
@@ -197,11 +199,24 @@ class ReviewPage(QWidget):
     def _counts(self, plan: ImportPlan) -> str:
         errors = len(plan.errors)
         warnings = sum(1 for i in plan.issues if i.severity is Severity.WARNING)
+        records = plan.records
         text = self.tr("{records} read as {format}; {errors}, {warnings}.").format(
-            records=self.tr("{0} records", "", plan.records).format(f"{plan.records:,}"),
+            records=(
+                self.tr("{0} record", "", records)
+                if records == 1
+                else self.tr("{0} records", "", records)
+            ).format(f"{records:,}"),
             format=plan.format_label,
-            errors=self.tr("{0} errors", "", errors).format(f"{errors:,}"),
-            warnings=self.tr("{0} warnings", "", warnings).format(f"{warnings:,}"),
+            errors=(
+                self.tr("{0} error", "", errors)
+                if errors == 1
+                else self.tr("{0} errors", "", errors)
+            ).format(f"{errors:,}"),
+            warnings=(
+                self.tr("{0} warning", "", warnings)
+                if warnings == 1
+                else self.tr("{0} warnings", "", warnings)
+            ).format(f"{warnings:,}"),
         )
         if errors:
             text += " " + self.tr(
