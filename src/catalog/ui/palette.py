@@ -1,4 +1,12 @@
-"""Colours that follow the system's light or dark palette, and the theme the user chose."""
+"""Colours that follow the system's light or dark palette, and the theme the user chose.
+
+The light and dark palettes meet WCAG 2.2 AA (tests/accessibility/test_contrast.py):
+every text role reads at 4.5:1 or more on the backgrounds it is drawn on, and the
+Highlight colour (selected rows, the focus outline the style draws, the focus frames
+below) stands out at 3:1 or more from Window, Base, AlternateBase and Button.
+The dark palette's selection therefore carries dark text on a light blue: no blue is
+both dark enough under white text and light enough beside the dark window.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 ERROR_ON_LIGHT = "#b00020"
 ERROR_ON_DARK = "#ff8a80"
@@ -41,7 +50,7 @@ _LIGHT = {
     _R.AlternateBase: "#f7f7f7",
     _R.ToolTipBase: "#ffffdc",
     _R.ToolTipText: "#000000",
-    _R.PlaceholderText: "#808080",
+    _R.PlaceholderText: "#696969",
     _R.Text: "#000000",
     _R.Button: "#efefef",
     _R.ButtonText: "#000000",
@@ -51,10 +60,10 @@ _LIGHT = {
     _R.Mid: "#b8b8b8",
     _R.Dark: "#9f9f9f",
     _R.Shadow: "#767676",
-    _R.Highlight: "#308cc6",
+    _R.Highlight: "#1d6aa8",
     _R.HighlightedText: "#ffffff",
     _R.Link: "#0000ff",
-    _R.LinkVisited: "#ff00ff",
+    _R.LinkVisited: "#7b1fa2",
 }
 _DARK = {
     _R.Window: "#2d2d2d",
@@ -63,7 +72,7 @@ _DARK = {
     _R.AlternateBase: "#262626",
     _R.ToolTipBase: "#3c3c3c",
     _R.ToolTipText: "#e8e8e8",
-    _R.PlaceholderText: "#8c8c8c",
+    _R.PlaceholderText: "#a0a0a0",
     _R.Text: "#e8e8e8",
     _R.Button: "#353535",
     _R.ButtonText: "#e8e8e8",
@@ -73,12 +82,28 @@ _DARK = {
     _R.Mid: "#303030",
     _R.Dark: "#1a1a1a",
     _R.Shadow: "#000000",
-    _R.Highlight: "#2a6fb0",
-    _R.HighlightedText: "#ffffff",
+    _R.Highlight: "#58a6ff",
+    _R.HighlightedText: "#000000",
     _R.Link: "#7cb8ff",
     _R.LinkVisited: "#c89bff",
 }
 _DIMMED = (_R.WindowText, _R.Text, _R.ButtonText)
+
+FOCUS_FRAMES = """
+QListView:focus, QTreeView:focus, QTableView:focus, QTextEdit:focus, QPlainTextEdit:focus {
+    border: 2px solid palette(highlight);
+}
+QCheckBox:focus, QRadioButton:focus, QToolButton:focus {
+    border: 1px solid palette(highlight);
+    border-radius: 2px;
+}
+"""
+"""A frame in the Highlight colour around the widget with the keyboard focus, where the
+style's own sign of focus is faint: Fusion shows a focused list, table, tree or text view
+with no change of its frame (or a translucent dotted rectangle round the current item), a
+check box or radio button with a translucent rectangle, an auto-raised tool button not at
+all. Line edits, combo and spin boxes and push buttons keep the style's own outline (the
+Highlight colour, darkened). Only focused widgets match, so the rest keep their look."""
 
 
 def theme_palette(theme: Theme) -> QPalette:
@@ -99,7 +124,8 @@ def apply_theme(theme: Theme, app: QGuiApplication | None = None) -> None:
 
     Qt 6.8 and later ask the platform for the colour scheme; where the platform cannot
     switch (an older desktop, the offscreen platform), a light or dark palette stands in.
-    The system theme gives the platform back its own palette.
+    The system theme gives the platform back its own palette. Every theme gets the
+    focus frames (:data:`FOCUS_FRAMES`).
     """
     found = app or QGuiApplication.instance()
     if not isinstance(found, QGuiApplication):
@@ -115,3 +141,10 @@ def apply_theme(theme: Theme, app: QGuiApplication | None = None) -> None:
         found.setPalette(QPalette())  # the platform's palette, which follows its scheme
     else:
         found.setPalette(theme_palette(theme))
+    show_focus_frames(found)
+
+
+def show_focus_frames(app: QGuiApplication) -> None:
+    """Add :data:`FOCUS_FRAMES` to the application's style sheet (once)."""
+    if isinstance(app, QApplication) and FOCUS_FRAMES not in app.styleSheet():
+        app.setStyleSheet(app.styleSheet() + FOCUS_FRAMES)

@@ -1,0 +1,1 @@
+"""Accessibility: named controls, keyboard-only use, and colour contrast."""
