@@ -44,6 +44,10 @@
         <translation>Версии Catalog, этого каталога и всех используемых библиотек</translation>
     </message>
     <message>
+        <source>Catalog&apos;s version</source>
+        <translation>Версия Catalog</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -62,6 +66,14 @@
     <message>
         <source>Copy these versions to the clipboard, for a bug report</source>
         <translation>Скопировать эти версии в буфер обмена для сообщения об ошибке</translation>
+    </message>
+    <message>
+        <source>What Catalog is</source>
+        <translation>Что такое Catalog</translation>
+    </message>
+    <message>
+        <source>Catalog&apos;s licence</source>
+        <translation>Лицензия Catalog</translation>
     </message>
     <message>
         <source>{0}; this Catalog knows up to {1}</source>
@@ -1874,7 +1886,7 @@ Click or press Delete to remove it</source>
         <translation>Дата в том виде, как она написана в документе.</translation>
     </message>
     <message>
-        <source>&amp;Approximate</source>
+        <source>Appro&amp;ximate</source>
         <translation>&amp;Приблизительно</translation>
     </message>
     <message>
@@ -3988,7 +4000,7 @@ Nothing from these files was written.</source>
         <translation>Сохранить и продолжить правку (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Save and c&amp;lose</source>
+        <source>Sa&amp;ve and close</source>
         <translation>Сохранить и закр&amp;ыть</translation>
     </message>
     <message>
@@ -4139,11 +4151,11 @@ Nothing from these files was written.</source>
         <translation>А&amp;рхив:</translation>
     </message>
     <message>
-        <source>Source &amp;reference:</source>
+        <source>Source r&amp;eference:</source>
         <translation>Архивный &amp;шифр:</translation>
     </message>
     <message>
-        <source>Cla&amp;ssification:</source>
+        <source>Classi&amp;fication:</source>
         <translation>&amp;Классификация:</translation>
     </message>
     <message>
@@ -4179,7 +4191,7 @@ Nothing from these files was written.</source>
         <translation>Лица, организации, места и темы</translation>
     </message>
     <message>
-        <source>Rela&amp;tions</source>
+        <source>Relati&amp;ons</source>
         <translation>&amp;Связи</translation>
     </message>
     <message>
@@ -4622,6 +4634,10 @@ Nothing from these files was written.</source>
 The damaged file is kept beside it as {1}.damaged-…, never deleted.</source>
         <translation>Восстановить резервную копию от {0}? Изменений, сделанных после этого, в ней нет.
 Повреждённый файл останется рядом под именем {1}.damaged-… и не будет удалён.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Что случилось</translation>
     </message>
     <message>
         <source>&amp;Restore</source>

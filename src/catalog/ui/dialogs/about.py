@@ -56,9 +56,10 @@ def _shown(text: str) -> str:
     return QCoreApplication.translate("AboutDialog", text)
 
 
-def _value(text: str, name: str) -> QLabel:
+def _value(text: str, name: str, description: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)
+    label.setAccessibleDescription(description)  # selectable: it takes the focus
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(True)
@@ -81,7 +82,7 @@ class AboutDialog(QDialog):
         self.setAccessibleDescription(
             self.tr("The versions of Catalog, of this catalogue and of every library it uses")
         )
-        heading = _value(f"Catalog {__version__}", "aboutHeading")
+        heading = _value(f"Catalog {__version__}", "aboutHeading", self.tr("Catalog's version"))
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -112,18 +113,23 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(_value(_shown(BLURB), "aboutBlurb"))
+        layout.addWidget(_value(_shown(BLURB), "aboutBlurb", self.tr("What Catalog is")))
         layout.addSpacing(8)
         layout.addLayout(self._form)
         layout.addSpacing(8)
-        layout.addWidget(_value(_shown(LICENCE), "aboutLicence"))
+        layout.addWidget(_value(_shown(LICENCE), "aboutLicence", self.tr("Catalog's licence")))
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
 
+    def _set(self, name: str, value: str) -> None:
+        """Show a row's value (read out as its description too)."""
+        self.rows[name].setText(value)
+        self.rows[name].setAccessibleDescription(value)
+
     def _add(self, name: str, value: str) -> None:
-        label = _value(value, f"about{name.replace(' ', '')}")
         shown = _shown(_ROW_NAMES[name]) if name in _ROW_NAMES else name
-        label.setAccessibleName(shown)
+        label = _value(value, f"about{name.replace(' ', '')}", value)
+        label.setAccessibleName(shown)  # read as "Python", then its value
         self.rows[name] = label
         self._names[name] = shown
         self._form.addRow(f"{shown}:", label)
@@ -131,17 +137,17 @@ class AboutDialog(QDialog):
     def set_database(self, info: DatabaseInfo | None) -> None:
         """Show what the database said (None: it cannot be asked)."""
         not_known = _shown(NOT_KNOWN)
-        self.rows["Database"].setText(info.server if info else not_known)
+        self._set("Database", info.server if info else not_known)
         if info:
             schema = self.tr("{0}; this Catalog knows up to {1}").format(info.schema, info.known)
         else:
             schema = not_known
-        self.rows["Schema"].setText(schema)
+        self._set("Schema", schema)
 
     def set_database_error(self, error: str) -> None:
         """The database could not be asked (a lost connection)."""
-        self.rows["Database"].setText(f"{_shown(NOT_KNOWN)} ({error})")
-        self.rows["Schema"].setText(_shown(NOT_KNOWN))
+        self._set("Database", f"{_shown(NOT_KNOWN)} ({error})")
+        self._set("Schema", _shown(NOT_KNOWN))
 
     def text(self) -> str:
         """Everything the dialog says, as plain text lines."""

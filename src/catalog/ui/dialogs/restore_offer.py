@@ -52,6 +52,8 @@ class RestoreOffer(QDialog):
             )
         )
         text.setObjectName("restoreOfferText")
+        text.setAccessibleName(self.tr("What happened"))
+        text.setAccessibleDescription(text.text())  # selectable: it takes the focus
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

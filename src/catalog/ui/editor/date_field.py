@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from catalog.domain.dates import PartialDate, describe
 from catalog.domain.drafts import qualified_date
+from catalog.ui.palette import warning_color
 
 
 class DateField(QWidget):
@@ -25,7 +26,11 @@ class DateField(QWidget):
         self.edit.setPlaceholderText(self.tr("e.g. October, 1959 or c. 1950"))
         self.edit.setAccessibleName(self.tr("Date"))
         self.edit.setAccessibleDescription(self.tr("The date as written in the document."))
-        self.approximate = QCheckBox(self.tr("&Approximate"))
+        self.setFocusProxy(self.edit)  # the label's Alt+D lands in the text (a buddy
+        self.setFocusPolicy(self.edit.focusPolicy())  # without a focus policy is passed by)
+        self.setAccessibleName(self.edit.accessibleName())
+        self.setAccessibleDescription(self.edit.accessibleDescription())
+        self.approximate = QCheckBox(self.tr("Appro&ximate"))
         self.approximate.setObjectName("editorDateApproximate")
         self.approximate.setAccessibleName(self.tr("Approximate date"))
         self.approximate.setAccessibleDescription(
@@ -84,5 +89,5 @@ class DateField(QWidget):
             self.feedback.setText(
                 self.tr("Warning: this date was not understood; it will be kept as typed.")
             )
-            self.feedback.setStyleSheet("color: #a15c00;")
+            self.feedback.setStyleSheet(f"color: {warning_color()};")
         self.changed.emit()

@@ -55,7 +55,7 @@ class RecordEditorDialog(QDialog):
         self.save_button = self._button(buttons, self.tr("&Save"), "editorSave",
                                         self.tr("Save and keep editing (Ctrl+S)"))  # fmt: skip
         self.save_close_button = self._button(
-            buttons, self.tr("Save and c&lose"), "editorSaveClose",
+            buttons, self.tr("Sa&ve and close"), "editorSaveClose",
             self.tr("Save and close the editor (Ctrl+Return)"),
         )  # fmt: skip
         self.close_button = self._button(

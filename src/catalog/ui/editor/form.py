@@ -31,6 +31,7 @@ from catalog.ui.editor.date_field import DateField
 from catalog.ui.editor.names_field import NameCompleter, NamesField
 from catalog.ui.editor.relations_tab import RelationsTab
 from catalog.ui.editor.values_field import ValuesField, VocabularyCombo
+from catalog.ui.palette import error_color
 from catalog.ui.ports import CatalogPort
 from catalog.ui.translation import QT_TRANSLATE_NOOP
 
@@ -78,7 +79,7 @@ class RecordForm(QTabWidget):
         self.title.setAccessibleDescription(self.tr("The record's title; required"))
         self.title_problem = QLabel()
         self.title_problem.setObjectName("editorTitleProblem")
-        self.title_problem.setStyleSheet("color: #c00000;")
+        self.title_problem.setStyleSheet(f"color: {error_color()};")
         self.title_problem.setAccessibleName(self.tr("Problem with the title"))
         self.date = DateField()
         self.summary = QPlainTextEdit()
@@ -142,8 +143,8 @@ class RecordForm(QTabWidget):
             (self.tr("Document &type:"), self.doc_type),
             (self.tr("&Languages:"), self.languages),
             (self.tr("&Archive:"), self.archive),
-            (self.tr("Source &reference:"), self.source_ref),
-            (self.tr("Cla&ssification:"), self.classification),
+            (self.tr("Source r&eference:"), self.source_ref),
+            (self.tr("Classi&fication:"), self.classification),
             (self.tr("&Collections:"), self.collections),
             (self.tr("Ta&gs:"), self.tags),
         ]
@@ -164,7 +165,7 @@ class RecordForm(QTabWidget):
         for page, text, about in (
             (record, self.tr("&Record"), self.tr("Title, date, summary and the other fields")),
             (names, self.tr("&Names"), self.tr("People, organisations, places and subjects")),
-            (self.relations, self.tr("Rela&tions"), self.tr("Links to other records")),
+            (self.relations, self.tr("Relati&ons"), self.tr("Links to other records")),
             (self.attachments, self.tr("Attac&hments"), self.tr("Files attached to the record")),
         ):
             self.setTabToolTip(self.addTab(page, text), about)  # a tab's accessible description

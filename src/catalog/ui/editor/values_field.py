@@ -38,10 +38,14 @@ class ValuesField(QWidget):
         super().__init__(parent)
         self._known = {value.casefold(): value for value in known}
         self.edit = QLineEdit()
+        self.setFocusProxy(self.edit)  # the label's Alt+key lands in the text (a buddy
+        self.setFocusPolicy(self.edit.focusPolicy())  # without a focus policy is passed by)
+        self.setAccessibleName(title)
         self.edit.setAccessibleName(title)
         self.edit.setAccessibleDescription(
             self.tr("Type a value and press Enter; one the list does not hold yet is added to it")
         )
+        self.setAccessibleDescription(self.edit.accessibleDescription())
         self.edit.setPlaceholderText(self.tr("Type a value and press Enter"))
         self.edit.setCompleter(vocabulary_completer(known, self.edit))
         self.add_button = QPushButton(self.tr("Add"))
