@@ -5008,6 +5008,30 @@ The damaged file is kept beside it as {1}.damaged-…, never deleted.</source>
         <translation>Перейти к месяцам и обратно к годам</translation>
     </message>
     <message>
+        <source>Ctrl+Shift+H in the record list</source>
+        <translation>Ctrl+Shift+H в списке записей</translation>
+    </message>
+    <message>
+        <source>Choose the columns and the sort order</source>
+        <translation>Выбрать столбцы и порядок сортировки</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+N in the detail pane</source>
+        <translation>Ctrl+Alt+N на панели подробностей</translation>
+    </message>
+    <message>
+        <source>Add a note to the record shown</source>
+        <translation>Добавить заметку к показанной записи</translation>
+    </message>
+    <message>
+        <source>Menu key</source>
+        <translation>Клавиша меню</translation>
+    </message>
+    <message>
+        <source>Open the context menu of the list or the pane</source>
+        <translation>Открыть контекстное меню списка или панели</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>

@@ -60,6 +60,18 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("ShortcutsDialog", "+ and - on the timeline"),
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Zoom to months and back to years"),
     ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Shift+H in the record list"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Choose the columns and the sort order"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Alt+N in the detail pane"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Add a note to the record shown"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Menu key"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the context menu of the list or the pane"),
+    ),
 )
 
 
