@@ -175,6 +175,22 @@
         <translation>Показать или скрыть гистограмму результатов по годам</translation>
     </message>
     <message>
+        <source>Ne&amp;xt pane</source>
+        <translation>Следу&amp;ющая панель</translation>
+    </message>
+    <message>
+        <source>Move to the next pane: sidebar, timeline, list, details</source>
+        <translation>Перейти к следующей панели: боковая панель, шкала времени, список, сведения</translation>
+    </message>
+    <message>
+        <source>&amp;Previous pane</source>
+        <translation>Пре&amp;дыдущая панель</translation>
+    </message>
+    <message>
+        <source>Move to the previous pane</source>
+        <translation>Перейти к предыдущей панели</translation>
+    </message>
+    <message>
         <source>Sa&amp;ve search…</source>
         <translation>Со&amp;хранить поиск…</translation>
     </message>

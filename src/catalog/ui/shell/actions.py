@@ -31,6 +31,8 @@ class ActionId(Enum):
     SHOW_DETAILS = "show_details"
     SHOW_TIMELINE = "show_timeline"
     SAVE_SEARCH = "save_search"
+    NEXT_PANE = "next_pane"
+    PREVIOUS_PANE = "previous_pane"
     NEXT_RECORD = "next_record"
     PREVIOUS_RECORD = "previous_record"
     BACK = "back"
@@ -148,6 +150,16 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Show or hide the histogram of the results by year"),
         "Ctrl+Shift+T",
         checkable=True,
+    ),
+    ActionId.NEXT_PANE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Ne&xt pane"),
+        QT_TRANSLATE_NOOP("Actions", "Move to the next pane: sidebar, timeline, list, details"),
+        "F6",
+    ),
+    ActionId.PREVIOUS_PANE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Previous pane"),
+        QT_TRANSLATE_NOOP("Actions", "Move to the previous pane"),
+        "Shift+F6",
     ),
     ActionId.SAVE_SEARCH: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Sa&ve search…"),

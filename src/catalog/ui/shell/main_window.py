@@ -32,7 +32,7 @@ from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 from catalog.ui.record_list.pending_selection import PendingSelection
 from catalog.ui.record_list.widget import RecordList
-from catalog.ui.shell import list_menu, window_state
+from catalog.ui.shell import list_menu, pane_focus, window_state
 from catalog.ui.shell.actions import ActionId, Actions, shortcut_specs
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.citing import CitationCommands
@@ -101,11 +101,8 @@ class MainWindow(QMainWindow):
             lambda e: self.bugs(e, self.tr("showing the record")),
             attachment_folder=service.attachment_folder,
         )
-        for pane_action in (
-            self.detail.back_action,
-            self.detail.forward_action,
-            self.detail.copy_citation_action,
-        ):
+        shown = self.detail
+        for pane_action in (shown.back_action, shown.forward_action, shown.copy_citation_action):
             pane_action.setShortcut(QKeySequence())  # the window's own actions hold the keys
         self.timeline = Timeline()
         self.search = SearchController(service, runner, self.bugs, parent=self)
@@ -151,6 +148,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         list_menu.install(self.record_list, self.window_actions)
+        panes = [self.sidebar, self.timeline, self.record_list, self.detail]
+        self.pane_focus = pane_focus.install(self.window_actions, panes)  # F6, Shift+F6
         self.live = LiveUpdates(service, self.hub, self)
         for lasting in (self.live.offline, read_only_label(service.read_only_reason)):
             self.statusBar().addPermanentWidget(lasting)
@@ -228,6 +227,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(
             [a[ActionId.SHOW_SIDEBAR], a[ActionId.SHOW_TIMELINE], a[ActionId.SHOW_DETAILS]]
         )
+        view_menu.addSeparator()
+        view_menu.addActions([a[ActionId.NEXT_PANE], a[ActionId.PREVIOUS_PANE]])
         go_menu = menu_bar.addMenu(self.tr("&Go"))
         go_menu.addActions(
             [
