@@ -2728,6 +2728,85 @@ Click or press Delete to remove it</source>
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <source>BibTeX</source>
+        <translation>BibTeX</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (Zotero, citation tools)</source>
+        <translation>CSL-JSON (Zotero, программы цитирования)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (Zotero)</source>
+        <translation>CSL-JSON (Zotero)</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheet)</source>
+        <translation>CSV (электронная таблица)</translation>
+    </message>
+    <message>
+        <source>Dublin Core (oai_dc XML)</source>
+        <translation>Dublin Core (XML oai_dc)</translation>
+    </message>
+    <message>
+        <source>OAI-PMH ListRecords (Dublin Core)</source>
+        <translation>OAI-PMH ListRecords (Dublin Core)</translation>
+    </message>
+    <message>
+        <source>Dublin Core / OAI-PMH (XML)</source>
+        <translation>Dublin Core / OAI-PMH (XML)</translation>
+    </message>
+    <message>
+        <source>EAD finding aid (EAD3 or EAD 2002)</source>
+        <translation>Опись EAD (EAD3 или EAD 2002)</translation>
+    </message>
+    <message>
+        <source>EAD3 finding aid (XML)</source>
+        <translation>Опись EAD3 (XML)</translation>
+    </message>
+    <message>
+        <source>HTML report (printable)</source>
+        <translation>Отчёт HTML (для печати)</translation>
+    </message>
+    <message>
+        <source>Digital-archive listing (text)</source>
+        <translation>Список из цифрового архива (текст)</translation>
+    </message>
+    <message>
+        <source>CSV from another system (mapped columns)</source>
+        <translation>CSV из другой системы (сопоставление столбцов)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX, mapped columns)</source>
+        <translation>Книга Excel (XLSX, сопоставление столбцов)</translation>
+    </message>
+    <message>
+        <source>JSON from another system (mapped keys)</source>
+        <translation>JSON из другой системы (сопоставление ключей)</translation>
+    </message>
+    <message>
+        <source>XML from another system (one element per record)</source>
+        <translation>XML из другой системы (один элемент на запись)</translation>
+    </message>
+    <message>
+        <source>Catalog JSON (native, lossless)</source>
+        <translation>Catalog JSON (собственный, без потерь)</translation>
+    </message>
+    <message>
+        <source>RIS (reference managers)</source>
+        <translation>RIS (менеджеры ссылок)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Книга Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>PDF report (printable)</source>
+        <translation>Отчёт PDF (для печати)</translation>
+    </message>
+</context>
+<context>
     <name>GoToRecordDialog</name>
     <message>
         <source>Type a record number, such as 123 or #123.</source>

@@ -127,3 +127,17 @@ def test_the_translation_compiles(tmp_path: Path) -> None:
     )
     assert compiled.stat().st_size > 0
     assert " 0 unfinished" in done.stdout, done.stdout
+
+
+def test_every_format_label_is_marked_for_translation(russian: list[Message]) -> None:
+    """The services' format labels reach the window through the "Formats" context."""
+    from catalog.services.transfer.formats import default_registry
+    from catalog.services.transfer.mapped import LABELS
+    from catalog.ui.reports import add_qt_exporters
+
+    registry = default_registry()
+    add_qt_exporters(registry)
+    labels = {f.label for f in (*registry.importers.values(), *registry.exporters.values())}
+    labels |= set(LABELS.values())
+    marked = {m.source for m in russian if m.context == "Formats"}
+    assert labels - marked == set()

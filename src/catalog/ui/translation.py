@@ -6,14 +6,20 @@ time, before any translator is installed, marks each label with
 :func:`QT_TRANSLATE_NOOP` (so ``make translations`` extracts it) and translates it
 where it is shown, with ``QCoreApplication.translate`` and the same context.
 
-PySide6's own ``QT_TRANSLATE_NOOP`` is typed as returning ``object``; this one keeps
-the ``str``. ``lupdate`` recognises it by its name.
+PySide6's own ``QT_TRANSLATE_NOOP`` is typed as returning ``object``; this one (the
+services' own, :mod:`catalog.domain.wording`) keeps the ``str``. ``lupdate`` recognises
+it by its name.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate finds this name
-    """``text`` unchanged, marked for extraction into ``context``."""
-    del context
-    return text
+from catalog.domain.wording import FORMATS, QT_TRANSLATE_NOOP
+
+__all__ = ["QT_TRANSLATE_NOOP", "format_label"]
+
+
+def format_label(label: str) -> str:
+    """An import or export format's label (marked in the services) in the user's language."""
+    return QCoreApplication.translate(FORMATS, label)

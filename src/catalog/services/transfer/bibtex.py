@@ -51,6 +51,7 @@ from pylatexenc.latex2text import (  # type: ignore[import-untyped]
 
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import AnnotationInput, AuthorityKind, NameLink, RecordInput, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.reference_fields import (
     source_uid,
     split_list,
@@ -179,7 +180,7 @@ class BibtexImporter:
     """Reads BibTeX entries, streaming; refuses the file at its first bad block."""
 
     name = "bibtex"
-    label = "BibTeX"
+    label = QT_TRANSLATE_NOOP("Formats", "BibTeX")
 
     def sniff(self, head: bytes, path: Path) -> bool:
         """True when a line starts an entry (``@article{``, ``@misc(`` ...)."""

@@ -43,6 +43,7 @@ from pathlib import Path
 from catalog.domain.dates import PartialDate, Precision, date_parts
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import Extra
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -206,7 +207,7 @@ class BibtexExporter:
     """Writes records as BibTeX entries, one record at a time (UTF-8)."""
 
     name = "bibtex"
-    label = "BibTeX"
+    label = QT_TRANSLATE_NOOP("Formats", "BibTeX")
     suffix = ".bib"
     carries: frozenset[Extra] = frozenset({Extra.NOTES})
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from catalog.domain.dates import PartialDate, date_parts, parse_edtf
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import Extra
 
 CSL_TYPE = "manuscript"
@@ -95,7 +96,7 @@ class CslJsonExporter:
     """Writes records as a CSL-JSON array of ``manuscript`` items."""
 
     name = "csl-json"
-    label = "CSL-JSON (Zotero, citation tools)"
+    label = QT_TRANSLATE_NOOP("Formats", "CSL-JSON (Zotero, citation tools)")
     suffix = ".json"
     carries: frozenset[Extra] = frozenset()
 

@@ -36,6 +36,7 @@ from typing import Any, BinaryIO, NoReturn
 
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import AnnotationInput, AuthorityKind, NameLink, RecordInput, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.json_stream import (
     CHUNK_SIZE,
     JsonArrayReader,
@@ -253,7 +254,7 @@ class CslJsonImporter:
     """
 
     name = "csl-json"
-    label = "CSL-JSON (Zotero)"
+    label = QT_TRANSLATE_NOOP("Formats", "CSL-JSON (Zotero)")
 
     def __init__(self) -> None:
         self.ignored_fields: list[str] = []

@@ -54,6 +54,7 @@ from catalog.domain.records import (
     RelationType,
     Role,
 )
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import ExportOptions, Extra
 from catalog.services.transfer.native_json import MAX_TITLE, format_timestamp, parse_timestamp
 
@@ -195,7 +196,7 @@ class CsvExporter:
     """Writes one CSV row per record, formula starts neutralised."""
 
     name = "csv"
-    label = "CSV (spreadsheet)"
+    label = QT_TRANSLATE_NOOP("Formats", "CSV (spreadsheet)")
     suffix = ".csv"
     carries: frozenset[Extra] = frozenset({Extra.NOTES, Extra.RELATIONS})
 
@@ -289,7 +290,7 @@ class CsvImporter:
     """
 
     name = "csv"
-    label = "CSV (spreadsheet)"
+    label = QT_TRANSLATE_NOOP("Formats", "CSV (spreadsheet)")
 
     def __init__(self, mapping: Mapping[str, str] | None = None) -> None:
         self.mapping = {k.strip().casefold(): v for k, v in (mapping or {}).items()}

@@ -53,6 +53,7 @@ from lxml import etree
 from catalog.domain.dates import PartialDate
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import Extra
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -193,7 +194,7 @@ class DublinCoreExporter:
     """Writes one ``oai_dc:dc`` per record inside a ``records`` wrapper element."""
 
     name = "dc"
-    label = "Dublin Core (oai_dc XML)"
+    label = QT_TRANSLATE_NOOP("Formats", "Dublin Core (oai_dc XML)")
     suffix = ".xml"
     carries: frozenset[Extra] = frozenset({Extra.RELATIONS})
 
@@ -217,7 +218,7 @@ class OaiPmhExporter:
     """Writes a complete OAI-PMH 2.0 ListRecords response (metadata prefix ``oai_dc``)."""
 
     name = "oai-pmh"
-    label = "OAI-PMH ListRecords (Dublin Core)"
+    label = QT_TRANSLATE_NOOP("Formats", "OAI-PMH ListRecords (Dublin Core)")
     suffix = ".xml"
     carries: frozenset[Extra] = frozenset({Extra.RELATIONS})
 

@@ -44,6 +44,7 @@ from lxml import etree
 
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import AnnotationInput, AuthorityKind, NameLink, RecordInput, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer import xml_input
 from catalog.services.transfer.dc_export import set_name
 
@@ -238,7 +239,7 @@ class DublinCoreImporter:
     """
 
     name = "dc"
-    label = "Dublin Core / OAI-PMH (XML)"
+    label = QT_TRANSLATE_NOOP("Formats", "Dublin Core / OAI-PMH (XML)")
 
     def __init__(self) -> None:
         self.skipped_deleted = 0

@@ -50,6 +50,7 @@ from catalog.domain.records import (
     RelationInput,
     RelationType,
 )
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer import ead_fields as f
 from catalog.services.transfer import xml_input
 from catalog.services.transfer.ead_fields import Tags
@@ -106,7 +107,7 @@ class EadImporter:
     """Reads an EAD3 or EAD 2002 finding aid, one record per titled description level."""
 
     name = "ead"
-    label = "EAD finding aid (EAD3 or EAD 2002)"
+    label = QT_TRANSLATE_NOOP("Formats", "EAD finding aid (EAD3 or EAD 2002)")
 
     def sniff(self, head: bytes, path: Path) -> bool:
         """True when the root element is ``ead``."""

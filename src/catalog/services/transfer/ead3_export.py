@@ -55,6 +55,7 @@ from lxml import etree
 from catalog.domain.dates import PartialDate
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.dc_export import utc_stamp, xml_text
 from catalog.services.transfer.export_options import Extra
 
@@ -199,7 +200,7 @@ class Ead3Exporter:
     """Writes the records as one EAD3 finding aid: a series per collection, an item each."""
 
     name = "ead3"
-    label = "EAD3 finding aid (XML)"
+    label = QT_TRANSLATE_NOOP("Formats", "EAD3 finding aid (XML)")
     suffix = ".xml"
     carries: frozenset[Extra] = frozenset({Extra.NOTES})
 

@@ -33,6 +33,7 @@ from catalog.domain.citation import archive_citation
 from catalog.domain.dates import describe
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, AuthorityLink, RecordDetail
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import EVERY_EXTRA, Extra
 
 UNTITLED = "(untitled)"
@@ -229,7 +230,7 @@ class HtmlReportExporter:
     """Writes records as one self-contained, printable HTML report."""
 
     name = "html"
-    label = "HTML report (printable)"
+    label = QT_TRANSLATE_NOOP("Formats", "HTML report (printable)")
     suffix = ".html"
     carries: frozenset[Extra] = EVERY_EXTRA
 

@@ -49,6 +49,7 @@ from catalog.domain.dates import parse_date
 from catalog.domain.doctypes import guess_document_type
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import RecordInput
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 
 MAX_TITLE = 2000
 """The longest title, in characters, that a listing may hold."""
@@ -306,7 +307,7 @@ class ListingImporter:
     """Reads the text of a digital archive's search-results page."""
 
     name = "listing"
-    label = "Digital-archive listing (text)"
+    label = QT_TRANSLATE_NOOP("Formats", "Digital-archive listing (text)")
 
     def sniff(self, head: bytes, path: Path) -> bool:
         """True for a page's header, or a date line followed by a title-like line."""

@@ -32,6 +32,7 @@ from catalog.domain.records import (
     RelationType,
     Role,
 )
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer import mapped_sources as sources
 from catalog.services.transfer.mapping import LIST_FIELDS, Mapping, auto_mapping
 
@@ -43,10 +44,10 @@ NAMES: dict[Kind, str] = {
     "xml": "mapped-xml",
 }
 LABELS: dict[Kind, str] = {
-    "csv": "CSV from another system (mapped columns)",
-    "xlsx": "Excel workbook (XLSX, mapped columns)",
-    "json": "JSON from another system (mapped keys)",
-    "xml": "XML from another system (one element per record)",
+    "csv": QT_TRANSLATE_NOOP("Formats", "CSV from another system (mapped columns)"),
+    "xlsx": QT_TRANSLATE_NOOP("Formats", "Excel workbook (XLSX, mapped columns)"),
+    "json": QT_TRANSLATE_NOOP("Formats", "JSON from another system (mapped keys)"),
+    "xml": QT_TRANSLATE_NOOP("Formats", "XML from another system (one element per record)"),
 }
 _UID_ROOT = uuid.UUID("6f1d3a52-8c1e-5b7a-9d0e-2f4c6b8a1e37")  # Catalog's mapped-id space
 _NAME_FIELDS: dict[str, tuple[AuthorityKind, Role]] = {

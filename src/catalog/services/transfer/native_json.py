@@ -33,6 +33,7 @@ from typing import Any
 
 from catalog.domain.errors import ExportError, ImportFileError
 from catalog.domain.records import RecordDetail, RecordInput
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import EVERY_EXTRA, Extra
 from catalog.services.transfer.json_stream import (
     CHUNK_SIZE,
@@ -135,7 +136,7 @@ class NativeJsonExporter:
     """Writes records as native JSON, one record object per line."""
 
     name = "json"
-    label = "Catalog JSON (native, lossless)"
+    label = QT_TRANSLATE_NOOP("Formats", "Catalog JSON (native, lossless)")
     suffix = ".json"
     carries: frozenset[Extra] = EVERY_EXTRA
 
@@ -190,7 +191,7 @@ class NativeJsonImporter:
     """
 
     name = "json"
-    label = "Catalog JSON (native, lossless)"
+    label = QT_TRANSLATE_NOOP("Formats", "Catalog JSON (native, lossless)")
 
     def __init__(self) -> None:
         self.ignored_fields: list[str] = []

@@ -38,6 +38,7 @@ import rispy
 
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import AnnotationInput, AuthorityKind, NameLink, RecordInput, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.reference_fields import (
     date_text,
     source_uid,
@@ -155,7 +156,7 @@ class RisImporter:
     """
 
     name = "ris"
-    label = "RIS (reference managers)"
+    label = QT_TRANSLATE_NOOP("Formats", "RIS (reference managers)")
 
     def __init__(self) -> None:
         self.ignored_tags: list[str] = []

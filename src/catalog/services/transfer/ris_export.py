@@ -40,6 +40,7 @@ from pathlib import Path
 from catalog.domain.dates import PartialDate, date_parts
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import Extra
 
 _BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+\s*")
@@ -131,7 +132,7 @@ class RisExporter:
     """Writes records as RIS, one record at a time (UTF-8, ``\\n`` line ends)."""
 
     name = "ris"
-    label = "RIS (reference managers)"
+    label = QT_TRANSLATE_NOOP("Formats", "RIS (reference managers)")
     suffix = ".ris"
     carries: frozenset[Extra] = frozenset({Extra.NOTES})
 

@@ -34,6 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from catalog.domain.errors import ExportError
 from catalog.domain.records import RecordDetail
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.csv_format import COLUMNS, column_picker, neutralise, record_row
 from catalog.services.transfer.export_options import ExportOptions, Extra
 
@@ -52,7 +53,7 @@ class XlsxExporter:
     """Writes records as one sheet of an XLSX workbook, streaming."""
 
     name = "xlsx"
-    label = "Excel workbook (XLSX)"
+    label = QT_TRANSLATE_NOOP("Formats", "Excel workbook (XLSX)")
     suffix = ".xlsx"
     carries: frozenset[Extra] = frozenset({Extra.NOTES, Extra.RELATIONS})
 

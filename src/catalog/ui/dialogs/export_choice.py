@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 
 from catalog.services.transfer.export_options import EVERY_EXTRA, EVERYTHING, ExportOptions, Extra
 from catalog.services.transfer.registry import Exporter, TabularExporter
+from catalog.ui.translation import format_label
 
 
 class ExportScope(Enum):
@@ -43,7 +44,14 @@ class ExportFormat:
         """How the dialog shows a registered exporter."""
         columns = exporter.columns if isinstance(exporter, TabularExporter) else ()
         bom = hasattr(exporter, "bom")
-        return cls(exporter.name, exporter.label, exporter.suffix, exporter.carries, columns, bom)
+        return cls(
+            exporter.name,
+            format_label(exporter.label),
+            exporter.suffix,
+            exporter.carries,
+            columns,
+            bom,
+        )
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, Q
 
 from catalog.domain.errors import ExportError
 from catalog.domain.records import RecordDetail
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import EVERY_EXTRA, Extra
 from catalog.services.transfer.html_report import (
     CSS,
@@ -78,7 +79,7 @@ class PdfReportExporter:
     """Writes records as a printable PDF report, with Qt's own PDF writer."""
 
     name = "pdf"
-    label = "PDF report (printable)"
+    label = QT_TRANSLATE_NOOP("Formats", "PDF report (printable)")
     suffix = ".pdf"
     carries: frozenset[Extra] = EVERY_EXTRA
 

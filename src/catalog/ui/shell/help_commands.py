@@ -21,7 +21,7 @@ from catalog.ui.record_list.columns import set_date_display
 from catalog.ui.record_list.widget import RecordList
 from catalog.ui.shell.actions import ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, format_label
 
 NO_GUIDE = QT_TRANSLATE_NOOP(
     "HelpCommands",
@@ -71,7 +71,7 @@ class HelpCommands(QObject):
         settings = self._settings if self._settings is not None else QSettings()
         before = preferences.load(settings)
         formats = [
-            (name, f"{exporter.label} ({exporter.suffix})")
+            (name, f"{format_label(exporter.label)} ({exporter.suffix})")
             for name, exporter in self._service.registry.exporters.items()
         ]
         chosen = PreferencesDialog.ask(self._window, before, formats, preferences.languages())

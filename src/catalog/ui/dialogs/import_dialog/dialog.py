@@ -44,6 +44,7 @@ from catalog.ui.jobs.progress import JobProgress, run_with_progress
 from catalog.ui.jobs.runner import Done, Failed, Runner, Work
 from catalog.ui.palette import error_color
 from catalog.ui.ports import CatalogPort
+from catalog.ui.translation import format_label
 
 Imported = tuple[ImportReport, ChangeSet]
 T = TypeVar("T")
@@ -85,7 +86,9 @@ class ImportDialog(QDialog):
         self.job: JobProgress | None = None
         self._running = False
 
-        formats = {name: imp.label for name, imp in service.registry.importers.items()}
+        formats = {
+            name: format_label(imp.label) for name, imp in service.registry.importers.items()
+        }
         self.review = ReviewPage(formats)
         self.review.format_chosen.connect(self._on_format_chosen)
         self.notice = QLabel()

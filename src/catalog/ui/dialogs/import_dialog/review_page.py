@@ -32,6 +32,7 @@ from catalog.services.import_plan import ImportPlan, Severity
 from catalog.ui.dialogs.import_dialog.duplicates_model import DuplicatesModel
 from catalog.ui.dialogs.import_dialog.preview_model import PreviewModel
 from catalog.ui.dialogs.import_dialog.report_model import ReportModel
+from catalog.ui.translation import format_label
 
 
 def _table(name: str, accessible: str, description: str, model: Any) -> QTableView:
@@ -206,7 +207,7 @@ class ReviewPage(QWidget):
                 if records == 1
                 else self.tr("{0} records", "", records)
             ).format(f"{records:,}"),
-            format=plan.format_label,
+            format=format_label(plan.format_label),
             errors=(
                 self.tr("{0} error", "", errors)
                 if errors == 1
