@@ -2251,6 +2251,14 @@ Click or press Delete to remove it</source>
         <translation>Не удалось показать запись.</translation>
     </message>
     <message>
+        <source>This catalogue has no folder for attachments.</source>
+        <translation>У этого каталога нет папки для вложений.</translation>
+    </message>
+    <message>
+        <source>The attachment path {0} leads outside the catalogue&apos;s folder; it is not opened.</source>
+        <translation>Путь вложения {0} ведёт за пределы папки каталога; файл не открыт.</translation>
+    </message>
+    <message>
         <source>The attachment {0} is not at {1}.</source>
         <translation>Вложение {0} не найдено по пути {1}.</translation>
     </message>

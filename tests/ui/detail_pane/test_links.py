@@ -124,7 +124,7 @@ def test_a_missing_or_unopenable_attachment_is_reported(
         "With files",
         attachments=(
             Attachment(1, "gone.pdf", "", "", ""),
-            Attachment(2, str(present), "transcript", "", ""),
+            Attachment(2, "transcript.txt", "transcript", "", ""),
         ),
     )
     pane = make_pane(service, attachment_folder=tmp_path)
@@ -133,8 +133,9 @@ def test_a_missing_or_unopenable_attachment_is_reported(
         click_link(qtbot, pane, "gone.pdf")
     assert said.args == [f"The attachment gone.pdf is not at {tmp_path / 'gone.pdf'}."]
     with qtbot.waitSignal(pane.status_message, timeout=1000) as said:
-        click_link(qtbot, pane, str(present))
+        click_link(qtbot, pane, "transcript.txt")
     assert said.args == ["No application could open transcript.txt."]
+    assert present.is_file()
 
 
 def test_links_can_be_reached_and_activated_from_the_keyboard(

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.citation import archive_citation
-from catalog.domain.errors import CatalogError, RecordNotFound
+from catalog.domain.drafts import AttachmentChoice
+from catalog.domain.errors import CatalogError, InvalidEdit, RecordNotFound
 from catalog.domain.records import ChangeEntry, RecordDetail
+from catalog.services.editing.attachments import AttachmentStore
 from catalog.services.editing.editor import Editor
 from catalog.ui.detail_pane.document import RecordView
 from catalog.ui.detail_pane.fields import (
@@ -393,14 +395,26 @@ class DetailPane(QWidget):
         self.changed.emit(changes)
 
     def _open_attachment(self, stored: str) -> None:
-        path = Path(stored).expanduser()
-        if not path.is_absolute() and self._attachment_folder is not None:
-            path = self._attachment_folder / path
+        """Open an attachment with the system's viewer: only a file under the catalogue's
+        attachment folder (a stored path that leads out of it is refused, not opened)."""
+        if self._attachment_folder is None:
+            self.status_message.emit(self.tr("This catalogue has no folder for attachments."))
+            return
+        try:
+            path = AttachmentStore(self._attachment_folder).resolve(AttachmentChoice(stored, ""))
+        except InvalidEdit:
+            self.status_message.emit(
+                self.tr(
+                    "The attachment path {0} leads outside the catalogue's folder; "
+                    "it is not opened."
+                ).format(stored)
+            )
+            return
         if not path.is_file():
             self.status_message.emit(
                 self.tr("The attachment {0} is not at {1}.").format(stored, path)
             )
-        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.absolute()))):
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.status_message.emit(self.tr("No application could open {0}.").format(path.name))
 
     def _update_actions(self) -> None:
