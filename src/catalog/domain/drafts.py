@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import re
+from dataclasses import dataclass, fields, replace
 
 from catalog.domain.dates import PartialDate, parse_date, parse_edtf
 from catalog.domain.records import AuthorityKind, RecordDetail, RelationType, Role
+
+# No database holds these: a NUL (PostgreSQL refuses it, SQLite cuts text at it in places)
+# and the other C0 controls but tab and line breaks; a lone UTF-16 surrogate (pasted from
+# a broken source) cannot even be encoded.
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` as a database can keep it: NULs and control characters dropped, a lone
+    surrogate shown as U+FFFD (the replacement character)."""
+    return _SURROGATE.sub("\ufffd", _UNSTORABLE.sub("", text))
+
 
 # The qualifiers EDTF puts after a date: approximate, uncertain, both.
 _QUALIFIERS = {(True, False): "~", (False, True): "?", (True, True): "%"}
@@ -80,6 +94,24 @@ class RecordDraft:
     def date(self) -> PartialDate:
         """The date as understood, with the toggles applied."""
         return qualified_date(self.date_text, self.approximate, self.uncertain)
+
+    def storable(self) -> RecordDraft:
+        """The draft with every typed text made :func:`storable` (pasted text can hold
+        characters no database keeps)."""
+        return replace(
+            self,
+            title=storable(self.title),
+            date_text=storable(self.date_text),
+            summary=storable(self.summary),
+            doc_type=storable(self.doc_type),
+            archive=storable(self.archive),
+            source_ref=storable(self.source_ref),
+            classification=storable(self.classification),
+            languages=tuple(storable(v) for v in self.languages),
+            collections=tuple(storable(v) for v in self.collections),
+            tags=tuple(storable(v) for v in self.tags),
+            names=tuple(replace(n, name=storable(n.name)) for n in self.names),
+        )
 
     def problems(self) -> list[str]:
         """What must be fixed before the record can be saved (empty when it can)."""

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.dates import UNDATED
-from catalog.domain.drafts import RecordDraft
+from catalog.domain.drafts import RecordDraft, storable
 from catalog.domain.errors import EditConflict, InvalidEdit, RecordNotFound
 from catalog.domain.records import AuthorityKind, RecordSummary, RelationType
 from catalog.services.editing.attachments import AttachmentStore, attachments_root
@@ -107,6 +107,7 @@ class Editor:
 
     def create_record(self, draft: RecordDraft) -> tuple[int, ChangeSet]:
         """Add a record; returns its id."""
+        draft = draft.storable()
         made: list[int] = []
 
         def change(session: Session, current: Snapshot) -> Snapshot:
@@ -124,6 +125,7 @@ class Editor:
 
     def update_record(self, record_id: int, draft: RecordDraft, version: int) -> ChangeSet:
         """Save the editor's draft over the record, if it is still at ``version``."""
+        draft = draft.storable()
 
         def change(session: Session, current: Snapshot) -> Snapshot:
             base = _existing(current, record_id)
@@ -346,7 +348,7 @@ def _check_note(state: RecordState, note_id: int, seen: str | None) -> None:
 
 
 def _note_text(text: str) -> str:
-    text = text.strip()
+    text = storable(text).strip()
     if not text:
         raise InvalidEdit("A note needs some text.")
     return text
