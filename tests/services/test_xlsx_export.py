@@ -179,3 +179,13 @@ def test_formula_looking_values_come_back(tmp_path: Path) -> None:
     records = [plain_record(1, title="=SUM(A1)", summary="-1", doc_type="@cmd", tags=("+1",))]
     [back] = round_trip(records, tmp_path)
     assert carried(back) == carried(records[0])
+
+
+def test_a_value_longer_than_an_excel_cell_is_refused_not_cut(tmp_path: Path) -> None:
+    out = tmp_path / "out.xlsx"
+    fits = plain_record(1, summary="x" * 32_767)
+    longer = plain_record(2, summary="y" * 32_768)
+    XlsxExporter().write([fits], out)
+    assert openpyxl.load_workbook(out).active is not None
+    with pytest.raises(ExportError, match=r"summary has 32,768 characters.*32,767"):
+        XlsxExporter().write([fits, longer], tmp_path / "refused.xlsx")

@@ -39,6 +39,8 @@ from catalog.services.transfer.csv_format import COLUMNS, column_picker, neutral
 from catalog.services.transfer.export_options import ExportOptions, Extra
 
 SHEET_TITLE = "Records"
+CELL_LIMIT = 32_767
+"""The most characters an Excel cell holds; Excel "repairs" a workbook with longer ones."""
 _WIDTHS = {"uid": 38, "title": 60, "summary": 60, "date": 18, "source_ref": 30, "archive": 30}
 
 
@@ -68,6 +70,7 @@ class XlsxExporter:
         """Write every record to ``out``; return how many were written."""
         count = 0
         uid = ""
+        too_long = ""
         columns = self.columns
         pick = column_picker(columns)
         try:
@@ -76,7 +79,11 @@ class XlsxExporter:
                 sheet = _sheet(book, columns)
                 for record in records:
                     uid = record.uid
-                    sheet.append([cell_text(c) if c else None for c in pick(record_row(record))])
+                    cells = [cell_text(c) if c else None for c in pick(record_row(record))]
+                    too_long = _too_long(uid, columns, cells)
+                    if too_long:  # stop here; the sheet is still closed properly below
+                        break
+                    sheet.append(cells)
                     count += 1
                 last = get_column_letter(len(columns))
                 _settings(sheet).auto_filter.ref = f"A1:{last}{count + 1}"
@@ -85,7 +92,21 @@ class XlsxExporter:
             raise ExportError(f"record {uid} holds text that is not valid Unicode") from None
         except OSError as error:
             raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+        if too_long:
+            raise ExportError(too_long)
         return count
+
+
+def _too_long(uid: str, columns: tuple[str, ...], cells: list[str | None]) -> str:
+    """Why a cell is longer than Excel holds ("" if none is): cutting would lose text."""
+    for column, cell in zip(columns, cells, strict=True):
+        if cell is not None and len(cell) > CELL_LIMIT:
+            return (
+                f"record {uid}: its {column} has {len(cell):,} characters and an Excel cell "
+                f"holds at most {CELL_LIMIT:,}; export it to CSV or JSON, or leave the "
+                f"{column} column out"
+            )
+    return ""
 
 
 def _sheet(book: Workbook, columns: tuple[str, ...]) -> WriteOnlyWorksheet:
