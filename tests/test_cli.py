@@ -195,7 +195,7 @@ def test_reports_are_exported_from_the_shell(
     status, out, err = run(
         capsys, "--db", db, "export", "type:Memorandum", "--format", fmt, "--output", str(out_path)
     )
-    assert status == 0 and "wrote 1 records" in out, err
+    assert status == 0 and "wrote 1 record as" in out, err
     if fmt == "pdf":
         from pypdf import PdfReader
 

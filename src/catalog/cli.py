@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 PROG = "catalog"
 
 
+def _records(n: int) -> str:
+    """"1 record", "15 records"."""
+    return f"{n} record" if n == 1 else f"{n} records"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     parser = argparse.ArgumentParser(
@@ -210,7 +215,7 @@ def cmd_import(service: CatalogService, args: argparse.Namespace) -> int:
         verb = "would import" if report.dry_run else "imported"
         updated = f", updated {report.updated}" if report.updated else ""
         print(
-            f"{path}: {verb} {report.records} records as {report.format}{updated}"
+            f"{path}: {verb} {_records(report.records)} as {report.format}{updated}"
             f" ({report.authorities} new authorities)"
         )
         for warning in report.warnings:
@@ -255,7 +260,7 @@ def cmd_search(service: CatalogService, args: argparse.Namespace) -> int:
         for row in service.summaries(ids[index : index + 500], names=False):
             date = row.date.display() or "undated"
             print(f"{row.id}\t{date}\t{row.doc_type}\t{row.title}")
-    print(f"{result.total} records", file=sys.stderr)
+    print(_records(result.total), file=sys.stderr)
     return 0
 
 
@@ -311,7 +316,7 @@ def cmd_export(service: CatalogService, args: argparse.Namespace) -> int:
     service.load_saved_index()
     result = service.search(args.query)
     written = service.export(result.ids, args.format, args.output, options=export_options(args))
-    print(f"{args.output}: wrote {written} records as {args.format}")
+    print(f"{args.output}: wrote {_records(written)} as {args.format}")
     return 0
 
 
@@ -338,7 +343,7 @@ def cmd_check(service: CatalogService, args: argparse.Namespace) -> int:
     if faults:
         print(f"{PROG}: {len(faults)} problems found in {service.location}", file=sys.stderr)
         return 1
-    print(f"{service.location}: no problems found ({service.count()} records)")
+    print(f"{service.location}: no problems found ({_records(service.count())})")
     return 0
 
 
