@@ -358,20 +358,28 @@ class ExportReader:
         relations = self._relations(ids) if Part.RELATIONS in parts else {}
         attachments = self._grouped("attachments", ids) if Part.ATTACHMENTS in parts else {}
         new = tuple.__new__  # ExportRecord(*fields) at C speed: the row's columns, then the parts
+        language, collection, tag, name = languages.get, collections.get, tags.get, names.get
+        note, relation, attachment = notes.get, relations.get, attachments.get
         result: list[ExportRecord] = []
+        append = result.append
         for rid in ids:
             row = rows.get(rid)
             if row is not None:
-                parts_of = (
-                    languages.get(rid, none),
-                    collections.get(rid, none),
-                    tags.get(rid, none),
-                    names.get(rid, none),
-                    notes.get(rid, none),
-                    relations.get(rid, none),
-                    attachments.get(rid, none),
+                append(
+                    new(
+                        ExportRecord,
+                        (
+                            *row,
+                            language(rid, none),
+                            collection(rid, none),
+                            tag(rid, none),
+                            name(rid, none),
+                            note(rid, none),
+                            relation(rid, none),
+                            attachment(rid, none),
+                        ),
+                    )
                 )
-                result.append(new(ExportRecord, row + parts_of))
         return result
 
     def _relations(self, ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:

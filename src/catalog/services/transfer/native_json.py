@@ -175,20 +175,18 @@ class _FastLines:
         self._names: dict[Link, str] = {}
 
     def _name_texts(self, names: Sequence[Link]) -> str:
+        """The texts of ``names``, joined: what ``line`` writes when one is not kept yet."""
         cache = self._names
-        try:
-            return ", ".join(map(cache.__getitem__, names))
-        except KeyError:
-            if len(cache) >= _CACHED:
-                cache.clear()
-            for link in names:
-                if link not in cache:
-                    kind, name, role, variants = link
-                    cache[link] = (
-                        f'{{"kind": {_text(kind)}, "name": {_text(name)}, "role": {_text(role)},'
-                        f' "variants": {_texts(variants)}}}'
-                    )
-            return ", ".join(map(cache.__getitem__, names))
+        if len(cache) >= _CACHED:
+            cache.clear()
+        for link in names:
+            if link not in cache:
+                kind, name, role, variants = link
+                cache[link] = (
+                    f'{{"kind": {_text(kind)}, "name": {_text(name)}, "role": {_text(role)},'
+                    f' "variants": {_texts(variants)}}}'
+                )
+        return ", ".join(map(cache.__getitem__, names))
 
     def line(self, record: ExportRecord) -> str:
         """The record's line of the file (without the separator)."""
@@ -203,6 +201,13 @@ class _FastLines:
         attachments = record.attachments
         created = iso_stored(record.created)
         modified = created if record.modified == record.created else iso_stored(record.modified)
+        if names:
+            try:
+                names_text = ", ".join(map(self._names.__getitem__, names))
+            except KeyError:
+                names_text = self._name_texts(names)
+        else:
+            names_text = ""
         return (
             f'{{"uid": {enc(record.uid)}, "title": {enc(record.title)},'
             f' "date": {{"text": {enc(record.date_text)},'
@@ -214,7 +219,7 @@ class _FastLines:
             f' "archive": {enc(record.archive)}, "source_ref": {enc(record.source_ref)},'
             f' "classification": {enc(record.classification)},'
             f' "collections": [{", ".join(map(enc, collections)) if collections else ""}],'
-            f' "names": [{self._name_texts(names) if names else ""}],'
+            f' "names": [{names_text}],'
             f' "tags": [{", ".join(map(enc, tags)) if tags else ""}],'
             f' "notes": [{_notes(notes) if notes else ""}],'
             f' "relations": [{_relations(relations) if relations else ""}],'
