@@ -29,7 +29,7 @@ PROG = "catalog"
 
 
 def _records(n: int) -> str:
-    """"1 record", "15 records"."""
+    """A count of records: "1 record", "15 records"."""
     return f"{n} record" if n == 1 else f"{n} records"
 
 
