@@ -11,6 +11,7 @@ from pathlib import Path
 from catalog.domain.dates import describe
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import RecordInput
+from catalog.services.collection_pause import collection_paused
 from catalog.services.import_matching import DuplicateFinder, Match
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.registry import Importer
@@ -116,7 +117,7 @@ def plan_import(
     plan = ImportPlan(str(path), importer.name, importer.label)
     batch: list[RecordInput] = []
     try:
-        with unit_of_work.read(db) as session:
+        with collection_paused(), unit_of_work.read(db) as session:
             finder = DuplicateFinder(session.connection())
             for item in records:
                 plan.records += 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
 
@@ -71,6 +70,10 @@ RECORD_COLUMNS = (
     *DATE_COLUMNS,
 )
 AUDIT_COLUMNS = ("uid", "created", "modified", "version")
+
+_UNSEEN = -1  # a spelling not looked up yet (None is an answer: a blank name); ids are > 0
+_REPOSITORY = AuthorityKind.REPOSITORY
+_CACHED_DATES = 16384  # distinct dates remembered by an import, then it starts over
 
 
 def date_values(date: PartialDate) -> tuple[object, ...]:
@@ -138,25 +141,41 @@ class BulkWriter:
             vocab.load(reader)
         self.authorities = Authorities()
         self.authorities.load(reader)
+        # SQLite, the write lock held, no record yet, and reads on another connection: the
+        # reads cannot see a record this import does not write, nor one it writes.
+        self._alone = (
+            c.dialect.name == "sqlite"
+            and self.lookup is not None
+            and reader.execute(select(Record.id).limit(1)).first() is None
+        )
+        # (edtf, date text) -> the values of DATE_COLUMNS
+        self._dates: dict[tuple[str | None, str], tuple[object, ...]] = {}
         self.record_alloc = IdAllocator(reader, Record, block=10000)
         self.link_alloc = IdAllocator(reader, RecordAuthority, block=10000)
         self.note_alloc = IdAllocator(reader, Annotation)
         self.attachment_alloc = IdAllocator(reader, Attachment)
+        # Rows that refer to records but that no row refers to may wait for a later
+        # batch (see TableInserter); ``finish`` writes them.
         self.inserters = {
             Record: TableInserter(c, Record, RECORD_COLUMNS),
             RecordAuthority: TableInserter(
-                c, RecordAuthority, ("id", "record_id", "authority_id", "role")
+                c, RecordAuthority, ("id", "record_id", "authority_id", "role"), defer=True
             ),
-            RecordLanguage: TableInserter(c, RecordLanguage, ("record_id", "language_id")),
-            RecordCollection: TableInserter(c, RecordCollection, ("record_id", "collection_id")),
-            RecordTag: TableInserter(c, RecordTag, ("record_id", "tag_id")),
+            RecordLanguage: TableInserter(
+                c, RecordLanguage, ("record_id", "language_id"), defer=True
+            ),
+            RecordCollection: TableInserter(
+                c, RecordCollection, ("record_id", "collection_id"), defer=True
+            ),
+            RecordTag: TableInserter(c, RecordTag, ("record_id", "tag_id"), defer=True),
             Annotation: TableInserter(
-                c, Annotation, ("id", "record_id", "text", "author", *AUDIT_COLUMNS)
+                c, Annotation, ("id", "record_id", "text", "author", *AUDIT_COLUMNS), defer=True
             ),
             Attachment: TableInserter(
                 c,
                 Attachment,
                 ("id", "record_id", "path", "role", "language", "sha256", *AUDIT_COLUMNS),
+                defer=True,
             ),
         }
 
@@ -166,52 +185,123 @@ class BulkWriter:
         return self.authorities.created
 
     def write(self, batch: Sequence[RecordInput]) -> None:
-        """Insert one batch of records with everything that hangs off them."""
+        """Insert one batch of records with everything that hangs off them.
+
+        One pass over the records builds every row. Names, vocabulary values and dates
+        repeat from record to record, so each spelling is looked up once (the maps'
+        ``by_spelling``) and each date parsed once; the order in which new authorities
+        and values are created, and so their ids, is that of the records.
+        """
         now = utcnow()
-        existing = self._existing_uids([i.uid for i in batch if i.uid])
+        existing = {} if self._alone else self._existing_uids([i.uid for i in batch if i.uid])
         rows: dict[type[Base], list[Row]] = {model: [] for model in self.inserters}
-        search_parts: list[tuple[int, RecordInput, list[int]]] = []
+        record_rows, link_rows = rows[Record], rows[RecordAuthority]
+        note_rows, attachment_rows = rows[Annotation], rows[Attachment]
+        vocabularies = (
+            (self.languages, "languages", rows[RecordLanguage]),
+            (self.collections, "collections", rows[RecordCollection]),
+            (self.tags, "tags", rows[RecordTag]),
+        )
+        search_rows: list[fulltext.SearchRow] = []
+        authorities, reader, user = self.authorities, self.reader, self.user
+        resolve, spellings, folded = authorities.id_for, authorities.by_spelling, authorities.folded
+        doc_types = self.doc_types
+        take_record, take_link = self.record_alloc.take, self.link_alloc.take
+        dates, record_ids, relations = self._dates, self.record_ids, self.relations
         for item in batch:
-            if item.uid and item.uid in existing:
+            uid = item.uid
+            if uid and uid in existing:
                 self.skipped += 1
                 continue
-            rid = self.record_alloc.take()
-            uid = item.uid or new_uid()
-            self.record_ids.append(rid)
-            rows[Record].append(self._record_row(rid, uid, item, now))
-            linked = self._links(rid, item, now, rows[RecordAuthority])
-            links: tuple[tuple[Vocabulary, tuple[str, ...], type[Base]], ...] = (
-                (self.languages, item.languages, RecordLanguage),
-                (self.collections, item.collections, RecordCollection),
-                (self.tags, item.tags, RecordTag),
-            )
-            for vocab, names, model in links:
-                seen: set[int] = set()
-                for name in names:
-                    vid = vocab.id_for(name, now)
-                    if vid is not None and vid not in seen:
-                        seen.add(vid)
-                        rows[model].append((rid, vid))
+            rid = take_record()
+            uid = uid or new_uid()
+            record_ids.append(rid)
+            archive = item.archive
+            repository: int | None = None
+            if archive and not archive.isspace():
+                found = spellings.get((_REPOSITORY, archive), _UNSEEN)
+                repository = resolve(_REPOSITORY, archive, (), now) if found == _UNSEEN else found
+            title = item.title
+            title_text = search_text(title)
+            doc_type: int | None = None
+            if item.doc_type:
+                known = doc_types.by_spelling.get(item.doc_type, _UNSEEN)
+                doc_type = doc_types.id_for(item.doc_type, now) if known == _UNSEEN else known
+            date_key = (item.edtf, item.date_text)
+            date = dates.get(date_key)
+            if date is None:
+                if len(dates) >= _CACHED_DATES:
+                    dates.clear()
+                date = dates[date_key] = date_values(record_date(item))
+            created = item.created or now
+            record_rows.append(
+                (rid, uid, title, title_text or sort_key(title), item.summary, doc_type,
+                 repository, item.source_ref, item.classification, False, created,
+                 item.modified or created, user, user, 1, *date)
+            )  # fmt: skip
+            # Each (authority, role) once; the index gets each authority's names once.
+            names: list[str] = []
+            linked: set[int] = set()
+            seen: set[tuple[int, str]] = set()
+            for link in item.names:
+                kind, name = link.kind, link.name
+                aid = spellings.get((kind, name), _UNSEEN)
+                if aid == _UNSEEN:
+                    aid = resolve(kind, name, link.variants, now)
+                if aid is None:
+                    continue
+                role: str = link.role._value_
+                pair = (aid, role)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                link_rows.append((take_link(), rid, aid, role))
+                if aid not in linked:
+                    linked.add(aid)
+                    text = folded.get(aid)
+                    names.append(authorities.folded_names(reader, aid) if text is None else text)
+            if repository is not None:
+                text = folded.get(repository)
+                names.append(authorities.folded_names(reader, repository) if text is None else text)
+            for vocab, field_name, out in vocabularies:
+                values: tuple[str, ...] = getattr(item, field_name)
+                if not values:
+                    continue
+                chosen: set[int] = set()
+                for value in values:
+                    vid = vocab.by_spelling.get(value, _UNSEEN)
+                    if vid == _UNSEEN:
+                        vid = vocab.id_for(value, now)
+                    if vid is not None and vid not in chosen:
+                        chosen.add(vid)
+                        out.append((rid, vid))
             for note in item.notes:
-                created = note.created or now
-                rows[Annotation].append(
-                    (self.note_alloc.take(), rid, note.text, note.author, new_uid(), created,
-                     note.modified or created, 1)
+                stamp = note.created or now
+                note_rows.append(
+                    (self.note_alloc.take(), rid, note.text, note.author, new_uid(), stamp,
+                     note.modified or stamp, 1)
                 )  # fmt: skip
             for att in item.attachments:
-                rows[Attachment].append(
+                attachment_rows.append(
                     (self.attachment_alloc.take(), rid, att.path, att.role, att.language,
                      att.sha256, new_uid(), now, now, 1)
                 )  # fmt: skip
             for relation in item.relations:
-                self.relations.append((rid, relation, item.line))
-            search_parts.append((rid, item, linked))
+                relations.append((rid, relation, item.line))
+            search_rows.append(
+                (
+                    rid,
+                    title_text,
+                    search_text(item.summary),
+                    search_text("\n".join(n.text for n in item.notes)) if item.notes else "",
+                    " ".join(n for n in names if n),
+                )
+            )
         new_values = [
             *(p for v in (self.doc_types, self.languages, self.collections, self.tags)
               for p in v.take_pending()),
             *self.authorities.take_pending(),
         ]  # fmt: skip
-        search_rows = self._search_rows(search_parts)
 
         def store() -> None:
             write_pending(self.connection, new_values)
@@ -230,8 +320,17 @@ class BulkWriter:
             self.background.close()
 
     def finish(self) -> None:
-        """Wait for the batches, then write the relations (every record has an id now)."""
-        if self.background is not None:
+        """Write the rows still waiting and wait for the batches, then write the relations
+        (every record has an id now)."""
+
+        def flush() -> None:
+            for inserter in self.inserters.values():
+                inserter.flush()
+
+        if self.background is None:
+            flush()
+        else:
+            self.background.submit(flush)
             self.background.finish()
         if not self.relations:
             return
@@ -267,71 +366,6 @@ class BulkWriter:
             )
         if rows:
             self.connection.execute(insert(Relation), rows)
-
-    def _record_row(self, rid: int, uid: str, item: RecordInput, now: datetime) -> Row:
-        archive = item.archive
-        repository = (
-            self.authorities.id_for(AuthorityKind.REPOSITORY, archive, (), now)
-            if archive and not archive.isspace()
-            else None
-        )
-        created = item.created or now
-        return (
-            rid,
-            uid,
-            item.title,
-            sort_key(item.title),
-            item.summary,
-            self.doc_types.id_for(item.doc_type, now) if item.doc_type else None,
-            repository,
-            item.source_ref,
-            item.classification,
-            False,
-            created,
-            item.modified or created,
-            self.user,
-            self.user,
-            1,
-            *date_values(record_date(item)),
-        )
-
-    def _links(self, rid: int, item: RecordInput, now: datetime, rows: list[Row]) -> list[int]:
-        linked: list[int] = []
-        seen: set[tuple[int, str]] = set()
-        id_for = self.authorities.id_for
-        for link in item.names:
-            aid = id_for(link.kind, link.name, link.variants, now)
-            if aid is None:
-                continue
-            role = link.role.value
-            if (aid, role) in seen:
-                continue
-            seen.add((aid, role))
-            linked.append(aid)
-            rows.append((self.link_alloc.take(), rid, aid, role))
-        return linked
-
-    def _search_rows(
-        self, parts: list[tuple[int, RecordInput, list[int]]]
-    ) -> list[fulltext.SearchRow]:
-        authorities, connection, now = self.authorities, self.reader, utcnow()
-        rows: list[fulltext.SearchRow] = []
-        for rid, item, linked in parts:
-            names = [authorities.folded_names(connection, aid) for aid in dict.fromkeys(linked)]
-            if item.archive and not item.archive.isspace():
-                repo = authorities.id_for(AuthorityKind.REPOSITORY, item.archive, (), now)
-                if repo is not None:
-                    names.append(authorities.folded_names(connection, repo))
-            rows.append(
-                (
-                    rid,
-                    search_text(item.title),
-                    search_text(item.summary),
-                    search_text("\n".join(n.text for n in item.notes)) if item.notes else "",
-                    " ".join(n for n in names if n),
-                )
-            )
-        return rows
 
     def _existing_uids(
         self, uids: list[str], connection: Connection | None = None

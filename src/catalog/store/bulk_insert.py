@@ -4,31 +4,66 @@
 for every row, which costs as much as SQLite's own work on a large import. Here the
 Core statement is compiled once per table; rows arrive as tuples in a fixed column
 order, pass through the columns' own bind processors (so values are stored exactly as
-SQLAlchemy would store them), and go to the driver's ``executemany``.
+SQLAlchemy would store them), and go to the driver.
+
+On SQLite one statement inserts many rows (``VALUES (...), (...), ...``). The driver
+lets go of the GIL while SQLite runs a statement and must take it back before the next
+one; while another thread runs Python (an import's parsing), taking it back waits for
+the interpreter's switch interval (5 ms). At a row per statement the writing thread
+waited most of the time and an import's two threads ran one after the other; a few
+hundred to a few thousand rows per statement leave SQLite working while the other
+thread parses, for about the CPU time of ``executemany``.
 """
 
 from __future__ import annotations
 
 import queue
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Boolean, Connection, DateTime, Table, insert
 
 from catalog.store.base import Base
+from catalog.store.types import UTCDateTime
 
 Row = tuple[Any, ...]
+
+MAX_ROWS = 4096
+"""The most rows one multi-row statement inserts."""
+MAX_VALUES = 16384
+"""The most values one multi-row statement binds (SQLite allows 32,766 since 3.32)."""
+_CACHED_VALUES = 4096  # distinct values a column's processor remembers, then starts over
+_MISSING = object()
+
+
+def _memo(column_type: Any) -> bool:
+    """Whether the bind processor of a column of this type gives equal results for equal
+    values, so its results can be remembered (booleans, timestamps: few distinct values)."""
+    return isinstance(column_type, Boolean | DateTime | UTCDateTime)
 
 
 class TableInserter:
     """Inserts rows of given columns into one table.
 
+    With ``defer``, rows that do not fill a whole multi-row statement wait for the next
+    ``insert`` (or ``flush``), so each batch costs a statement or two instead of a tail
+    of smaller ones; only rows that no other row of the transaction refers to may wait.
+
     Attributes:
         columns: the order in which each row gives its values.
     """
 
-    def __init__(self, connection: Connection, model: type[Base], columns: Sequence[str]) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        model: type[Base],
+        columns: Sequence[str],
+        *,
+        defer: bool = False,
+    ) -> None:
         table: Table = model.__table__  # type: ignore[assignment]
         dialect = connection.dialect
         compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
@@ -39,37 +74,150 @@ class TableInserter:
         if set(expected) != set(columns):
             raise ValueError(f"{table.name}: rows must give exactly {sorted(expected)}")
         position = {name: i for i, name in enumerate(columns)}
-        self._order = [position[name] for name in expected] if compiled.positional else None
+        # Positional: where each parameter's value stands in a row ([]: already in order);
+        # None: named parameters, given as dicts.
+        self._order: list[int] | None = None
+        if compiled.positional:
+            order = [position[name] for name in expected]
+            self._order = [] if order == list(range(len(order))) else order
         self._names = expected
-        processors: list[tuple[int, Callable[[Any], Any]]] = []
+        processors: list[tuple[int, Callable[[Any], Any], dict[Any, Any] | None]] = []
         for name in columns:
-            processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            column_type = table.c[name].type
+            processor = column_type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
-                processors.append((position[name], processor))
+                cache: dict[Any, Any] | None = {} if _memo(column_type) else None
+                processors.append((position[name], processor, cache))
         self._processors = processors
+        self._multi = _multi_row_sql(connection, self.sql, len(columns))
+        self._defer = defer and self._multi is not None
+        self._waiting: list[Any] = []
 
     def insert(self, rows: Sequence[Row]) -> None:
-        """Insert ``rows`` (each a tuple in ``columns`` order) with one executemany."""
+        """Insert ``rows`` (each a tuple in ``columns`` order); with ``defer``, the last
+        of them may wait for the next call or ``flush``."""
         if not rows:
             return
         prepared: list[Any] = (
             [self._process(row) for row in rows] if self._processors else list(rows)
         )
-        if self._order is not None:
-            order = self._order
-            if order != list(range(len(order))):
-                prepared = [tuple(row[i] for i in order) for row in prepared]
-        else:
+        if self._order is None:  # named parameters (PostgreSQL)
             names = self.columns
             prepared = [dict(zip(names, row, strict=True)) for row in prepared]
-        self.connection.exec_driver_sql(self.sql, prepared)
+        elif self._order:
+            order = self._order
+            prepared = [tuple(row[i] for i in order) for row in prepared]
+        if self._multi is None:
+            self.connection.exec_driver_sql(self.sql, prepared)
+            return
+        if self._defer:
+            prepared = self._waiting + prepared if self._waiting else prepared
+            whole = len(prepared) - len(prepared) % self._multi.sizes[0]
+            self._waiting = prepared[whole:]
+            prepared = prepared[:whole]
+        self._multi.insert(self.connection, prepared)
+
+    def flush(self) -> None:
+        """Insert the rows still waiting."""
+        waiting, self._waiting = self._waiting, []
+        if waiting and self._multi is not None:
+            self._multi.insert(self.connection, waiting, ladder=False)
 
     def _process(self, row: Row) -> Row:
         values = list(row)
-        for index, processor in self._processors:
-            if values[index] is not None:
-                values[index] = processor(values[index])
+        for index, processor, cache in self._processors:
+            value = values[index]
+            if value is None:
+                continue
+            if cache is None:
+                values[index] = processor(value)
+                continue
+            found = cache.get(value, _MISSING)
+            if found is _MISSING:
+                found = processor(value)
+                if len(cache) >= _CACHED_VALUES:
+                    cache.clear()
+                cache[value] = found
+            values[index] = found
         return tuple(values)
+
+
+class _MultiRow:
+    """Multi-row forms of one SQLite ``INSERT ... VALUES (?, ...)`` statement.
+
+    Rows go in statements of a few fixed sizes (the largest, then powers of four), so
+    the driver's statement cache keeps every form and SQLite never compiles one again.
+    A compiled statement takes memory in proportion to its values (about 100 bytes
+    each), so the sizes stop at ``MAX_VALUES`` values.
+    """
+
+    def __init__(self, sql: str, head: str, marks: str, largest: int) -> None:
+        self.single = sql
+        self.head = head
+        self.marks = marks
+        sizes = [largest]
+        size = 1
+        while size * 4 < largest:
+            size *= 4
+        while size > 1:
+            if size < largest:
+                sizes.append(size)
+            size //= 4
+        self.sizes = sizes
+        self._sql: dict[int, str] = {}
+
+    def sql(self, rows: int) -> str:
+        found = self._sql.get(rows)
+        if found is None:
+            found = self._sql[rows] = f"{self.head} VALUES {', '.join([self.marks] * rows)}"
+        return found
+
+    def insert(self, connection: Connection, rows: Sequence[Row], *, ladder: bool = True) -> None:
+        """Insert ``rows``: in statements of every size, or (``ladder`` False, for a
+        one-off remainder) of the largest size and then one row at a time."""
+        start, total = 0, len(rows)
+        for size in self.sizes if ladder else self.sizes[:1]:
+            count = (total - start) // size
+            if not count:
+                continue
+            params = [
+                tuple(chain.from_iterable(rows[first : first + size]))
+                for first in range(start, start + count * size, size)
+            ]
+            if count == 1:
+                connection.exec_driver_sql(self.sql(size), params[0])
+            else:
+                connection.exec_driver_sql(self.sql(size), params)
+            start += count * size
+        if start < total:
+            connection.exec_driver_sql(self.single, list(rows[start:]))
+
+
+def insert_rows(connection: Connection, sql: str, rows: Sequence[Row]) -> None:
+    """Run a positional ``INSERT ... VALUES (?, ...)`` for every row (values as the
+    driver takes them): many rows a statement on SQLite, an executemany elsewhere."""
+    if not rows:
+        return
+    multi = _multi_row_sql(connection, sql, len(rows[0]))
+    if multi is None:
+        connection.exec_driver_sql(sql, list(rows))
+    else:
+        multi.insert(connection, rows)
+
+
+def _multi_row_sql(connection: Connection, sql: str, width: int) -> _MultiRow | None:
+    """The multi-row forms of a positional SQLite insert, or None elsewhere."""
+    if connection.dialect.name != "sqlite":
+        return None
+    head, found, marks = sql.partition(" VALUES ")
+    if not found or marks != "(" + ", ".join(["?"] * width) + ")":
+        return None
+    limit = MAX_VALUES
+    driver = connection.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection):
+        limit = min(limit, driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    largest = min(MAX_ROWS, limit // width)
+    return _MultiRow(sql, head, marks, largest) if largest > 1 else None
 
 
 class BackgroundWriter:
