@@ -161,11 +161,16 @@ def render(results: dict[str, Any]) -> list[str]:
         " this process's CPU time; the file is deleted after each run. Peak memory is that"
         " of a separate `catalog export` process of every record, under `/usr/bin/time -v`,"
         " with `XDG_CACHE_HOME` in the benchmark's folder (no saved search index, so the ids"
-        " come from SQL); its wall time includes starting Python. The machine has 2 cores"
+        " come from SQL); its wall time includes starting Python. The fast formats give"
+        " SQLite a 64 MB page cache while they read (`SQLITE_CACHE_KIB`), most of their"
+        " peak above the record path's. The machine has 2 cores"
         " and other work (test runs) may share it, so the figures are noisy: the load"
         f" average (1 / 5 / 15 min) was {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} at"
         f" the start and {end[0]:.2f} / {end[1]:.2f} / {end[2]:.2f} at the end; the 1-min"
-        " figure before each format is in the table.",
+        " figure before each format is in the table. Wall time on this shared machine"
+        " follows the load: CPU time, the export's own work, is the steadier figure. (The"
+        " export rows of the per-size tables further down were measured before this fast"
+        " path, at the commits those sections name.)",
         "",
         f"| Format | Records | Median | CPU | Runs | File size | Load | Before ({BEFORE_REVISION})"
         " | Target | Verdict |",

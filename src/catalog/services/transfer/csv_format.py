@@ -261,10 +261,10 @@ class _FastRows:
                     escaped = _escape(link[1])
                     cache[link] = (column if column >= 0 and escaped else 6, escaped)
             found = list(map(cache.__getitem__, names))
-        columns: list[list[str]] = [[], [], [], [], [], [], []]
+        cells = ["", "", "", "", "", "", ""]  # a column's values joined as they come
         for column, escaped in found:
-            columns[column].append(escaped)
-        return [SEPARATOR.join(cells) for cells in columns[:6]]
+            cells[column] = cells[column] + SEPARATOR + escaped if cells[column] else escaped
+        return cells[:6]
 
     def row(self, record: ExportRecord) -> list[str]:
         """The record's cells in the order of ``COLUMNS``, neutralised."""
