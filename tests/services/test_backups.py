@@ -105,7 +105,7 @@ def test_a_migration_is_still_preceded_by_a_backup(tmp_path: Path) -> None:
         assert service.opened.upgraded_from == "0001"
     finally:
         service.close()
-    assert "before-0003" in reasons(path)
+    assert f"before-{schema.HEAD_REVISION}" in reasons(path)
 
 
 # ---------------------------------------------------------------------- one writer

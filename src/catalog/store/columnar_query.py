@@ -18,8 +18,7 @@ from catalog.domain.query_ast import FacetField, HasWhat, IsWhat
 from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.store.columnar import NO_DATE, BoolArray, ColumnarIndex, Int32Array, IntArray, Pairs
 from catalog.store.facets_repo import Count
-from catalog.store.ids import fetch_ids
-from catalog.store.search import Compiler
+from catalog.store.search import matching_ids
 
 # Facet fields of the query language → the index's facet names.
 _FIELD_FACET = {
@@ -41,7 +40,6 @@ class Evaluator:
     def __init__(self, index: ColumnarIndex, connection: Connection) -> None:
         self.index = index
         self.connection = connection
-        self.compiler = Compiler(connection.dialect.name)
 
     def matches(self, node: q.Node) -> BoolArray:
         """The rows matching ``node``, trash left out unless the query asks for it."""
@@ -95,8 +93,7 @@ class Evaluator:
         terms = [term for term in terms if term.tokens]
         if not terms:
             return np.ones(self.index.size, dtype=np.bool_)
-        ids = fetch_ids(self.connection, self.compiler.text_ids(terms))
-        return self.index.mask_of(ids.array)
+        return self.index.mask_of(matching_ids(self.connection, terms))
 
     def _facet(self, term: q.FacetTerm) -> BoolArray:
         index = self.index

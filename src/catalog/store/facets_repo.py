@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from catalog.domain import query_ast as q
 from catalog.domain.views import FacetName
 from catalog.store import tables as t
-from catalog.store.search import Compiler, has_condition
+from catalog.store.search import Compiler, has_condition, tune_postgres
 
 # The "has" facet's values, in the order the sidebar lists them.
 HAS_VALUES = (q.HasWhat.NOTES, q.HasWhat.RELATIONS, q.HasWhat.ATTACHMENTS)
@@ -46,7 +46,8 @@ def facet_counts(
     of their folded keys (compared by code point on both databases), then by id.
     """
     dialect = session.get_bind().dialect.name
-    hits = select(t.Record.id).where(Compiler(dialect).where(node))
+    tune_postgres(session.connection())
+    hits = select(t.Record.id).where(Compiler(dialect, session).where(node))
     query = _grouped(facet, hits, dialect == "postgresql")
     if limit is not None:
         query = query.limit(limit)

@@ -7,14 +7,23 @@ quoted besides, so nothing a user types becomes database syntax.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from sqlalchemy import (
+    BigInteger,
+    Boolean,
     ColumnElement,
+    Connection,
+    LargeBinary,
     Select,
     and_,
+    any_,
     bindparam,
+    cast,
     exists,
     false,
     func,
@@ -23,8 +32,11 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    text,
     true,
+    union_all,
 )
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column
 
@@ -32,7 +44,7 @@ from catalog.domain import query_ast as q
 from catalog.domain.query_ast import FacetField, HasWhat, TextField
 from catalog.domain.views import SortKey, SortOrder
 from catalog.store import tables as t
-from catalog.store.fulltext import PG_WEIGHTS
+from catalog.store.fulltext import PARTIAL, PG_WEIGHTS, label, lexeme
 from catalog.store.ids import IdList, fetch_ids
 
 _FTS5_COLUMNS = {TextField.TITLE: "title", TextField.SUMMARY: "summary", TextField.NOTE: "notes"}
@@ -43,7 +55,7 @@ _PG_WEIGHT = {
 }
 # The full-text tables are created by a migration per dialect, not by the ORM.
 _FTS5 = table("record_fts", column("rowid"))
-_PG_SEARCH = table("record_search", column("record_id"), column("document"))
+_PG_SEARCH = table("record_search", column("record_id"), column("document"), column("terms"))
 _AUTHORITY_KIND = {
     FacetField.PERSON: "person",
     FacetField.ORGANISATION: "organisation",
@@ -53,11 +65,24 @@ _AUTHORITY_KIND = {
 }
 
 
-class Compiler:
-    """Compiles a query tree into a WHERE clause over ``records`` for one dialect."""
+# Text hits given to PostgreSQL as an array of ids up to this many (beyond, a subquery).
+RESOLVED_UP_TO = 300_000
+_RESOLVED = "catalog.search.resolved"
 
-    def __init__(self, dialect: str) -> None:
+
+class Compiler:
+    """Compiles a query tree into a WHERE clause over ``records`` for one dialect.
+
+    With a ``session`` on PostgreSQL, text terms and facet values are looked up first
+    and the clause names the ids found: the planner then knows how many records a
+    word or a place has (it has no statistics of the index terms, and cannot guess
+    how common a place is from a subquery), and joins them by hashing rather than by
+    looking up a hundred thousand records one by one. Each lookup is made once a session.
+    """
+
+    def __init__(self, dialect: str, session: Session | None = None) -> None:
         self.postgres = dialect == "postgresql"
+        self.session = session if self.postgres else None
 
     def where(self, node: q.Node) -> ColumnElement[bool]:
         """The full condition, leaving trashed records out unless the query asks for them."""
@@ -79,7 +104,10 @@ class Compiler:
         if isinstance(node, q.TextTerm):
             return self.text_match([node])
         if isinstance(node, q.FacetTerm):
-            return facet_condition(node)
+            if self.session is None:
+                return facet_condition(node)
+            term = node
+            return facet_condition(node, lambda query: self._resolved(term, query))
         if isinstance(node, q.DateTerm):
             return date_condition(node)
         if isinstance(node, q.HasTerm):
@@ -99,17 +127,145 @@ class Compiler:
         terms = [term for term in terms if term.tokens]
         if not terms:
             return true()
+        if self.session is not None:
+            ids = self._cached(("text", tuple(terms)), lambda c: matching_ids(c, terms))
+            if ids.size <= RESOLVED_UP_TO:
+                found = bindparam(None, np.sort(ids).tolist(), type_=ARRAY(BigInteger))
+                return t.Record.id == any_(found)
         return t.Record.id.in_(self.text_ids(terms))
+
+    def _resolved(self, term: q.FacetTerm, query: Select[Any]) -> list[int]:
+        """The ids of a facet term's value, from ``query``, each once (several variants
+        name one authority); cached for the session."""
+        found = self._cached(
+            ("facet", term.field, term.key),
+            lambda c: np.unique(np.asarray(c.scalars(query).all(), dtype=np.int64)),
+        )
+        return [int(i) for i in found]
+
+    def _cached(
+        self, key: tuple[Any, ...], look_up: Callable[[Connection], npt.NDArray[np.int64]]
+    ) -> npt.NDArray[np.int64]:
+        assert self.session is not None
+        cache: dict[tuple[Any, ...], npt.NDArray[np.int64]]
+        cache = self.session.info.setdefault(_RESOLVED, {})
+        if key not in cache:
+            cache[key] = look_up(self.session.connection())
+        return cache[key]
 
     def text_ids(self, terms: Sequence[q.TextTerm]) -> Select[Any]:
         """The ids of records whose indexed text contains every (non-empty) term."""
         if self.postgres:
-            query = " & ".join(tsquery_term(term) for term in terms)
-            tsquery = func.to_tsquery("simple", bindparam(None, query))
-            return select(_PG_SEARCH.c.record_id).where(_PG_SEARCH.c.document.op("@@")(tsquery))
+            return postgres_text_ids(terms)
         query = " AND ".join(fts5_term(term) for term in terms)
         match = literal_column("record_fts").op("MATCH")(bindparam(None, query))
         return select(_FTS5.c.rowid).where(match)
+
+
+def postgres_text_ids(terms: Sequence[q.TextTerm]) -> Select[Any]:
+    """The ids of records holding every term, from ``record_search`` (see fulltext).
+
+    One GIN scan of the index terms finds the records (every word, pair of words and
+    field-labelled word the query needs), reading no document: that is the whole answer
+    for words, prefixes, two-word phrases and words in a field. Only a phrase of three
+    or more words, or a phrase in a field, has the documents of those records checked
+    (about 10 µs a record: each document is a TOAST fetch). Records with the term
+    ``+partial`` are checked against their documents.
+    """
+    search = _PG_SEARCH
+    needed: list[str] = []  # index terms every match holds
+    checked: list[str] = []  # what the documents of those must be checked for
+    for term in terms:
+        if any(lexeme(token) is None for token in term.tokens):
+            return select(search.c.record_id).where(false())  # never indexed: no match
+        wanted, exact = index_terms_of(term)
+        needed += wanted
+        if not exact:
+            checked.append(tsquery_term(term))
+
+    def document(parts: Sequence[str]) -> ColumnElement[bool]:
+        # The function, not the operator: no index may answer this (the GIN index on
+        # the documents would make PostgreSQL check every document holding the words),
+        # only the rows the index terms found are checked.
+        tsquery = func.to_tsquery("simple", bindparam(None, " & ".join(parts)))
+        return func.ts_match_vq(search.c.document, tsquery, type_=Boolean)
+
+    def holding(query: str) -> ColumnElement[bool]:
+        # Index terms are lexemes as they are: cast, not parsed (to_tsquery would split
+        # "soviet koreans" in two).
+        return search.c.terms.op("@@")(cast(bindparam(None, query), TSQUERY))
+
+    record_id = search.c.record_id
+    conditions = [holding(" & ".join(needed))] + ([document(checked)] if checked else [])
+    found = select(record_id).where(*conditions)
+    partial = select(record_id).where(
+        holding(_quoted(PARTIAL)), document([tsquery_term(term) for term in terms])
+    )
+    hits = union_all(found, partial).subquery("hits")
+    return select(hits.c.record_id)
+
+
+def index_terms_of(term: q.TextTerm) -> tuple[list[str], bool]:
+    """The index terms (tsquery syntax) every match of ``term`` holds, and whether
+    holding them is a match (else the document must be checked too)."""
+    weight = _PG_WEIGHT.get(term.field, "")
+    tokens = term.tokens
+    last = len(tokens) - 1
+    labels = [lexeme(label(weight, token)) if weight else None for token in tokens]
+    pairs = [lexeme(f"{a} {b}") for a, b in pairwise(tokens)]
+    # (term, whether it ends with the last token: a prefix if the query's is)
+    wanted: list[tuple[str | None, bool]]
+    if len(tokens) == 1:
+        wanted = [(labels[0] if weight and labels[0] else tokens[0], True)]
+        exact = not weight or labels[0] is not None
+    else:
+        paired = all(pairs)
+        ones = pairs if paired else list(tokens)
+        wanted = [(one, n == len(ones) - 1) for n, one in enumerate(ones)]
+        if weight:  # the pairs anywhere, each token in the field
+            wanted += [(one, n == last) for n, one in enumerate(labels)]
+        exact = len(tokens) == 2 and not weight and paired
+    return [
+        _quoted(one) + (":*" if term.prefix and ends else "") for one, ends in wanted if one
+    ], exact
+
+
+def _quoted(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def matching_ids(connection: Connection, terms: Sequence[q.TextTerm]) -> npt.NDArray[np.int64]:
+    """The ids of records whose text holds every term, in no particular order.
+
+    PostgreSQL packs them into one ``bytea`` (eight bytes an id): a hundred thousand ids
+    arrive in one value instead of a hundred thousand rows.
+    """
+    compiler = Compiler(connection.dialect.name)
+    if not compiler.postgres:
+        return fetch_ids(connection, compiler.text_ids(terms)).array
+    tune_postgres(connection)
+    hits = compiler.text_ids(terms).subquery("hits")
+    packed = connection.scalar(
+        select(func.string_agg(func.int8send(hits.c.record_id), bindparam(None, b"", LargeBinary)))
+    )
+    if packed is None:
+        return np.zeros(0, dtype=np.int64)
+    return np.frombuffer(packed, dtype=">i8").astype(np.int64)
+
+
+_TUNE = text(
+    "SELECT set_config('work_mem', greatest(setting::bigint, 65536)::text || 'kB', true),"
+    " set_config('jit', 'off', true) FROM pg_settings WHERE name = 'work_mem'"
+)
+
+
+def tune_postgres(connection: Connection) -> None:
+    """Settings for the rest of this transaction, on PostgreSQL: enough memory for the
+    bitmap of a few million hits to stay exact (a lossy page has the terms of every row
+    on it read back, a TOAST fetch each), and no JIT compilation (tens of milliseconds,
+    for queries that take fewer)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(_TUNE)
 
 
 def fts5_term(term: q.TextTerm) -> str:
@@ -133,15 +289,27 @@ def tsquery_term(term: q.TextTerm) -> str:
     return "(" + " <-> ".join(lexemes) + ")"
 
 
-def facet_condition(term: q.FacetTerm) -> ColumnElement[bool]:
-    """Records whose facet field has the term's value (any variant for authorities)."""
+def facet_condition(
+    term: q.FacetTerm, resolve: Callable[[Select[Any]], list[int]] | None = None
+) -> ColumnElement[bool]:
+    """Records whose facet field has the term's value (any variant for authorities).
+
+    ``resolve`` turns the subquery of the value's ids into the ids themselves.
+    """
     key = term.key
     field = term.field
     if not key:
         return false()
+
+    def ids(query: Select[Any]) -> Select[Any] | list[int]:
+        return resolve(query) if resolve else query
+
     if field in _AUTHORITY_KIND:
-        authorities = select(t.AuthorityVariant.authority_id).where(
-            t.AuthorityVariant.kind == _AUTHORITY_KIND[field], t.AuthorityVariant.name_key == key
+        authorities = ids(
+            select(t.AuthorityVariant.authority_id).where(
+                t.AuthorityVariant.kind == _AUTHORITY_KIND[field],
+                t.AuthorityVariant.name_key == key,
+            )
         )
         if field is FacetField.ARCHIVE:
             return _present_in(t.Record.repository_id, authorities)
@@ -151,20 +319,23 @@ def facet_condition(term: q.FacetTerm) -> ColumnElement[bool]:
             )
         )
     if field is FacetField.TYPE:
-        types = select(t.DocumentType.id).where(t.DocumentType.key == key)
+        types = ids(select(t.DocumentType.id).where(t.DocumentType.key == key))
         return _present_in(t.Record.doc_type_id, types)
-    if field is FacetField.LANGUAGE:
-        members = select(t.RecordLanguage.record_id).join(t.Language).where(t.Language.key == key)
-    elif field is FacetField.COLLECTION:
-        members = (
-            select(t.RecordCollection.record_id).join(t.Collection).where(t.Collection.key == key)
-        )
+    link, vocab, column = {
+        FacetField.LANGUAGE: (t.RecordLanguage, t.Language, "language_id"),
+        FacetField.COLLECTION: (t.RecordCollection, t.Collection, "collection_id"),
+        FacetField.TAG: (t.RecordTag, t.Tag, "tag_id"),
+    }[field]
+    links, values = link.__table__.c, vocab.__table__.c
+    if resolve is None:
+        members = select(links.record_id).join(vocab).where(values.key == key)
     else:
-        members = select(t.RecordTag.record_id).join(t.Tag).where(t.Tag.key == key)
+        found = resolve(select(values.id).where(values.key == key))
+        members = select(links.record_id).where(links[column].in_(found))
     return t.Record.id.in_(members)
 
 
-def _present_in(column: Any, values: Select[Any]) -> ColumnElement[bool]:
+def _present_in(column: Any, values: Select[Any] | list[int]) -> ColumnElement[bool]:
     # "IS NOT NULL AND" keeps NOT(...) true for records without a value: SQL's
     # NULL IN (...) is unknown, and NOT unknown would leave them out.
     return and_(column.is_not(None), column.in_(values))
@@ -256,7 +427,8 @@ def search_ids(
 ) -> IdList:
     """Ids of the records matching ``node``, in the requested order."""
     dialect = session.get_bind().dialect.name
-    query = select(t.Record.id).where(Compiler(dialect).where(node))
+    tune_postgres(session.connection())
+    query = select(t.Record.id).where(Compiler(dialect, session).where(node))
     query = query.order_by(*order_by(sort, descending, then, dialect == "postgresql"))
     if limit is not None:
         query = query.limit(limit)
@@ -266,5 +438,7 @@ def search_ids(
 def count_matches(session: Session, node: q.Node) -> int:
     """How many records match ``node``."""
     dialect = session.get_bind().dialect.name
-    query = select(func.count()).select_from(t.Record).where(Compiler(dialect).where(node))
+    tune_postgres(session.connection())
+    where = Compiler(dialect, session).where(node)
+    query = select(func.count()).select_from(t.Record).where(where)
     return int(session.scalar(query) or 0)
