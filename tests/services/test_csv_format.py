@@ -21,15 +21,15 @@ from catalog.domain.records import (
     RelationType,
     Role,
 )
+from catalog.services.transfer.csv_export import CsvExporter
 from catalog.services.transfer.csv_format import (
     COLUMNS,
-    CsvExporter,
-    CsvImporter,
     join_values,
     neutralise,
     split_values,
     unneutralise,
 )
+from catalog.services.transfer.csv_import import CsvImporter
 
 from .factories import link, make_record, plain_record, uid
 

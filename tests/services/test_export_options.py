@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 
 from catalog.domain.errors import ExportError
 from catalog.services.exporting import configured_exporter
-from catalog.services.transfer.csv_format import COLUMNS, CsvImporter
+from catalog.services.transfer.csv_format import COLUMNS
+from catalog.services.transfer.csv_import import CsvImporter
 from catalog.services.transfer.export_options import EVERYTHING, ExportOptions, Extra
 from catalog.services.transfer.formats import default_registry
 from tests.services.factories import make_record

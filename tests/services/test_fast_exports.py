@@ -41,8 +41,9 @@ from catalog.services import exporting
 from catalog.services.catalog import CatalogService
 from catalog.services.exporting import BatchExporter, configured_exporter
 from catalog.services.jobs import Progress
-from catalog.services.transfer import csl_json, csv_format, native_json
-from catalog.services.transfer.csv_format import COLUMNS, csv_line
+from catalog.services.transfer import csl_json, csv_export, native_json
+from catalog.services.transfer.csv_export import csv_line
+from catalog.services.transfer.csv_format import COLUMNS
 from catalog.services.transfer.export_options import EVERYTHING, ExportOptions, Extra
 from catalog.services.transfer.formats import default_registry
 from catalog.services.transfer.native_json import NativeJsonExporter, format_timestamp
@@ -259,7 +260,7 @@ def test_small_caches_start_again_without_changing_a_byte(
 ) -> None:
     monkeypatch.setattr(exporting, "BATCH", 5)
     monkeypatch.setattr(export_reads, "AUTHORITY_CACHE", 4)
-    for module in (csv_format, native_json, csl_json):
+    for module in (csv_export, native_json, csl_json):
         monkeypatch.setattr(module, "_CACHED", 3)
     _same(varied, varied.search("").ids, name, tmp_path)
 

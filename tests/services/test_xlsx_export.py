@@ -17,13 +17,8 @@ from catalog.domain.dates import parse_date
 from catalog.domain.errors import ExportError
 from catalog.domain.records import AuthorityKind, RecordDetail
 from catalog.services.catalog import CatalogService
-from catalog.services.transfer.csv_format import (
-    COLUMNS,
-    FORMULA_STARTS,
-    CsvExporter,
-    record_row,
-    unneutralise,
-)
+from catalog.services.transfer.csv_export import CsvExporter, record_row
+from catalog.services.transfer.csv_format import COLUMNS, FORMULA_STARTS, unneutralise
 from catalog.services.transfer.xlsx_export import XlsxExporter
 
 from .factories import make_record, plain_record

@@ -6,7 +6,8 @@ from catalog.services.transfer.bibtex import BibtexImporter
 from catalog.services.transfer.bibtex_export import BibtexExporter
 from catalog.services.transfer.csl_json import CslJsonExporter
 from catalog.services.transfer.csl_json_import import CslJsonImporter
-from catalog.services.transfer.csv_format import CsvExporter, CsvImporter
+from catalog.services.transfer.csv_export import CsvExporter
+from catalog.services.transfer.csv_import import CsvImporter
 from catalog.services.transfer.dc_export import DublinCoreExporter, OaiPmhExporter
 from catalog.services.transfer.dublin_core import DublinCoreImporter
 from catalog.services.transfer.ead import EadImporter

@@ -35,7 +35,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from catalog.domain.errors import ExportError
 from catalog.domain.records import RecordDetail
 from catalog.domain.wording import QT_TRANSLATE_NOOP
-from catalog.services.transfer.csv_format import COLUMNS, column_picker, neutralise, record_row
+from catalog.services.transfer.csv_export import column_picker, record_row
+from catalog.services.transfer.csv_format import COLUMNS, neutralise
 from catalog.services.transfer.export_options import ExportOptions, Extra
 
 SHEET_TITLE = "Records"
