@@ -2350,6 +2350,437 @@ Click or press Delete to remove it</source>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>{reason} (at position {position})</source>
+        <translation>{reason} (позиция {position})</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: {reason}</source>
+        <translation>{path}, строка {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>This quote is never closed</source>
+        <translation>Кавычка не закрыта</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;{name}:&quot;; the fields are {fields}</source>
+        <translation>Неизвестное поле «{name}:»; есть поля {fields}</translation>
+    </message>
+    <message>
+        <source>&quot;{name}:&quot; needs a value after it</source>
+        <translation>После «{name}:» нужно значение</translation>
+    </message>
+    <message>
+        <source>Unknown &quot;{name}:{value}&quot;; use {allowed}</source>
+        <translation>Неизвестное условие «{name}:{value}»; используйте {allowed}</translation>
+    </message>
+    <message>
+        <source>Cannot understand the date &quot;{date}&quot;</source>
+        <translation>Не удаётся понять дату «{date}»</translation>
+    </message>
+    <message>
+        <source>The date &quot;{date}&quot; has no start</source>
+        <translation>У даты «{date}» нет начала</translation>
+    </message>
+    <message>
+        <source>The date &quot;{date}&quot; has no end</source>
+        <translation>У даты «{date}» нет конца</translation>
+    </message>
+    <message>
+        <source>A date range needs at least one end</source>
+        <translation>У диапазона дат должен быть хотя бы один конец</translation>
+    </message>
+    <message>
+        <source>This date range ends before it starts</source>
+        <translation>Этот диапазон дат кончается раньше, чем начинается</translation>
+    </message>
+    <message>
+        <source>This bracket closes nothing: there is no &apos;(&apos; before it</source>
+        <translation>Эта скобка ничего не закрывает: перед ней нет «(»</translation>
+    </message>
+    <message>
+        <source>This bracket is never closed</source>
+        <translation>Скобка не закрыта</translation>
+    </message>
+    <message>
+        <source>{operator} must be followed by a search term</source>
+        <translation>После {operator} нужно условие поиска</translation>
+    </message>
+    <message>
+        <source>{operator} must come between two search terms</source>
+        <translation>{operator} должно стоять между двумя условиями поиска</translation>
+    </message>
+    <message>
+        <source>Nothing between the brackets</source>
+        <translation>Между скобками ничего нет</translation>
+    </message>
+    <message>
+        <source>Too deeply nested (more than {limit} brackets)</source>
+        <translation>Слишком глубокая вложенность скобок (допустимо уровней: {limit})</translation>
+    </message>
+    <message>
+        <source>The catalogue {path} is damaged ({reason}). `catalog restore` puts the newest good backup in its place and keeps the damaged file beside it.</source>
+        <translation>Каталог {path} повреждён ({reason}). Команда `catalog restore` поставит на его место последнюю исправную резервную копию, а повреждённый файл сохранит рядом.</translation>
+    </message>
+    <message>
+        <source>No good backup of {path} was found in {folder}.</source>
+        <translation>В папке {folder} не найдено исправной резервной копии {path}.</translation>
+    </message>
+    <message>
+        <source>The backup {backup} does not exist.</source>
+        <translation>Резервной копии {backup} не существует.</translation>
+    </message>
+    <message>
+        <source>Another Catalog is using {path}; close it before restoring a backup.</source>
+        <translation>Каталог {path} открыт в другой копии Catalog; закройте её, прежде чем восстанавливать резервную копию.</translation>
+    </message>
+    <message>
+        <source>The backup {backup} cannot be restored: it is not a Catalog catalogue.</source>
+        <translation>Резервную копию {backup} нельзя восстановить: это не каталог Catalog.</translation>
+    </message>
+    <message>
+        <source>The backup {backup} cannot be restored: {problem}.</source>
+        <translation>Резервную копию {backup} нельзя восстановить: {problem}.</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place of {path}: {reason}; it is at {staging}.</source>
+        <translation>Не удалось поставить резервную копию на место {path}: {reason}; она находится в {staging}.</translation>
+    </message>
+    <message>
+        <source>the sample records are not installed</source>
+        <translation>образцы записей не установлены</translation>
+    </message>
+    <message>
+        <source>Backups of a server catalogue are made on the server (with pg_dump).</source>
+        <translation>Резервные копии серверного каталога делаются на сервере (с помощью pg_dump).</translation>
+    </message>
+    <message>
+        <source>The source and the destination are the same catalogue.</source>
+        <translation>Источник и назначение — один и тот же каталог.</translation>
+    </message>
+    <message>
+        <source>{target} is not a catalogue file or database URL.</source>
+        <translation>{target} — не файл каталога и не адрес базы данных.</translation>
+    </message>
+    <message>
+        <source>There is no catalogue at {where}.</source>
+        <translation>По адресу {where} каталога нет.</translation>
+    </message>
+    <message>
+        <source>{where} is not a Catalog catalogue.</source>
+        <translation>{where} — не каталог Catalog.</translation>
+    </message>
+    <message>
+        <source>The catalogue {where} was written by an older version of Catalog (schema revision {revision}). Open it once with this version, which upgrades it after taking a backup, then copy it.</source>
+        <translation>Каталог {where} записан более старой версией Catalog (редакция схемы {revision}). Откройте его один раз в этой версии — она обновит его, сделав резервную копию, — а затем скопируйте.</translation>
+    </message>
+    <message>
+        <source>The catalogue {where} was written by a newer version of Catalog (schema revision {revision}); install that version to copy it.</source>
+        <translation>Каталог {where} записан более новой версией Catalog (редакция схемы {revision}); чтобы скопировать его, установите эту версию.</translation>
+    </message>
+    <message>
+        <source>{where} already holds a catalogue ({count} records); copy into a new file or an empty database.</source>
+        <translation>В {where} уже есть каталог (записей: {count}); копируйте в новый файл или пустую базу данных.</translation>
+    </message>
+    <message>
+        <source>{where} already holds a catalogue (rows in {table}); copy into a new file or an empty database.</source>
+        <translation>В {where} уже есть каталог (строки в {table}); копируйте в новый файл или пустую базу данных.</translation>
+    </message>
+    <message>
+        <source>A row of {table} cannot be written to {where}: {reason}. Nothing was copied.</source>
+        <translation>Строку таблицы {table} не удаётся записать в {where}: {reason}. Ничего не скопировано.</translation>
+    </message>
+    <message>
+        <source>The copy to {where} did not match its source ({differences}); it has been undone.</source>
+        <translation>Копия в {where} не совпала с источником ({differences}); копирование отменено.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file that can be attached.</source>
+        <translation>{path} — не файл, который можно вложить.</translation>
+    </message>
+    <message>
+        <source>Could not store {name}: {reason}</source>
+        <translation>Не удалось сохранить {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>The attachment path “{path}” is outside the catalogue&apos;s folder.</source>
+        <translation>Путь вложения «{path}» ведёт за пределы папки каталога.</translation>
+    </message>
+    <message>
+        <source>The attachment path “{path}” does not name a file.</source>
+        <translation>Путь вложения «{path}» не указывает на файл.</translation>
+    </message>
+    <message>
+        <source>The attachment path “{path}” holds a control character (such as NUL).</source>
+        <translation>Путь вложения «{path}» содержит управляющий символ (например, NUL).</translation>
+    </message>
+    <message>
+        <source>The attachment path “{path}” holds characters no file name can have.</source>
+        <translation>Путь вложения «{path}» содержит символы, недопустимые в имени файла.</translation>
+    </message>
+    <message>
+        <source>The attachment path “{path}” is too long for a file name.</source>
+        <translation>Путь вложения «{path}» слишком длинный для имени файла.</translation>
+    </message>
+    <message>
+        <source>The attachment path “{path}” names a device, not a file.</source>
+        <translation>Путь вложения «{path}» указывает на устройство, а не на файл.</translation>
+    </message>
+    <message>
+        <source>A name cannot be merged with itself.</source>
+        <translation>Имя нельзя объединить с самим собой.</translation>
+    </message>
+    <message>
+        <source>“{drop}” is a {drop_kind} and “{keep}” a {keep_kind}: only names of the same kind can be merged.</source>
+        <translation>«{drop}» — {drop_kind}, а «{keep}» — {keep_kind}: объединять можно только имена одного вида.</translation>
+    </message>
+    <message>
+        <source>“{name}” is the authorised name and stays; rename it first.</source>
+        <translation>«{name}» — нормативная форма, она остаётся; сначала переименуйте её.</translation>
+    </message>
+    <message>
+        <source>“{name}” is used by 1 record; merge it into another name instead.</source>
+        <translation>«{name}» используется в одной записи; вместо удаления объедините его с другим именем.</translation>
+    </message>
+    <message>
+        <source>“{name}” is used by {count} records; merge it into another name instead.</source>
+        <translation>«{name}» используется в записях (их число: {count}); вместо удаления объедините его с другим именем.</translation>
+    </message>
+    <message>
+        <source>That name is no longer in the catalogue.</source>
+        <translation>Этого имени в каталоге больше нет.</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed by someone else since it was shown; nothing was overwritten. Look at it again and repeat the change.</source>
+        <translation>«{name}» изменил кто-то другой после того, как оно было показано; ничего не перезаписано. Посмотрите на него снова и повторите изменение.</translation>
+    </message>
+    <message>
+        <source>“{name}” is already a name of the {kind} “{other}”: add it as a variant or merge the two instead.</source>
+        <translation>«{name}» уже записано как имя «{other}» ({kind}): добавьте его как вариант или объедините эти два имени.</translation>
+    </message>
+    <message>
+        <source>The replacement would leave record {record} without a title.</source>
+        <translation>После замены у записи {record} не останется заголовка.</translation>
+    </message>
+    <message>
+        <source>Type the text to find.</source>
+        <translation>Введите текст для поиска.</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid: {error}.</source>
+        <translation>Недопустимое регулярное выражение: {error}.</translation>
+    </message>
+    <message>
+        <source>The replacement is not valid: {error}.</source>
+        <translation>Недопустимая замена: {error}.</translation>
+    </message>
+    <message>
+        <source>Choose the name to remove.</source>
+        <translation>Выберите имя, которое нужно убрать.</translation>
+    </message>
+    <message>
+        <source>Type a name first.</source>
+        <translation>Сначала введите имя.</translation>
+    </message>
+    <message>
+        <source>Changed since you opened it (record {ids}); nothing was overwritten.</source>
+        <translation>Изменено после того, как вы это открыли (запись {ids}); ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>Changed since you opened it (records {ids}); nothing was overwritten.</source>
+        <translation>Изменено после того, как вы это открыли (записи {ids}); ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>Changed since you opened it (name {ids}); nothing was overwritten.</source>
+        <translation>Изменено после того, как вы это открыли (имя {ids}); ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>Changed since you opened it (names {ids}); nothing was overwritten.</source>
+        <translation>Изменено после того, как вы это открыли (имена {ids}); ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>Record {record} is not in the catalogue.</source>
+        <translation>Записи {record} в каталоге нет.</translation>
+    </message>
+    <message>
+        <source>Cannot undo “{label}”: {reason}</source>
+        <translation>Не удаётся отменить «{label}»: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot redo “{label}”: {reason}</source>
+        <translation>Не удаётся повторить «{label}»: {reason}</translation>
+    </message>
+    <message>
+        <source>A record cannot be linked to itself.</source>
+        <translation>Запись нельзя связать с самой собой.</translation>
+    </message>
+    <message>
+        <source>That note is no longer in the catalogue.</source>
+        <translation>Этой заметки в каталоге больше нет.</translation>
+    </message>
+    <message>
+        <source>Someone changed this note since it was shown; nothing was overwritten.</source>
+        <translation>Кто-то изменил эту заметку после того, как она была показана; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>В заметке должен быть текст.</translation>
+    </message>
+    <message>
+        <source>A person needs a name.</source>
+        <translation>У лица должно быть имя.</translation>
+    </message>
+    <message>
+        <source>An organisation needs a name.</source>
+        <translation>У организации должно быть название.</translation>
+    </message>
+    <message>
+        <source>A place needs a name.</source>
+        <translation>У места должно быть название.</translation>
+    </message>
+    <message>
+        <source>A subject needs a name.</source>
+        <translation>У темы должно быть название.</translation>
+    </message>
+    <message>
+        <source>A repository needs a name.</source>
+        <translation>У архива должно быть название.</translation>
+    </message>
+    <message>
+        <source>A title is required.</source>
+        <translation>Нужен заголовок.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name to export to.</source>
+        <translation>{path} — это папка; укажите имя файла для экспорта.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Папка {folder} не существует.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>Не удаётся записать {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Unknown export format {name} (known: {known}).</source>
+        <translation>Неизвестный формат экспорта {name} (известные: {known}).</translation>
+    </message>
+    <message>
+        <source>{format} has no columns to choose; columns are for CSV and XLSX.</source>
+        <translation>В формате {format} нельзя выбирать столбцы; столбцы выбираются для CSV и XLSX.</translation>
+    </message>
+    <message>
+        <source>the file holds no records</source>
+        <translation>в файле нет записей</translation>
+    </message>
+    <message>
+        <source>a record has no title</source>
+        <translation>у записи нет заголовка</translation>
+    </message>
+    <message>
+        <source>a title is longer than {limit} characters</source>
+        <translation>заголовок длиннее допустимого (наибольшее число символов: {limit})</translation>
+    </message>
+    <message>
+        <source>the record id {uid} appears twice in the file</source>
+        <translation>идентификатор записи {uid} встречается в файле дважды</translation>
+    </message>
+    <message>
+        <source>The backup of {source} failed its check: {verdict}</source>
+        <translation>Резервная копия {source} не прошла проверку: {verdict}</translation>
+    </message>
+    <message>
+        <source>The backup of {source} could not be written: {reason}</source>
+        <translation>Не удалось записать резервную копию {source}: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup of {source} could not be written to {destination}: {reason}</source>
+        <translation>Не удалось записать резервную копию {source} в {destination}: {reason}</translation>
+    </message>
+    <message>
+        <source>The catalogue {catalogue} could not be moved aside: {reason}</source>
+        <translation>Не удалось убрать в сторону каталог {catalogue}: {reason}</translation>
+    </message>
+    <message>
+        <source>Catalog can open SQLite files and PostgreSQL servers, not {driver}.</source>
+        <translation>Catalog открывает файлы SQLite и серверы PostgreSQL, но не {driver}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a catalogue file.</source>
+        <translation>{path} — это папка, а не файл каталога.</translation>
+    </message>
+    <message>
+        <source>The record {id} was changed by someone else meanwhile; nothing was overwritten.</source>
+        <translation>Запись {id} тем временем изменил кто-то другой; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>The name {id} was changed by someone else meanwhile; nothing was overwritten.</source>
+        <translation>Имя {id} тем временем изменил кто-то другой; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>Record {ids} was changed by someone else meanwhile; nothing was overwritten.</source>
+        <translation>Запись {ids} тем временем изменил кто-то другой; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>The catalogue {where} needs a newer version of Catalog (its schema is version {major}; this version writes version {ours}).</source>
+        <translation>Для каталога {where} нужна более новая версия Catalog (версия его схемы — {major}; эта версия записывает схему версии {ours}).</translation>
+    </message>
+    <message>
+        <source>The connection to the catalogue {where} was lost. Nothing was saved; try again once it is back.</source>
+        <translation>Соединение с каталогом {where} потеряно. Ничего не сохранено; повторите, когда соединение восстановится.</translation>
+    </message>
+    <message>
+        <source>The catalogue {where} is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Каталог {where} занят: в него записывает другая программа. Повторите через минуту.</translation>
+    </message>
+    <message>
+        <source>The disk holding {where} is full. Nothing was saved; free some space and try again.</source>
+        <translation>Диск, на котором находится {where}, заполнен. Ничего не сохранено; освободите место и повторите.</translation>
+    </message>
+    <message>
+        <source>{where} is damaged or is not a Catalog catalogue.</source>
+        <translation>{where} повреждён или не является каталогом Catalog.</translation>
+    </message>
+    <message>
+        <source>The catalogue {where} cannot be written (read-only).</source>
+        <translation>В каталог {where} нельзя записывать (только для чтения).</translation>
+    </message>
+    <message>
+        <source>The catalogue {where} cannot be opened.</source>
+        <translation>Каталог {where} не удаётся открыть.</translation>
+    </message>
+    <message>
+        <source>The catalogue server {where} cannot be reached: {reason}</source>
+        <translation>Сервер каталога {where} недоступен: {reason}</translation>
+    </message>
+    <message>
+        <source>The catalogue {where} failed: {reason}</source>
+        <translation>Сбой каталога {where}: {reason}</translation>
+    </message>
+    <message>
+        <source>record {uid} holds text that is not valid Unicode</source>
+        <translation>запись {uid} содержит текст, недопустимый в Юникоде</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>не удаётся записать {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the PDF writer could not start</source>
+        <translation>не удаётся записать {path}: не удалось начать запись PDF</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the PDF writer produced nothing</source>
+        <translation>не удаётся записать {path}: при записи PDF ничего не получено</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>&amp;Notes</source>
@@ -3795,25 +4226,6 @@ Nothing from these files was written.</source>
     </message>
 </context>
 <context>
-    <name>PdfReport</name>
-    <message>
-        <source>record {0} holds text that is not valid Unicode</source>
-        <translation>запись {0} содержит текст, недопустимый в Юникоде</translation>
-    </message>
-    <message>
-        <source>cannot write {0}: {1}</source>
-        <translation>не удаётся записать {0}: {1}</translation>
-    </message>
-    <message>
-        <source>cannot write {0}: the PDF writer could not start</source>
-        <translation>не удаётся записать {0}: не удалось начать запись PDF</translation>
-    </message>
-    <message>
-        <source>cannot write {0}: the PDF writer produced nothing</source>
-        <translation>не удаётся записать {0}: при записи PDF ничего не получено</translation>
-    </message>
-</context>
-<context>
     <name>PreferencesDialog</name>
     <message>
         <source>The language takes effect the next time Catalog starts.</source>
@@ -4935,7 +5347,7 @@ The damaged file is kept beside it as {1}.damaged-…, never deleted.</source>
     </message>
     <message>
         <source>At position {0}: {1}</source>
-        <extracomment>{0} is a character position; {1} says what is wrong (not translated).</extracomment>
+        <extracomment>{0} is a character position; {1} says what is wrong.</extracomment>
         <translation>В позиции {0}: {1}</translation>
     </message>
 </context>

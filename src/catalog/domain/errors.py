@@ -2,20 +2,84 @@
 
 Every class here carries a message written for the person at the keyboard. Anything else
 raised inside Catalog is a bug and is reported as one.
+
+A message is a template marked for translation, ``QT_TRANSLATE_NOOP("Errors", "The
+folder {folder} does not exist.")``, and the values of its ``{placeholders}``:
+``str(error)`` is the English (the command line and the logs print it), and the window
+shows :meth:`CatalogError.text_in` its own language (``ui/translation.error_text``). A
+template without values is shown as it stands (so it holds no doubled braces). A value
+may itself be a :class:`Word` or another error, translated in turn.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
-class CatalogError(Exception):
-    """An error with a message meant for the user."""
+from catalog.domain.wording import ERRORS, QT_TRANSLATE_NOOP
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+Translate = Callable[[str, str], str]
+"""``(context, English text) -> the text in some language``, as Qt's ``translate``."""
+
+
+def english(context: str, text: str) -> str:
+    """The :data:`Translate` of the English: the text as it is."""
+    del context
+    return text
+
+
+@dataclass(frozen=True)
+class Word:
+    """A fixed English word given as a value ("person"), marked in ``context`` elsewhere."""
+
+    context: str
+    text: str
 
     def __str__(self) -> str:
-        return self.message
+        return self.text
+
+
+def _filled(template: str, values: Mapping[str, object], translate: Translate) -> str:
+    text = translate(ERRORS, template)
+    if not values:
+        return text
+    shown: dict[str, object] = {}
+    for key, value in values.items():
+        if isinstance(value, Word):
+            shown[key] = translate(value.context, value.text)
+        elif isinstance(value, CatalogError):
+            shown[key] = value.text_in(translate)
+        else:
+            shown[key] = value
+    return text.format(**shown)
+
+
+class CatalogError(Exception):
+    """An error with a message meant for the user.
+
+    Attributes:
+        template: the message's English template, marked for translation in "Errors".
+        values: the values of its placeholders.
+        message: the English message.
+    """
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.template = template
+        self.values = values
+        self.message = _filled(template, values, english)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.text_in(english)
+
+    def message_in(self, translate: Translate) -> str:
+        """The message in ``translate``'s language (without where, for the errors that
+        say where)."""
+        return _filled(self.template, self.values, translate)
+
+    def text_in(self, translate: Translate) -> str:
+        """The whole text in ``translate``'s language; ``str(error)`` is the English."""
+        return self.message_in(translate)
 
 
 class QueryError(CatalogError):
@@ -26,24 +90,43 @@ class QueryError(CatalogError):
         length: how many characters the problem spans (at least 1).
     """
 
-    def __init__(self, message: str, position: int, length: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, position: int, length: int = 1, **values: object) -> None:
+        super().__init__(template, **values)
         self.position = position
         self.length = max(1, length)
 
-    def __str__(self) -> str:
-        return f"{self.message} (at position {self.position + 1})"
+    def text_in(self, translate: Translate) -> str:
+        where = QT_TRANSLATE_NOOP("Errors", "{reason} (at position {position})")
+        reason = self.message_in(translate)
+        return _filled(where, {"reason": reason, "position": self.position + 1}, translate)
 
 
 class ImportFileError(CatalogError):
-    """A file that cannot be imported; names the file and where in it the problem is."""
+    """A file that cannot be imported; names the file and where in it the problem is.
 
-    def __init__(self, path: str, message: str, line: int | None = None) -> None:
-        where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
+    Attributes:
+        path: the file.
+        line: the line (or row) of the problem, if known.
+        reason: the English message, without the file.
+    """
+
+    def __init__(self, path: str, template: str, line: int | None = None, **values: object) -> None:
+        super().__init__(template, **values)
         self.path = path
         self.line = line
-        self.reason = message
+        self.reason = self.message
+        self.message = self.text_in(english)
+        self.args = (self.message,)
+
+    def text_in(self, translate: Translate) -> str:
+        if translate(ERRORS, self.template) == self.template:
+            translate = english  # a reason not (yet) translated: all of it in English
+        reason = self.message_in(translate)
+        if self.line is None:
+            where = QT_TRANSLATE_NOOP("Errors", "{path}: {reason}")
+        else:
+            where = QT_TRANSLATE_NOOP("Errors", "{path}:{line}: {reason}")
+        return _filled(where, {"path": self.path, "line": self.line, "reason": reason}, translate)
 
 
 class ExportError(CatalogError):
@@ -77,8 +160,8 @@ class EditConflict(Conflict):
         record_ids: the records whose stored version is not the one the edit was based on.
     """
 
-    def __init__(self, message: str, record_ids: tuple[int, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, record_ids: tuple[int, ...] = (), **values: object) -> None:
+        super().__init__(template, **values)
         self.record_ids = record_ids
 
 

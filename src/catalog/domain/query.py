@@ -43,6 +43,7 @@ from catalog.domain.query_ast import (
     TextField,
     TextTerm,
 )
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 
 # How many brackets may nest; far beyond what anyone types, far below the stack limit.
 MAX_DEPTH = 100
@@ -158,7 +159,7 @@ def _read_quoted(text: str, start: int) -> tuple[str, int]:
         else:
             chars.append(ch)
             i += 1
-    raise QueryError("This quote is never closed", start)
+    raise QueryError(QT_TRANSLATE_NOOP("Errors", "This quote is never closed"), start)
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -212,9 +213,11 @@ def _field_term(text: str, start: int, name: str, vpos: int) -> tuple[Node | Non
     field = name.lower()
     if field not in KNOWN_FIELDS:
         raise QueryError(
-            f'Unknown field "{name}:"; the fields are {", ".join(KNOWN_FIELDS)}',
+            QT_TRANSLATE_NOOP("Errors", 'Unknown field "{name}:"; the fields are {fields}'),
             start,
             len(name),
+            name=name,
+            fields=", ".join(KNOWN_FIELDS),
         )
     quoted = vpos < len(text) and text[vpos] == '"'
     if quoted:
@@ -223,7 +226,8 @@ def _field_term(text: str, start: int, name: str, vpos: int) -> tuple[Node | Non
         end = _word_end(text, vpos)
         value = text[vpos:end]
     if not value.strip():
-        raise QueryError(f'"{name}:" needs a value after it', vpos, end - vpos)
+        template = QT_TRANSLATE_NOOP("Errors", '"{name}:" needs a value after it')
+        raise QueryError(template, vpos, end - vpos, name=name)
     if field in TEXT_FIELDS:
         return _text_term(TEXT_FIELDS[field], value, quoted=quoted), end
     if field in FACET_FIELDS:
@@ -239,7 +243,14 @@ def _field_term(text: str, start: int, name: str, vpos: int) -> tuple[Node | Non
         if wanted in set(IsWhat):
             return IsTerm(IsWhat(wanted)), end
         allowed = ", ".join(f"is:{what}" for what in IsWhat)
-    raise QueryError(f'Unknown "{name}:{_shown(value)}"; use {allowed}', vpos, end - vpos)
+    raise QueryError(
+        QT_TRANSLATE_NOOP("Errors", 'Unknown "{name}:{value}"; use {allowed}'),
+        vpos,
+        end - vpos,
+        name=name,
+        value=_shown(value),
+        allowed=allowed,
+    )
 
 
 def _date_term(value: str, pos: int, length: int, quoted: bool) -> DateTerm:
@@ -247,24 +258,28 @@ def _date_term(value: str, pos: int, length: int, quoted: bool) -> DateTerm:
 
     def problem(part: str, offset: int, what: str) -> QueryError:
         where, size = (pos, length) if quoted else (pos + offset, len(part))
-        return QueryError(what.format(_shown(part.strip())), where, size)
+        return QueryError(what, where, size, date=_shown(part.strip()))
 
     def understood(part: str, offset: int) -> PartialDate:
         parsed = parse_date(part)
         if parsed.lower is None and parsed.upper is None:
-            raise problem(part, offset, 'Cannot understand the date "{}"')
+            raise problem(
+                part, offset, QT_TRANSLATE_NOOP("Errors", 'Cannot understand the date "{date}"')
+            )
         return parsed
 
     def start(part: str, offset: int) -> DayKey:
         key = understood(part, offset).lower
         if key is None:
-            raise problem(part, offset, 'The date "{}" has no start')
+            raise problem(
+                part, offset, QT_TRANSLATE_NOOP("Errors", 'The date "{date}" has no start')
+            )
         return key
 
     def end(part: str, offset: int) -> DayKey:
         key = understood(part, offset).upper
         if key is None:
-            raise problem(part, offset, 'The date "{}" has no end')
+            raise problem(part, offset, QT_TRANSLATE_NOOP("Errors", 'The date "{date}" has no end'))
         return key
 
     lower: DayKey | None = None
@@ -281,18 +296,27 @@ def _date_term(value: str, pos: int, length: int, quoted: bool) -> DateTerm:
     elif ".." in value:
         since, _, until = value.partition("..")
         if not since.strip() and not until.strip():
-            raise QueryError("A date range needs at least one end", pos, length)
+            raise QueryError(
+                QT_TRANSLATE_NOOP("Errors", "A date range needs at least one end"), pos, length
+            )
         lower = start(since, 0) if since.strip() else None
         upper = end(until, len(since) + 2) if until.strip() else None
     else:
         date = understood(value, 0)
         lower, upper = date.lower, date.upper
     if lower is not None and upper is not None and lower > upper:
-        raise QueryError("This date range ends before it starts", pos, length)
+        raise QueryError(
+            QT_TRANSLATE_NOOP("Errors", "This date range ends before it starts"), pos, length
+        )
     return DateTerm(lower, upper, source=value)
 
 
 # ---------------------------------------------------------------- grammar
+
+_CLOSES_NOTHING = QT_TRANSLATE_NOOP(
+    "Errors", "This bracket closes nothing: there is no '(' before it"
+)
+_NEVER_CLOSED = QT_TRANSLATE_NOOP("Errors", "This bracket is never closed")
 
 
 def _combine(kind: type[And] | type[Or], items: list[Node | None]) -> Node | None:
@@ -323,7 +347,7 @@ class _Parser:
         node = self.parse_or()
         token = self.peek()
         if token.kind == ")":
-            raise QueryError("This bracket closes nothing: there is no '(' before it", token.pos)
+            raise QueryError(_CLOSES_NOTHING, token.pos)
         return node
 
     def peek(self) -> _Token:
@@ -340,9 +364,10 @@ class _Parser:
     def operand_after(self, operator: _Token) -> None:
         if not self.starts_term():
             raise QueryError(
-                f"{operator.text} must be followed by a search term",
+                QT_TRANSLATE_NOOP("Errors", "{operator} must be followed by a search term"),
                 operator.pos,
                 operator.end - operator.pos,
+                operator=operator.text,
             )
 
     def parse_or(self) -> Node | None:
@@ -377,21 +402,30 @@ class _Parser:
             return token.node
         if token.kind in ("AND", "OR"):
             raise QueryError(
-                f"{token.kind} must come between two search terms",
+                QT_TRANSLATE_NOOP("Errors", "{operator} must come between two search terms"),
                 token.pos,
                 token.end - token.pos,
+                operator=token.kind,
             )
         if token.kind != "(":
-            raise QueryError("This bracket closes nothing: there is no '(' before it", token.pos)
+            raise QueryError(_CLOSES_NOTHING, token.pos)
         if self.peek().kind == "EOF":
-            raise QueryError("This bracket is never closed", token.pos)
+            raise QueryError(_NEVER_CLOSED, token.pos)
         if self.peek().kind == ")":
-            raise QueryError("Nothing between the brackets", token.pos, self.peek().end - token.pos)
+            raise QueryError(
+                QT_TRANSLATE_NOOP("Errors", "Nothing between the brackets"),
+                token.pos,
+                self.peek().end - token.pos,
+            )
         if self.depth >= MAX_DEPTH:
-            raise QueryError(f"Too deeply nested (more than {MAX_DEPTH} brackets)", token.pos)
+            raise QueryError(
+                QT_TRANSLATE_NOOP("Errors", "Too deeply nested (more than {limit} brackets)"),
+                token.pos,
+                limit=MAX_DEPTH,
+            )
         self.depth += 1
         node = self.parse_or()
         self.depth -= 1
         if self.take().kind != ")":
-            raise QueryError("This bracket is never closed", token.pos)
+            raise QueryError(_NEVER_CLOSED, token.pos)
         return node

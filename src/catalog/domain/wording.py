@@ -13,6 +13,11 @@ FORMATS = "Formats"
 """The context of the import and export formats' labels (written out as a literal in each
 mark: lupdate reads only literals)."""
 
+ERRORS = "Errors"
+"""The context of the messages of the errors a user meets (:mod:`catalog.domain.errors`:
+each template marked as ``QT_TRANSLATE_NOOP("Errors", "...")``, the context written out
+as a literal in each mark: lupdate reads only literals)."""
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate finds this name
     """``text`` unchanged, marked for extraction into ``context``."""

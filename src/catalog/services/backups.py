@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from catalog.domain.errors import StorageUnavailable
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store import backup as files
 from catalog.store.backup import BackupFile as BackupFile  # re-exported for the window
 from catalog.store.file_lock import FileLock
@@ -39,8 +40,13 @@ class CatalogueDamaged(StorageUnavailable):
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
-            f"The catalogue {path} is damaged ({reason}). `catalog restore` puts the newest"
-            " good backup in its place and keeps the damaged file beside it."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The catalogue {path} is damaged ({reason}). `catalog restore` puts the newest"
+                " good backup in its place and keeps the damaged file beside it.",
+            ),
+            path=path,
+            reason=reason,
         )
         self.path = path
         self.reason = reason
@@ -221,7 +227,9 @@ def chosen(path: Path, backup: Path | None) -> BackupFile:
         found = newest_good(path)
         if found is None:
             raise StorageUnavailable(
-                f"No good backup of {path} was found in {files.backup_folder(path)}."
+                QT_TRANSLATE_NOOP("Errors", "No good backup of {path} was found in {folder}."),
+                path=path,
+                folder=files.backup_folder(path),
             )
         return found
     backup = Path(backup).expanduser().resolve()
@@ -229,7 +237,9 @@ def chosen(path: Path, backup: Path | None) -> BackupFile:
     if backup in listed:
         return listed[backup]
     if not backup.is_file():
-        raise StorageUnavailable(f"The backup {backup} does not exist.")
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The backup {backup} does not exist."), backup=backup
+        )
     taken = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
     return BackupFile(backup, taken, "chosen")
 
@@ -245,14 +255,28 @@ def restore(path: Path, backup: Path | None = None) -> Restored:
     lock, free = take_lock(path)
     if not free:
         raise StorageUnavailable(
-            f"Another Catalog is using {path}; close it before restoring a backup."
+            QT_TRANSLATE_NOOP(
+                "Errors", "Another Catalog is using {path}; close it before restoring a backup."
+            ),
+            path=path,
         )
     try:
         source = chosen(path, backup)
         verdict = files.quick_check(source.path)
         if verdict != "ok" or files.state(source.path) is None:
-            problem = verdict if verdict != "ok" else "it is not a Catalog catalogue"
-            raise StorageUnavailable(f"The backup {source.path} cannot be restored: {problem}.")
+            if verdict == "ok":
+                raise StorageUnavailable(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The backup {backup} cannot be restored: it is not a Catalog catalogue.",
+                    ),
+                    backup=source.path,
+                )
+            raise StorageUnavailable(
+                QT_TRANSLATE_NOOP("Errors", "The backup {backup} cannot be restored: {problem}."),
+                backup=source.path,
+                problem=verdict,
+            )
         staging = path.with_name(path.name + ".restoring")
         files.backup_sqlite(source.path, staging)
         moved = None
@@ -267,8 +291,13 @@ def restore(path: Path, backup: Path | None = None) -> Restored:
             staging.replace(path)
         except OSError as error:
             raise StorageUnavailable(
-                f"The backup could not be put in place of {path}: {error.strerror}; it is at"
-                f" {staging}."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The backup could not be put in place of {path}: {reason}; it is at {staging}.",
+                ),
+                path=path,
+                reason=error.strerror,
+                staging=staging,
             ) from None
     finally:
         if lock is not None:

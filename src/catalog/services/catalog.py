@@ -25,6 +25,7 @@ from catalog.domain.records import (
     RecordSummary,
 )
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services import backups
 from catalog.services.editing.attachments import attachments_root
 from catalog.services.editing.editor import Editor
@@ -406,7 +407,10 @@ class CatalogService:
         """Import the sample listing that ships with Catalog."""
         sample = sample_listing()
         if sample is None:
-            raise ImportFileError("sample-listing.txt", "the sample records are not installed")
+            raise ImportFileError(
+                "sample-listing.txt",
+                QT_TRANSLATE_NOOP("Errors", "the sample records are not installed"),
+            )
         return self.import_file(sample, "listing", progress=progress)
 
     def export(
@@ -443,7 +447,9 @@ class CatalogService:
         """A verified copy of a SQLite catalogue at ``destination``."""
         if self.db.path is None:
             raise StorageUnavailable(
-                "Backups of a server catalogue are made on the server (with pg_dump)."
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Backups of a server catalogue are made on the server (with pg_dump)."
+                )
             )
         return backup_sqlite(self.db.path, Path(destination))
 

@@ -22,6 +22,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError
 
 from catalog.domain.errors import CatalogError, SchemaTooNew
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.store import fulltext, schema, unit_of_work
 from catalog.store.base import Base
@@ -94,7 +95,11 @@ def copy_catalogue(
         dst = _open(destination)
         stack.callback(dst.dispose)
         if _same_place(src.url, dst.url):
-            raise CopyRefused("The source and the destination are the same catalogue.")
+            raise CopyRefused(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The source and the destination are the same catalogue."
+                )
+            )
         _check_source(src)
         new_file = dst.path is not None and not dst.path.exists()
         _check_destination(dst, new_file)
@@ -115,7 +120,10 @@ def _open(target: str | Path) -> Database:
         return create_database(target)
     except (ArgumentError, ValueError) as error:  # a malformed URL: repeat no password
         shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(target))
-        raise CopyRefused(f"{shown} is not a catalogue file or database URL.") from error
+        raise CopyRefused(
+            QT_TRANSLATE_NOOP("Errors", "{target} is not a catalogue file or database URL."),
+            target=shown,
+        ) from error
 
 
 def _same_place(a: URL, b: URL) -> bool:
@@ -136,24 +144,38 @@ def _check_source(db: Database) -> None:
     """
     where = db.display_name
     if db.path is not None and not db.path.is_file():
-        raise CopyRefused(f"There is no catalogue at {where}.")
+        raise CopyRefused(
+            QT_TRANSLATE_NOOP("Errors", "There is no catalogue at {where}."), where=where
+        )
     with storage_errors(db), db.reader.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         revision = schema.current_revision(connection) if "alembic_version" in tables else None
         major = connection.scalar(select(CatalogInfo.schema_major)) if revision else None
         connection.rollback()
     if revision is None or "records" not in tables:
-        raise CopyRefused(f"{where} is not a Catalog catalogue.")
+        raise CopyRefused(
+            QT_TRANSLATE_NOOP("Errors", "{where} is not a Catalog catalogue."), where=where
+        )
     if revision != schema.HEAD_REVISION and revision in _known_revisions():
         raise CopyRefused(
-            f"The catalogue {where} was written by an older version of Catalog (schema "
-            f"revision {revision}). Open it once with this version, which upgrades it after "
-            "taking a backup, then copy it."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The catalogue {where} was written by an older version of Catalog (schema "
+                "revision {revision}). Open it once with this version, which upgrades it after "
+                "taking a backup, then copy it.",
+            ),
+            where=where,
+            revision=revision,
         )
     if revision != schema.HEAD_REVISION or (major or 0) > schema.SCHEMA_MAJOR:
         raise SchemaTooNew(
-            f"The catalogue {where} was written by a newer version of Catalog (schema "
-            f"revision {revision}); install that version to copy it."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The catalogue {where} was written by a newer version of Catalog (schema "
+                "revision {revision}); install that version to copy it.",
+            ),
+            where=where,
+            revision=revision,
         )
 
 
@@ -174,11 +196,19 @@ def _check_destination(db: Database, new_file: bool) -> None:
         for table in sorted(tables, key=lambda t: t.name != "records"):  # the plainest first
             held = _count(connection, table)  # instant when empty, the case that goes on
             if held:
-                what = f"{held} records" if table.name == "records" else f"rows in {table.name}"
-                raise CopyRefused(
-                    f"{db.display_name} already holds a catalogue ({what}); "
-                    "copy into a new file or an empty database."
-                )
+                if table.name == "records":
+                    template = QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{where} already holds a catalogue ({count} records); "
+                        "copy into a new file or an empty database.",
+                    )
+                else:
+                    template = QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{where} already holds a catalogue (rows in {table}); "
+                        "copy into a new file or an empty database.",
+                    )
+                raise CopyRefused(template, where=db.display_name, count=held, table=table.name)
         connection.rollback()
 
 
@@ -250,8 +280,13 @@ def _writer(connection: Connection, table: Table, db: Database) -> Callable[[_Ro
         except (DataError, IntegrityError) as error:
             # A value only one database takes (NUL, text too long for a PostgreSQL column).
             raise CopyRefused(
-                f"A row of {table.name} cannot be written to {db.display_name}: "
-                f"{first_line(error.orig)}. Nothing was copied."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "A row of {table} cannot be written to {where}: {reason}. Nothing was copied.",
+                ),
+                table=table.name,
+                where=db.display_name,
+                reason=first_line(error.orig),
             ) from error
 
     return write
@@ -296,6 +331,10 @@ def _verify(db: Database, expected: dict[str, int], copied: dict[str, int], inde
         wrong.append(f"search index: {indexed} of {copied['records']} records")
     if wrong:
         raise CopyRefused(
-            f"The copy to {db.display_name} did not match its source ({'; '.join(wrong)}); "
-            "it has been undone."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The copy to {where} did not match its source ({differences}); it has been undone.",
+            ),
+            where=db.display_name,
+            differences="; ".join(wrong),
         )

@@ -19,8 +19,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from catalog.domain.errors import ExportError
+from catalog.domain.errors import ExportError, Word
 from catalog.domain.records import RecordDetail
+from catalog.domain.wording import FORMATS, QT_TRANSLATE_NOOP
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.export_options import EVERYTHING, ExportOptions, Extra
 from catalog.services.transfer.registry import Exporter, Registry, TabularExporter
@@ -69,9 +70,14 @@ def run_export(
     exporter = configured_exporter(registry, format_name, options)
     output = output.expanduser()
     if output.is_dir():
-        raise ExportError(f"{output} is a folder; give a file name to export to.")
+        raise ExportError(
+            QT_TRANSLATE_NOOP("Errors", "{path} is a folder; give a file name to export to."),
+            path=output,
+        )
     if not output.parent.is_dir():
-        raise ExportError(f"The folder {output.parent} does not exist.")
+        raise ExportError(
+            QT_TRANSLATE_NOOP("Errors", "The folder {folder} does not exist."), folder=output.parent
+        )
     total = len(ids)
     progress(Progress(0, total, f"Exporting {total} records as {exporter.label}"))
 
@@ -115,7 +121,11 @@ def run_export(
         partial.chmod(0o666 & ~umask)
         os.replace(partial, output)
     except OSError as error:
-        raise ExportError(f"Cannot write {output}: {error.strerror or error}") from None
+        raise ExportError(
+            QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {reason}"),
+            path=output,
+            reason=error.strerror or error,
+        ) from None
     finally:
         partial.unlink(missing_ok=True)
     progress(Progress(written, total, "Done"))
@@ -158,11 +168,18 @@ def configured_exporter(registry: Registry, format_name: str, options: ExportOpt
         exporter = registry.exporters[format_name]
     except KeyError:
         known = ", ".join(sorted(registry.exporters))
-        raise ExportError(f"Unknown export format {format_name!r} (known: {known}).") from None
+        raise ExportError(
+            QT_TRANSLATE_NOOP("Errors", "Unknown export format {name} (known: {known})."),
+            name=repr(format_name),
+            known=known,
+        ) from None
     if isinstance(exporter, TabularExporter):
         return exporter.configured(options)
     if options.columns:
         raise ExportError(
-            f"{exporter.label} has no columns to choose; columns are for CSV and XLSX."
+            QT_TRANSLATE_NOOP(
+                "Errors", "{format} has no columns to choose; columns are for CSV and XLSX."
+            ),
+            format=Word(FORMATS, exporter.label),
         )
     return exporter

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import ImportReport, RecordInput
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.collection_pause import collection_paused
 from catalog.services.editing.history import Step
 from catalog.services.import_matching import DuplicateFinder, DuplicatePolicy, Match
@@ -94,7 +95,9 @@ def run_import(
                 # The background writer must stop before the transaction ends.
                 writer.close()
             if len(writer.record_ids) + writer.skipped + router.skipped + len(router.updates) == 0:
-                raise ImportFileError(str(path), "the file holds no records")
+                raise ImportFileError(
+                    str(path), QT_TRANSLATE_NOOP("Errors", "the file holds no records")
+                )
             updates = apply_updates(session, user, router.updates, expected)
             report = _report(path, importer, writer, router, dry_run)
             if dry_run:
@@ -201,15 +204,23 @@ def checked(importer: Importer, path: Path) -> Iterator[RecordInput]:
     uids: set[str] | None = None if isinstance(importer, NativeJsonImporter) else set()
     for item in importer.read(path):
         if not item.title.strip():
-            raise ImportFileError(str(path), "a record has no title", item.line)
+            raise ImportFileError(
+                str(path), QT_TRANSLATE_NOOP("Errors", "a record has no title"), item.line
+            )
         if len(item.title) > MAX_TITLE:
             raise ImportFileError(
-                str(path), f"a title is longer than {MAX_TITLE} characters", item.line
+                str(path),
+                QT_TRANSLATE_NOOP("Errors", "a title is longer than {limit} characters"),
+                item.line,
+                limit=MAX_TITLE,
             )
         if item.uid and uids is not None:
             if item.uid in uids:
                 raise ImportFileError(
-                    str(path), f"the record id {item.uid} appears twice in the file", item.line
+                    str(path),
+                    QT_TRANSLATE_NOOP("Errors", "the record id {uid} appears twice in the file"),
+                    item.line,
+                    uid=item.uid,
                 )
             uids.add(item.uid)
         yield item

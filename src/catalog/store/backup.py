@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from catalog.domain.errors import StorageUnavailable
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[A-Za-z0-9._-]+)\.sqlite")
@@ -152,13 +153,26 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
             dst.execute("PRAGMA journal_mode = DELETE")
         verdict = quick_check(partial)
         if verdict != "ok":
-            raise StorageUnavailable(f"The backup of {source} failed its check: {verdict}")
+            raise StorageUnavailable(
+                QT_TRANSLATE_NOOP("Errors", "The backup of {source} failed its check: {verdict}"),
+                source=source,
+                verdict=verdict,
+            )
         partial.replace(destination)
     except sqlite3.Error as error:
-        raise StorageUnavailable(f"The backup of {source} could not be written: {error}") from None
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The backup of {source} could not be written: {reason}"),
+            source=source,
+            reason=error,
+        ) from None
     except OSError as error:
         raise StorageUnavailable(
-            f"The backup of {source} could not be written to {destination}: {error.strerror}"
+            QT_TRANSLATE_NOOP(
+                "Errors", "The backup of {source} could not be written to {destination}: {reason}"
+            ),
+            source=source,
+            destination=destination,
+            reason=error.strerror,
         ) from None
     finally:
         for leftover in (partial, *_companions(partial)):
@@ -185,6 +199,10 @@ def move_aside(catalogue: Path, label: str = "damaged") -> Path:
             catalogue.replace(aside)
     except OSError as error:
         raise StorageUnavailable(
-            f"The catalogue {catalogue} could not be moved aside: {error.strerror}"
+            QT_TRANSLATE_NOOP(
+                "Errors", "The catalogue {catalogue} could not be moved aside: {reason}"
+            ),
+            catalogue=catalogue,
+            reason=error.strerror,
         ) from None
     return aside

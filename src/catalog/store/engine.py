@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from catalog.domain.errors import StorageUnavailable
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 
 _SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
@@ -84,7 +85,10 @@ def to_url(target: str | Path) -> URL:
             url = url.set(drivername="postgresql+psycopg")
         if url.get_backend_name() not in ("sqlite", "postgresql"):
             raise StorageUnavailable(
-                f"Catalog can open SQLite files and PostgreSQL servers, not {url.drivername!r}."
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Catalog can open SQLite files and PostgreSQL servers, not {driver}."
+                ),
+                driver=repr(url.drivername),
             )
         return url
     return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
@@ -103,9 +107,13 @@ def create_database(target: str | Path) -> Database:
         return Database(url=url, path=None, writer=engine, reader=engine)
     path = Path(url.database)
     if path.exists() and not path.is_file():
-        raise StorageUnavailable(f"{path} is a folder, not a catalogue file.")
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a catalogue file."), path=path
+        )
     if not path.parent.is_dir():
-        raise StorageUnavailable(f"The folder {path.parent} does not exist.")
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The folder {folder} does not exist."), folder=path.parent
+        )
     writer = _sqlite_engine(url, writer=True, pool_size=1)
     reader = _sqlite_engine(url, writer=False, pool_size=4)
     return Database(url=url, path=path, writer=writer, reader=reader)

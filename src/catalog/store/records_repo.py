@@ -23,8 +23,12 @@ from catalog.domain.records import (
     RelationView,
     Role,
 )
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store import tables as t
 from catalog.store.base import Base
+
+NO_RECORD = QT_TRANSLATE_NOOP("Errors", "Record {record} is not in the catalogue.")
+"""The message of a record id not (or no longer) in the catalogue."""
 
 
 def partial_date(row: Any) -> PartialDate:
@@ -140,7 +144,7 @@ def history(session: Session, record_id: int, limit: int = 200) -> list[ChangeEn
         select(t.Record.created, t.Record.created_by).where(t.Record.id == record_id)
     ).first()
     if created is None:
-        raise RecordNotFound(f"Record {record_id} is not in the catalogue.")
+        raise RecordNotFound(NO_RECORD, record=record_id)
     return [*entries, ChangeEntry(created.created, created.created_by, "created")]
 
 
@@ -148,7 +152,7 @@ def detail(session: Session, record_id: int) -> RecordDetail:
     """Everything about one record."""
     found = details(session, [record_id])
     if not found:
-        raise RecordNotFound(f"Record {record_id} is not in the catalogue.")
+        raise RecordNotFound(NO_RECORD, record=record_id)
     return found[0]
 
 

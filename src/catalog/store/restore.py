@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from catalog.domain.errors import EditConflict
 from catalog.domain.names import fold, name_key, sort_key
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store import fulltext
 from catalog.store import tables as t
 from catalog.store.base import Base
@@ -170,11 +171,18 @@ class Writer(ChangeLog):
     def _guarded(self, statement: Update, noun: str, row_id: int) -> None:
         """Run a versioned UPDATE; no row updated means another writer got there first."""
         if self.connection.execute(statement).rowcount != 1:
-            raise EditConflict(
-                f"The {noun} {row_id} was changed by someone else meanwhile; "
-                "nothing was overwritten.",
-                (row_id,) if noun == "record" else (),
-            )
+            if noun == "record":
+                template = QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The record {id} was changed by someone else meanwhile; "
+                    "nothing was overwritten.",
+                )
+            else:
+                template = QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The name {id} was changed by someone else meanwhile; nothing was overwritten.",
+                )
+            raise EditConflict(template, (row_id,) if noun == "record" else (), id=row_id)
 
     def _records_linking(self, authority_id: int) -> set[int]:
         linked = self.connection.scalars(
@@ -265,9 +273,12 @@ class Writer(ChangeLog):
         )
         stale = tuple(s.id for s, b in pairs if written.get(s.id) != b.version + 1)
         raise EditConflict(
-            f"Record {', '.join(map(str, stale[:5]))} was changed by someone else meanwhile; "
-            "nothing was overwritten.",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Record {ids} was changed by someone else meanwhile; nothing was overwritten.",
+            ),
             stale,
+            ids=", ".join(map(str, stale[:5])),
         )
 
     def _write_links(self, pairs: list[tuple[RecordState, RecordState | None]]) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, select, text
 
 from catalog.domain.errors import SchemaTooNew, StorageUnavailable
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store import migrations
 from catalog.store.backup import backup_name, backup_sqlite
 from catalog.store.engine import Database
@@ -96,7 +97,10 @@ def prepare(db: Database, *, revision: str | None = None) -> SchemaOutcome:
         _upgrade(db, target)
         return SchemaOutcome(created=True)
     if current is None or "records" not in tables:
-        raise StorageUnavailable(f"{db.display_name} is not a Catalog catalogue.")
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "{where} is not a Catalog catalogue."),
+            where=db.display_name,
+        )
     if current not in known:
         # Revisions within one major version only add: an older Catalog reads such a
         # catalogue safely, but must not write what it does not know about.
@@ -160,6 +164,12 @@ def _check_major(db: Database) -> None:
         connection.rollback()
     if major is not None and major > SCHEMA_MAJOR:
         raise SchemaTooNew(
-            f"The catalogue {db.display_name} needs a newer version of Catalog "
-            f"(its schema is version {major}; this version writes version {SCHEMA_MAJOR})."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The catalogue {where} needs a newer version of Catalog "
+                "(its schema is version {major}; this version writes version {ours}).",
+            ),
+            where=db.display_name,
+            major=major,
+            ours=SCHEMA_MAJOR,
         )

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from catalog.domain.errors import CatalogLocked, StorageUnavailable
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store.engine import Database
 from catalog.store.tables import CatalogInfo
 
@@ -62,8 +63,12 @@ def storage_errors(db: Database) -> Iterator[None]:
     except DBAPIError as error:
         if error.connection_invalidated:
             raise StorageUnavailable(
-                f"The connection to the catalogue {db.display_name} was lost. "
-                "Nothing was saved; try again once it is back."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The connection to the catalogue {where} was lost. "
+                    "Nothing was saved; try again once it is back.",
+                ),
+                where=db.display_name,
             ) from error
         if isinstance(error, OperationalError) or _DAMAGE.search(str(error.orig)):
             raise translate(db, error) from error
@@ -84,24 +89,47 @@ def translate(db: Database, error: DBAPIError) -> StorageUnavailable:
     where = db.display_name
     if "locked" in text or "busy" in text:
         return CatalogLocked(
-            f"The catalogue {where} is busy: another program is writing to it. "
-            "Try again in a moment."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The catalogue {where} is busy: another program is writing to it. "
+                "Try again in a moment.",
+            ),
+            where=where,
         )
     if "full" in text:
         return StorageUnavailable(
-            f"The disk holding {where} is full. Nothing was saved; free some space and try again."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The disk holding {where} is full. "
+                "Nothing was saved; free some space and try again.",
+            ),
+            where=where,
         )
     if "not a database" in text or "malformed" in text:
-        return StorageUnavailable(f"{where} is damaged or is not a Catalog catalogue.")
+        return StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "{where} is damaged or is not a Catalog catalogue."),
+            where=where,
+        )
     if "readonly" in text or "read-only" in text or "permission" in text:
-        return StorageUnavailable(f"The catalogue {where} cannot be written (read-only).")
+        return StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The catalogue {where} cannot be written (read-only)."),
+            where=where,
+        )
     if "unable to open" in text:
-        return StorageUnavailable(f"The catalogue {where} cannot be opened.")
+        return StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The catalogue {where} cannot be opened."), where=where
+        )
     if db.dialect == "postgresql":
         return StorageUnavailable(
-            f"The catalogue server {where} cannot be reached: {first_line(error.orig)}"
+            QT_TRANSLATE_NOOP("Errors", "The catalogue server {where} cannot be reached: {reason}"),
+            where=where,
+            reason=first_line(error.orig),
         )
-    return StorageUnavailable(f"The catalogue {where} failed: {first_line(error.orig)}")
+    return StorageUnavailable(
+        QT_TRANSLATE_NOOP("Errors", "The catalogue {where} failed: {reason}"),
+        where=where,
+        reason=first_line(error.orig),
+    )
 
 
 def first_line(error: BaseException | None) -> str:

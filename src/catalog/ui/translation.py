@@ -9,17 +9,39 @@ where it is shown, with ``QCoreApplication.translate`` and the same context.
 PySide6's own ``QT_TRANSLATE_NOOP`` is typed as returning ``object``; this one (the
 services' own, :mod:`catalog.domain.wording`) keeps the ``str``. ``lupdate`` recognises
 it by its name.
+
+The errors the services raise carry their message as a template marked in the "Errors"
+context; :func:`error_text` shows one in the interface's language (``str(error)`` is
+the English, for the command line and the logs).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from catalog.domain.errors import CatalogError, QueryError
 from catalog.domain.wording import FORMATS, QT_TRANSLATE_NOOP
 
-__all__ = ["QT_TRANSLATE_NOOP", "format_label"]
+__all__ = ["QT_TRANSLATE_NOOP", "error_text", "format_label", "query_problem"]
 
 
 def format_label(label: str) -> str:
     """An import or export format's label (marked in the services) in the user's language."""
     return QCoreApplication.translate(FORMATS, label)
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(error: BaseException) -> str:
+    """What an error says, in the interface's language when it is a :class:`CatalogError`
+    (any other error as it stands)."""
+    if isinstance(error, CatalogError):
+        return error.text_in(_translate)
+    return str(error)
+
+
+def query_problem(error: QueryError) -> str:
+    """A query error's message in the interface's language, without its position."""
+    return error.message_in(_translate)

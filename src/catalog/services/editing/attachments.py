@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from catalog import settings
 from catalog.domain.drafts import AttachmentChoice
 from catalog.domain.errors import InvalidEdit
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store.engine import Database
 
 _CHUNK = 1 << 20
@@ -61,7 +62,10 @@ class AttachmentStore:
         """Copy ``source`` in (once per content) and return the choice that refers to it."""
         source = Path(source)
         if not source.is_file():
-            raise InvalidEdit(f"{source} is not a file that can be attached.")
+            raise InvalidEdit(
+                QT_TRANSLATE_NOOP("Errors", "{path} is not a file that can be attached."),
+                path=source,
+            )
         suffix = source.suffix.lower() if _SUFFIX.fullmatch(source.suffix) else ""
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
@@ -85,7 +89,11 @@ class AttachmentStore:
         except OSError as error:
             temp.unlink(missing_ok=True)
             reason = error.strerror or error
-            raise InvalidEdit(f"Could not store {source.name}: {reason}") from error
+            raise InvalidEdit(
+                QT_TRANSLATE_NOOP("Errors", "Could not store {name}: {reason}"),
+                name=source.name,
+                reason=reason,
+            ) from error
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
@@ -98,11 +106,11 @@ class AttachmentStore:
         pure = PurePosixPath(text.replace("\\", "/"))
         problem = _problem(text, pure)
         if problem:
-            raise InvalidEdit(f"The attachment path “{_shown(text)}” {problem}.")
+            raise InvalidEdit(problem, path=_shown(text))
         root = self.root.resolve()
         target = (root / pure).resolve()
         if not target.is_relative_to(root):  # a symbolic link pointing out
-            raise InvalidEdit(f"The attachment path “{text}” is outside the catalogue's folder.")
+            raise InvalidEdit(_OUTSIDE, path=text)
         return target
 
     def inside(self, choice: AttachmentChoice) -> bool:
@@ -122,22 +130,36 @@ class AttachmentStore:
         return path.is_file() and _sha256(path) == choice.sha256.lower()
 
 
+_OUTSIDE = QT_TRANSLATE_NOOP(
+    "Errors", "The attachment path “{path}” is outside the catalogue's folder."
+)
+
+
 def _problem(text: str, pure: PurePosixPath) -> str | None:
-    """Why a stored path cannot name a file under the root, or None when it can."""
+    """Why a stored path cannot name a file under the root (a message's template, its
+    ``{path}`` to fill), or None when it can."""
     if not text.strip() or pure.parts in ((), (".",)):
-        return "does not name a file"
+        return QT_TRANSLATE_NOOP("Errors", "The attachment path “{path}” does not name a file.")
     if pure.is_absolute() or PureWindowsPath(text).drive or ".." in pure.parts:
-        return "is outside the catalogue's folder"
+        return _OUTSIDE
     if _CONTROL.search(text):
-        return "holds a control character (such as NUL)"
+        return QT_TRANSLATE_NOOP(
+            "Errors", "The attachment path “{path}” holds a control character (such as NUL)."
+        )
     try:
         encoded = os.fsencode(text)
     except UnicodeError:
-        return "holds characters no file name can have"
+        return QT_TRANSLATE_NOOP(
+            "Errors", "The attachment path “{path}” holds characters no file name can have."
+        )
     if len(encoded) > PATH_BYTES or any(len(os.fsencode(p)) > NAME_BYTES for p in pure.parts):
-        return "is too long for a file name"
+        return QT_TRANSLATE_NOOP(
+            "Errors", "The attachment path “{path}” is too long for a file name."
+        )
     if any(_DEVICE.fullmatch(part.rstrip(" .")) for part in pure.parts):
-        return "names a device, not a file"
+        return QT_TRANSLATE_NOOP(
+            "Errors", "The attachment path “{path}” names a device, not a file."
+        )
     return None
 
 

@@ -19,8 +19,9 @@ from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import EditConflict, InvalidEdit, RecordNotFound
 from catalog.domain.names import name_key
 from catalog.domain.records import AuthorityKind
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.editing.editor import Editor
-from catalog.services.editing.resolve import NewIds
+from catalog.services.editing.resolve import NewIds, kind_word, nameless
 from catalog.store import tables as t
 from catalog.store import unit_of_work
 from catalog.store.snapshots import AuthorityState, RecordState, Snapshot, capture_records
@@ -167,15 +168,22 @@ class AuthorityEditor:
     ) -> ChangeSet:
         """Fold ``drop`` into ``keep``: its records and variants follow, it is deleted."""
         if keep_id == drop_id:
-            raise InvalidEdit("A name cannot be merged with itself.")
+            raise InvalidEdit(QT_TRANSLATE_NOOP("Errors", "A name cannot be merged with itself."))
 
         def change(session: Session, current: Snapshot) -> Snapshot:
             keep = _current(current, keep_id, keep_version)
             drop = _current(current, drop_id, drop_version)
             if keep.kind != drop.kind:
                 raise InvalidEdit(
-                    f"“{drop.name}” is a {drop.kind} and “{keep.name}” a {keep.kind}: "
-                    "only names of the same kind can be merged."
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "“{drop}” is a {drop_kind} and “{keep}” a {keep_kind}: "
+                        "only names of the same kind can be merged.",
+                    ),
+                    drop=drop.name,
+                    drop_kind=kind_word(drop.kind),
+                    keep=keep.name,
+                    keep_kind=kind_word(keep.kind),
                 )
             target = Snapshot()
             for state in _linking_states(session, current, drop_id):
@@ -214,7 +222,10 @@ class AuthorityEditor:
             name = _clean(new_name, kind)
             if state.name in chosen or state.name == name:
                 raise InvalidEdit(
-                    f"“{state.name}” is the authorised name and stays; rename it first."
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "“{name}” is the authorised name and stays; rename it first."
+                    ),
+                    name=state.name,
                 )
             new_id = NewIds(session).take(t.Authority)
             made.append(new_id)
@@ -243,10 +254,18 @@ class AuthorityEditor:
             state = _current(current, authority_id, version)
             used = len(_linking(session, authority_id))
             if used:
-                raise InvalidEdit(
-                    f"“{state.name}” is used by {used} record{'s' if used != 1 else ''}; "
-                    "merge it into another name instead."
+                template = (
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "“{name}” is used by 1 record; merge it into another name instead.",
+                    )
+                    if used == 1
+                    else QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "“{name}” is used by {count} records; merge it into another name instead.",
+                    )
                 )
+                raise InvalidEdit(template, name=state.name, count=used)
             return Snapshot(authorities={authority_id: None})
 
         label = f"Delete “{self._name(authority_id)}”"
@@ -265,7 +284,7 @@ class AuthorityEditor:
 def _clean(name: str, kind: AuthorityKind) -> str:
     name = " ".join(name.split())
     if not name_key(name):
-        raise InvalidEdit(f"A {kind.value} needs a name.")
+        raise nameless(kind)
     return name
 
 
@@ -278,11 +297,17 @@ def _forms(name: str, variants: Iterable[str]) -> tuple[str, ...]:
 def _current(current: Snapshot, authority_id: int, version: int | None) -> AuthorityState:
     state = current.authorities.get(authority_id)
     if state is None:
-        raise RecordNotFound("That name is no longer in the catalogue.")
+        raise RecordNotFound(
+            QT_TRANSLATE_NOOP("Errors", "That name is no longer in the catalogue.")
+        )
     if version is not None and state.version != version:
         raise EditConflict(
-            f"“{state.name}” was changed by someone else since it was shown; "
-            "nothing was overwritten. Look at it again and repeat the change."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{name}” was changed by someone else since it was shown; "
+                "nothing was overwritten. Look at it again and repeat the change.",
+            ),
+            name=state.name,
         )
     return state
 
@@ -301,8 +326,14 @@ def _refuse_taken(
     other = session.scalar(query.limit(1))
     if other is not None:
         raise InvalidEdit(
-            f"“{name}” is already a name of the {kind.value} “{other}”: "
-            "add it as a variant or merge the two instead."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{name}” is already a name of the {kind} “{other}”: "
+                "add it as a variant or merge the two instead.",
+            ),
+            name=name,
+            kind=kind_word(kind),
+            other=other,
         )
 
 

@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalog.domain.errors import InvalidEdit
 from catalog.domain.names import fold, name_key
 from catalog.domain.records import AuthorityKind
 from catalog.services.editing.lookups import VocabularyName
-from catalog.services.editing.resolve import Resolver
+from catalog.services.editing.resolve import Resolver, nameless
 from catalog.store import tables as t
 from catalog.store.base import Base
 from catalog.store.snapshots import Link, RecordState, Snapshot
@@ -45,7 +44,7 @@ class BulkResolver:
         name = " ".join(name.split())
         key = (kind.value, name_key(name))
         if not key[1]:
-            raise InvalidEdit(f"A {kind.value} needs a name.")
+            raise nameless(kind)
         found = self._authorities.get(key)
         if found is None:
             if self._resolver is not None:

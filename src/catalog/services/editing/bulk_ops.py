@@ -16,6 +16,7 @@ from catalog.domain.drafts import qualified_date
 from catalog.domain.errors import InvalidEdit
 from catalog.domain.names import fold
 from catalog.domain.records import AuthorityKind, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.editing.bulk_names import BulkResolver
 from catalog.services.editing.lookups import VocabularyName
 from catalog.services.editing.resolve import tidy
@@ -205,7 +206,12 @@ def _replaced(state: RecordState, op: Replace) -> RecordState:
         return state
     new = clean(new) if op.field is ReplaceField.TITLE else new.strip()
     if op.field is ReplaceField.TITLE and not new:
-        raise InvalidEdit(f"The replacement would leave record {state.id} without a title.")
+        raise InvalidEdit(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The replacement would leave record {record} without a title."
+            ),
+            record=state.id,
+        )
     fields: dict[str, Any] = {op.field.value: new}
     return replace(state, **fields) if new != old else state
 
@@ -213,12 +219,15 @@ def _replaced(state: RecordState, op: Replace) -> RecordState:
 def compile_find(op: Replace) -> re.Pattern[str]:
     """The pattern ``op`` looks for; InvalidEdit for blank text or a bad expression."""
     if not op.find:
-        raise InvalidEdit("Type the text to find.")
+        raise InvalidEdit(QT_TRANSLATE_NOOP("Errors", "Type the text to find."))
     flags = 0 if op.case_sensitive else re.IGNORECASE
     try:
         return re.compile(op.find if op.regex else re.escape(op.find), flags)
     except re.error as error:
-        raise InvalidEdit(f"The regular expression is not valid: {error}.") from error
+        raise InvalidEdit(
+            QT_TRANSLATE_NOOP("Errors", "The regular expression is not valid: {error}."),
+            error=error,
+        ) from error
 
 
 def _substitution(pattern: re.Pattern[str], op: Replace) -> Callable[[str], str]:
@@ -230,7 +239,10 @@ def _substitution(pattern: re.Pattern[str], op: Replace) -> Callable[[str], str]
         try:
             return pattern.sub(op.replace, text)
         except (re.error, IndexError) as error:
-            raise InvalidEdit(f"The replacement is not valid: {error}.") from error
+            raise InvalidEdit(
+                QT_TRANSLATE_NOOP("Errors", "The replacement is not valid: {error}."),
+                error=error,
+            ) from error
 
     return substitute
 
@@ -242,8 +254,8 @@ def check(op: BulkOp) -> None:
         return
     if isinstance(op, RemoveName):
         if op.authority_id is None and (op.kind is None or not clean(op.name)):
-            raise InvalidEdit("Choose the name to remove.")
+            raise InvalidEdit(QT_TRANSLATE_NOOP("Errors", "Choose the name to remove."))
         return
     named = AddTag | RemoveTag | AddCollection | RemoveCollection | AddName
     if isinstance(op, named) and not clean(op.name):
-        raise InvalidEdit("Type a name first.")
+        raise InvalidEdit(QT_TRANSLATE_NOOP("Errors", "Type a name first."))

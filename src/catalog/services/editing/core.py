@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import EditConflict
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.editing.history import Step
 from catalog.store import unit_of_work
 from catalog.store.engine import Database
@@ -155,9 +156,24 @@ def _check(
     if not stale:
         return
     shown = ", ".join(str(key) for key in stale[:5]) + (" …" if len(stale) > 5 else "")
-    noun = "record" if what == "records" else "name"
-    raise EditConflict(
-        f"Changed since you opened it ({noun}{'s' if len(stale) > 1 else ''} {shown}); "
-        "nothing was overwritten.",
-        stale if what == "records" else (),
-    )
+    if what == "records":
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Errors", "Changed since you opened it (record {ids}); nothing was overwritten."
+            )
+            if len(stale) == 1
+            else QT_TRANSLATE_NOOP(
+                "Errors", "Changed since you opened it (records {ids}); nothing was overwritten."
+            )
+        )
+    else:
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Errors", "Changed since you opened it (name {ids}); nothing was overwritten."
+            )
+            if len(stale) == 1
+            else QT_TRANSLATE_NOOP(
+                "Errors", "Changed since you opened it (names {ids}); nothing was overwritten."
+            )
+        )
+    raise EditConflict(template, stale if what == "records" else (), ids=shown)

@@ -19,6 +19,7 @@ from catalog.domain.dates import UNDATED
 from catalog.domain.drafts import RecordDraft, storable
 from catalog.domain.errors import EditConflict, InvalidEdit, RecordNotFound
 from catalog.domain.records import AuthorityKind, RecordSummary, RelationType
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.editing.attachments import AttachmentStore, attachments_root
 from catalog.services.editing.core import Change, apply_edit, apply_step
 from catalog.services.editing.history import Step, UndoHistory
@@ -29,6 +30,8 @@ from catalog.store import tables as t
 from catalog.store.engine import Database
 from catalog.store.snapshots import NoteState, RecordState, RelationState, Snapshot
 from catalog.store.types import utcnow
+
+_NO_RECORD = QT_TRANSLATE_NOOP("Errors", "Record {record} is not in the catalogue.")
 
 
 class Editor:
@@ -94,9 +97,13 @@ class Editor:
         except EditConflict as conflict:
             # The step can never apply now; keeping it would block every older step.
             source.pop()
-            verb = "undo" if target is self.history.redo_steps else "redo"
+            template = (
+                QT_TRANSLATE_NOOP("Errors", "Cannot undo “{label}”: {reason}")
+                if target is self.history.redo_steps
+                else QT_TRANSLATE_NOOP("Errors", "Cannot redo “{label}”: {reason}")
+            )
             raise EditConflict(
-                f"Cannot {verb} “{step.label}”: {conflict.message}", conflict.record_ids
+                template, conflict.record_ids, label=step.label, reason=conflict
             ) from conflict
         source.pop()
         target.append(inverse)
@@ -198,12 +205,12 @@ class Editor:
     def link(self, source_id: int, target_id: int, relation: RelationType) -> ChangeSet:
         """Link two records; the other record shows the inverse at once."""
         if source_id == target_id:
-            raise InvalidEdit("A record cannot be linked to itself.")
+            raise InvalidEdit(QT_TRANSLATE_NOOP("Errors", "A record cannot be linked to itself."))
 
         def change(session: Session, current: Snapshot) -> Snapshot:
             state = _existing(current, source_id)
             if _existing(current, target_id) is None:  # pragma: no cover - _existing raises
-                raise RecordNotFound(f"Record {target_id} is not in the catalogue.")
+                raise RecordNotFound(_NO_RECORD, record=target_id)
             if any(r.target_id == target_id and r.type == relation.value for r in state.relations):
                 return Snapshot()
             rel = RelationState(
@@ -332,17 +339,21 @@ SIMILAR_TITLE = 85
 def _existing(current: Snapshot, record_id: int) -> RecordState:
     state = current.records.get(record_id)
     if state is None:
-        raise RecordNotFound(f"Record {record_id} is not in the catalogue.")
+        raise RecordNotFound(_NO_RECORD, record=record_id)
     return state
 
 
 def _check_note(state: RecordState, note_id: int, seen: str | None) -> None:
     note = next((n for n in state.notes if n.id == note_id), None)
     if note is None:
-        raise RecordNotFound("That note is no longer in the catalogue.")
+        raise RecordNotFound(
+            QT_TRANSLATE_NOOP("Errors", "That note is no longer in the catalogue.")
+        )
     if seen is not None and note.text != seen:
         raise EditConflict(
-            "Someone changed this note since it was shown; nothing was overwritten.",
+            QT_TRANSLATE_NOOP(
+                "Errors", "Someone changed this note since it was shown; nothing was overwritten."
+            ),
             (state.id,),
         )
 
@@ -350,7 +361,7 @@ def _check_note(state: RecordState, note_id: int, seen: str | None) -> None:
 def _note_text(text: str) -> str:
     text = storable(text).strip()
     if not text:
-        raise InvalidEdit("A note needs some text.")
+        raise InvalidEdit(QT_TRANSLATE_NOOP("Errors", "A note needs some text."))
     return text
 
 

@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog.domain.drafts import NameChoice, RecordDraft
-from catalog.domain.errors import InvalidEdit
+from catalog.domain.errors import InvalidEdit, Word
 from catalog.domain.names import name_key
 from catalog.domain.records import AuthorityKind, Role
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store import tables as t
 from catalog.store.base import Base
 from catalog.store.ids import IdAllocator
@@ -45,6 +46,26 @@ def tidy(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(sorted({" ".join(v.split()) for v in values if v.strip()}))
 
 
+_NAMELESS = {
+    AuthorityKind.PERSON: QT_TRANSLATE_NOOP("Errors", "A person needs a name."),
+    AuthorityKind.ORGANISATION: QT_TRANSLATE_NOOP("Errors", "An organisation needs a name."),
+    AuthorityKind.PLACE: QT_TRANSLATE_NOOP("Errors", "A place needs a name."),
+    AuthorityKind.SUBJECT: QT_TRANSLATE_NOOP("Errors", "A subject needs a name."),
+    AuthorityKind.REPOSITORY: QT_TRANSLATE_NOOP("Errors", "A repository needs a name."),
+}
+
+
+def nameless(kind: AuthorityKind) -> InvalidEdit:
+    """The error of a name of ``kind`` left blank."""
+    return InvalidEdit(_NAMELESS[kind])
+
+
+def kind_word(kind: AuthorityKind | str) -> Word:
+    """A kind of name as a message's value: the window shows it translated (the interface
+    marks the kinds in the "NamesField" context)."""
+    return Word("NamesField", AuthorityKind(kind).value)
+
+
 class Resolver:
     """Finds authorities by name (any variant), creating new ones in the target."""
 
@@ -65,7 +86,7 @@ class Resolver:
         name = " ".join(name.split())
         key = name_key(name)
         if not key:
-            raise InvalidEdit(f"A {kind.value} needs a name.")
+            raise nameless(kind)
         made = self._made.get((kind.value, key))
         if made is not None:
             return made
@@ -103,9 +124,8 @@ def record_state(
     base: RecordState,
 ) -> RecordState:
     """``base`` with every field the draft holds (links resolved, ids kept where unchanged)."""
-    problems = draft.problems()
-    if problems:
-        raise InvalidEdit(" ".join(problems))
+    if draft.problems():  # the one problem a draft can have
+        raise InvalidEdit(QT_TRANSLATE_NOOP("Errors", "A title is required."))
     archive = " ".join(draft.archive.split())
     repository = resolver.authority(AuthorityKind.REPOSITORY, archive) if archive else None
     now = utcnow()
@@ -117,7 +137,7 @@ def record_state(
             None,
         )  # fmt: skip
         if choice.target_id == base.id:
-            raise InvalidEdit("A record cannot be linked to itself.")
+            raise InvalidEdit(QT_TRANSLATE_NOOP("Errors", "A record cannot be linked to itself."))
         relations.append(
             kept
             or RelationState(

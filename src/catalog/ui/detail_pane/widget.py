@@ -47,7 +47,7 @@ from catalog.ui.detail_pane.history import History
 from catalog.ui.detail_pane.notes import NoteEditing
 from catalog.ui.jobs.latest import LatestOnly
 from catalog.ui.jobs.runner import Failed, Runner
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 NOTHING_SELECTED = QT_TRANSLATE_NOOP(
     "DetailPane", "Select a record to see everything the catalogue holds about it."
@@ -371,7 +371,9 @@ class DetailPane(QWidget):
         if isinstance(error, RecordNotFound):
             self.show_message(self.tr("This record is no longer in the catalogue."))
         elif isinstance(error, CatalogError):
-            self.show_message(self.tr("The record could not be read: {0}").format(error))
+            self.show_message(
+                self.tr("The record could not be read: {0}").format(error_text(error))
+            )
         else:
             self.show_message(self.tr("The record could not be shown."))
             self._on_bug(error)

@@ -28,7 +28,7 @@ from catalog.domain.errors import CatalogError
 from catalog.services.about import DatabaseInfo, database_info, library_versions
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 BLURB = QT_TRANSLATE_NOOP(
     "AboutDialog",
@@ -178,7 +178,7 @@ def show_about(
             doing = QCoreApplication.translate("AboutDialog", "asking the database for its version")
             bugs(error, doing)
         elif isValid(dialog):
-            dialog.set_database_error(str(error))
+            dialog.set_database_error(error_text(error))
 
     runner.read(lambda: database_info(service), done, failed)
     dialog.show()

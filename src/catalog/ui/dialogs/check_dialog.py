@@ -32,6 +32,7 @@ from catalog.ui.dialogs import messages
 from catalog.ui.jobs.progress import run_with_progress
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.text import safe_tooltip
+from catalog.ui.translation import error_text
 
 Bugs = Callable[[BaseException, str], None]
 
@@ -213,7 +214,7 @@ class CheckDialog(QDialog):
         if isinstance(error, JobCancelled):
             self.summary.setText(self.tr("Stopped; nothing was changed."))
         elif isinstance(error, CatalogError):
-            self.summary.setText(str(error))
+            self.summary.setText(error_text(error))
             messages.show_error(self, self.tr("Check catalogue"), error)
         else:
             self.summary.setText(self.tr("The check could not finish."))

@@ -43,7 +43,7 @@ from catalog.ui.dialogs.connect_choice import Connection, problems
 from catalog.ui.dialogs.recent_list import RecentList
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.palette import error_color
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 REMEMBER_TEXT = QT_TRANSLATE_NOOP("ConnectDialog", "&Remember the password in the system keyring")
 REMEMBER_TIP = QT_TRANSLATE_NOOP(
@@ -275,7 +275,7 @@ class ConnectDialog(QDialog):
                 return
             self.test_button.setEnabled(True)
             if isinstance(error, CatalogError):
-                self._say(str(error), error=True)
+                self._say(error_text(error), error=True)
             else:
                 self._say("", error=True)
                 messages.show_bug(self, error, self.tr("testing the connection"))

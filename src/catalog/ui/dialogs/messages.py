@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
 from catalog import __version__
 from catalog.domain.errors import CatalogError
 from catalog.logs import current_log_file
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 BUG_TITLE = QT_TRANSLATE_NOOP("Messages", "Something went wrong")
 COPY_DETAILS = QT_TRANSLATE_NOOP("Messages", "Copy details")
@@ -73,7 +73,12 @@ def _describe_details(box: QMessageBox) -> None:
 
 def show_error(parent: QWidget | None, title: str, error: CatalogError | str) -> QMessageBox:
     """Tell the user about an error they can act on (a bad file, a locked catalogue)."""
-    box = _box(parent, QMessageBox.Icon.Warning, title, str(error))
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        title,
+        error if isinstance(error, str) else error_text(error),
+    )
     box.open()
     return box
 

@@ -28,7 +28,7 @@ from catalog.domain.errors import CatalogError
 from catalog.services.editing.attachments import AttachmentStore
 from catalog.ui.editor.values_field import vocabulary_completer
 from catalog.ui.text import safe_tooltip
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 ROLES = ("scan", "translation", "transcript")
 ROLE_LABELS: dict[str, str] = {
@@ -131,7 +131,7 @@ class AttachmentsTab(QWidget):
         try:
             choice = self.store.store(path, self._role(), self.language.text())
         except CatalogError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
             return None
         self.add_choice(choice)
         return choice

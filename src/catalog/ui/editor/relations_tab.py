@@ -27,7 +27,7 @@ from catalog.domain.drafts import RelationChoice
 from catalog.domain.errors import CatalogError
 from catalog.domain.records import RecordSummary, RelationType
 from catalog.ui.ports import CatalogPort
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 FIND_LIMIT = 20
 
@@ -143,7 +143,7 @@ class RelationsTab(QWidget):
                 ids = list(self.service.search(_as_query(text), limit=FIND_LIMIT).ids)
             summaries = self.service.summaries([i for i in ids if i != self.record_id])
         except CatalogError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
             return
         for summary in summaries:
             item = QListWidgetItem(_summary_text(summary))

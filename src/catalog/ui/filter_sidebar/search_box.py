@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from catalog.domain.errors import QueryError
 from catalog.ui.palette import error_color
+from catalog.ui.translation import query_problem
 
 DEBOUNCE_MS = 250
 EXCERPT_CHARS = 28
@@ -131,8 +132,8 @@ class SearchBox(QWidget):
             self.edit.setStyleSheet("")
             return
         self.error.setText(
-            #: {0} is a character position; {1} says what is wrong (not translated).
-            self.tr("At position {0}: {1}").format(error.position + 1, error.message)
+            #: {0} is a character position; {1} says what is wrong.
+            self.tr("At position {0}: {1}").format(error.position + 1, query_problem(error))
         )
         self.excerpt.setText(error_excerpt(query, error.position, error.length))
         self.error.show()

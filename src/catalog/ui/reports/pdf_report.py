@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from catalog.domain.errors import ExportError
@@ -103,13 +103,16 @@ class PdfReportExporter:
                 body.seek(0)
                 self._paint(out, titles, body, words)
         except UnicodeEncodeError:
-            message = QCoreApplication.translate(
-                "PdfReport", "record {0} holds text that is not valid Unicode"
-            )
-            raise ExportError(message.format(uid)) from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
+                uid=uid,
+            ) from None
         except OSError as error:
-            message = QCoreApplication.translate("PdfReport", "cannot write {0}: {1}")
-            raise ExportError(message.format(out, error.strerror or error)) from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+                path=out,
+                reason=error.strerror or error,
+            ) from None
         return len(titles)
 
     def _paint(self, out: Path, titles: list[str], body: TextIO, words: ReportWords) -> None:
@@ -127,10 +130,10 @@ class PdfReportExporter:
         )
         painter = QPainter()
         if not painter.begin(writer):
-            message = QCoreApplication.translate(
-                "PdfReport", "cannot write {0}: the PDF writer could not start"
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: the PDF writer could not start"),
+                path=out,
             )
-            raise ExportError(message.format(out))
         try:
             first = True
             contents = words.contents(contents_html(titles, links=False), len(titles))
@@ -140,10 +143,10 @@ class PdfReportExporter:
         finally:
             painter.end()
         if not out.exists() or out.stat().st_size == 0:
-            message = QCoreApplication.translate(
-                "PdfReport", "cannot write {0}: the PDF writer produced nothing"
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: the PDF writer produced nothing"),
+                path=out,
             )
-            raise ExportError(message.format(out))
 
 
 def _chunks(body: TextIO) -> Iterator[str]:

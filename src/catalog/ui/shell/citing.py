@@ -16,7 +16,7 @@ from catalog.ui.ports import CatalogPort
 from catalog.ui.shell.actions import ActionId, Actions
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.signals import SignalHub
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 MAX_CITED = 1000
 """Records cited at once (a bibliography of a whole result set is an export's job)."""
@@ -95,7 +95,7 @@ class CitationCommands(QObject):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, CatalogError):
-                self._hub.status_message.emit(str(error))
+                self._hub.status_message.emit(error_text(error))
             else:
                 self._bugs(error, self.tr("citing the records"))
 

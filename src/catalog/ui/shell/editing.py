@@ -225,7 +225,7 @@ class EditingCommands(QObject):
             self._set_busy(False)
             self.update_labels()
             if isinstance(error, CatalogError):
-                messages.show_error(self._window, self.tr("The change was not made"), str(error))
+                messages.show_error(self._window, self.tr("The change was not made"), error)
             else:
                 self._bugs(error, self.tr("changing the catalogue"))
 

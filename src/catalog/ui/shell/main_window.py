@@ -45,7 +45,7 @@ from catalog.ui.shell.signals import SignalHub
 from catalog.ui.shell.status import read_only_label, status_text
 from catalog.ui.shell.welcome import WelcomePage
 from catalog.ui.timeline.widget import Timeline
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 APP_TITLE = "Catalog"
 STATUS_MESSAGE_MS = 15000
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, CatalogError):
-                self._show_message(str(error))
+                self._show_message(error_text(error))
             else:
                 self.bugs(error, self.tr("listing the values"))
 

@@ -34,6 +34,7 @@ from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.signals import SignalHub
+from catalog.ui.translation import error_text
 
 
 @dataclass
@@ -213,9 +214,9 @@ class Operations(QObject):
         self._hub.status_message.emit(import_summary(outcome))
         if outcome.failures:
             lines = [
-                str(error)
+                error_text(error)
                 if isinstance(error, ImportFileError) and error.path
-                else f"{name}: {error}"
+                else f"{name}: {error_text(error)}"
                 for name, error in outcome.failures
             ]
             if outcome.reports:

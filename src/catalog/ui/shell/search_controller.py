@@ -20,6 +20,7 @@ from catalog.ui.filter_sidebar import item as sidebar_facets
 from catalog.ui.jobs.latest import LatestOnly
 from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
+from catalog.ui.translation import error_text
 
 # The sidebar's facets, and the months the timeline draws.
 SIDEBAR_FACETS: tuple[FacetName, ...] = (*sidebar_facets.SIDEBAR_FACETS, FacetName.MONTH)
@@ -170,7 +171,7 @@ class SearchController(QObject):
         if isinstance(error, QueryError):
             self.query_failed.emit(query, error)
         elif isinstance(error, CatalogError):
-            self.search_failed.emit(str(error))
+            self.search_failed.emit(error_text(error))
         else:
             self.search_failed.emit(self.tr("The search could not be run."))
             self._on_bug(error, self.tr("the search"))

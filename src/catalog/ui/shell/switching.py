@@ -36,7 +36,7 @@ from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 from catalog.ui.shell import window_state
 from catalog.ui.shell.main_window import MainWindow
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 # Translated where shown, in the "CatalogueSwitcher" context.
 OPEN_FAILED = QT_TRANSLATE_NOOP("CatalogueSwitcher", "Catalog cannot open the catalogue")
@@ -106,7 +106,7 @@ class CatalogueSwitcher(QObject):
         try:
             server = is_server(target)
         except CatalogError as error:
-            messages.fatal(_translated(OPEN_FAILED), str(error))
+            messages.fatal(_translated(OPEN_FAILED), error_text(error))
             return False
         choice: Connection | None = Connection(target, password_in(target) or "")
         asked = False
@@ -119,9 +119,9 @@ class CatalogueSwitcher(QObject):
                 service = self._open(choice)
             except CatalogError as error:
                 if not is_server(choice.target):
-                    messages.fatal(_translated(OPEN_FAILED), str(error))
+                    messages.fatal(_translated(OPEN_FAILED), error_text(error))
                     return False
-                choice, asked = self._ask(None, choice.target, str(error)), True
+                choice, asked = self._ask(None, choice.target, error_text(error)), True
                 continue
             self._show(service, choice, asked)
             return True

@@ -36,6 +36,7 @@ from catalog.ui.jobs.progress import run_with_progress
 from catalog.ui.jobs.runner import Done, Runner, Work
 from catalog.ui.palette import error_color
 from catalog.ui.ports import CatalogPort
+from catalog.ui.translation import error_text
 
 T = TypeVar("T")
 
@@ -191,7 +192,7 @@ class BulkEditDialog(QDialog):
         try:
             bulk.check(op)
         except CatalogError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_text(error))
             return None
         self.problem.clear()
         return op
@@ -214,7 +215,7 @@ class BulkEditDialog(QDialog):
                 )
             )
         elif isinstance(error, CatalogError):
-            self.problem.setText(str(error))
+            self.problem.setText(error_text(error))
         else:
             messages.show_bug(self, error, self.tr("the bulk edit"))
         self._update_buttons()

@@ -44,7 +44,7 @@ from catalog.ui.jobs.progress import JobProgress, run_with_progress
 from catalog.ui.jobs.runner import Done, Failed, Runner, Work
 from catalog.ui.palette import error_color
 from catalog.ui.ports import CatalogPort
-from catalog.ui.translation import format_label
+from catalog.ui.translation import error_text, format_label
 
 Imported = tuple[ImportReport, ChangeSet]
 T = TypeVar("T")
@@ -205,10 +205,12 @@ class ImportDialog(QDialog):
                 )
             elif isinstance(error, ImportFileError):
                 self.notice.setText(
-                    self.tr("{error}\nChoose the format of the file above.").format(error=error)
+                    self.tr("{error}\nChoose the format of the file above.").format(
+                        error=error_text(error)
+                    )
                 )
             elif isinstance(error, CatalogError):
-                self.notice.setText(str(error))
+                self.notice.setText(error_text(error))
             else:
                 self.notice.setText(self.tr("The file could not be checked."))
                 messages.show_bug(self, error, self.tr("checking the file"))
@@ -253,10 +255,10 @@ class ImportDialog(QDialog):
             elif isinstance(error, EditConflict):
                 # The plan's duplicates are stale: check again, keeping the message up.
                 again = self.tr("The file was checked again: review it and import again.")
-                self._check(f"{error}\n{nothing} {again}")
+                self._check(f"{error_text(error)}\n{nothing} {again}")
                 return
             elif isinstance(error, CatalogError):
-                self.notice.setText(f"{error}\n{nothing}")
+                self.notice.setText(f"{error_text(error)}\n{nothing}")
             else:
                 self.notice.setText(nothing)
                 messages.show_bug(self, error, self.tr("the import"))

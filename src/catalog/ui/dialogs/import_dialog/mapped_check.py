@@ -20,6 +20,7 @@ from catalog.services.transfer.mapped import NAMES, Kind, MappedImporter, source
 from catalog.services.transfer.mapped_sources import record_element
 from catalog.services.transfer.mapping import Mapping, auto_mapping
 from catalog.ui.ports import CatalogPort
+from catalog.ui.translation import error_text
 
 MAPPED_SUFFIXES: dict[str, Kind] = {
     ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".json": "json", ".xml": "xml",
@@ -76,7 +77,7 @@ def inspect(path: Path, kind: Kind, encoding: str | None, record_path: str | Non
         # A wrong encoding: the names as best they can be read, so the table stays.
         fallbacks = [detection.encoding, "latin-1"] if detection else []
         names = next((n for n in (_names_or_none(path, e) for e in fallbacks) if n), [])
-        return Source(kind, tuple(names), detection, record_path, str(error))
+        return Source(kind, tuple(names), detection, record_path, error_text(error))
     return Source(kind, tuple(names), detection, record_path)
 
 
@@ -111,7 +112,7 @@ def check_mapped(
     try:
         plan = service.plan_import(path, NAMES[kind], progress, importer=importer)
     except ImportFileError as error:
-        return MappedCheck(source, mapping, error=str(error))
+        return MappedCheck(source, mapping, error=error_text(error))
     return MappedCheck(source, mapping, plan)
 
 

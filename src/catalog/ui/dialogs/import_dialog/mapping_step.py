@@ -36,7 +36,7 @@ from catalog.ui.dialogs.import_dialog.mapped_check import MappedCheck
 from catalog.ui.dialogs.import_dialog.mapping_table import LineEdit, MappingTable
 from catalog.ui.dialogs.import_dialog.widgets import push_button
 from catalog.ui.palette import error_color
-from catalog.ui.translation import QT_TRANSLATE_NOOP
+from catalog.ui.translation import QT_TRANSLATE_NOOP, error_text
 
 ENCODINGS = (
     ("utf-8", QT_TRANSLATE_NOOP("MappingStep", "UTF-8")),
@@ -239,7 +239,7 @@ class MappingStep(QGroupBox):
         try:
             loaded = Mapping.load(path)
         except ImportFileError as error:
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
             return
         self.directory = path.parent
         self._base, self._encoding = loaded, loaded.encoding or self._encoding

@@ -1,0 +1,149 @@
+"""Every error a user can meet raised in the converted modules carries a template marked
+``QT_TRANSLATE_NOOP("Errors", "...")``, so ``make translations`` extracts it and the
+window shows it in the interface's language (``ui/translation.error_text``).
+
+The check reads the source: a plain string or an f-string handed to a CatalogError (or a
+subclass) fails here, since lupdate would never see it and the window would show it in
+English. A template may also be a name bound only to marked templates in the same module
+(a constant, ``template = a if n == 1 else b``, a table of them).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import catalog.services.backups
+import catalog.services.copying
+from catalog.domain.errors import CatalogError, ImportFileError
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "catalog"
+SERVICES = ("exporting", "backups", "catalog", "copying", "importing")
+CONVERTED = sorted(
+    [
+        SOURCE / "domain" / "query.py",
+        *(SOURCE / "services" / "editing").glob("*.py"),
+        *(SOURCE / "services" / f"{name}.py" for name in SERVICES),
+        *(SOURCE / "store").glob("*.py"),
+        SOURCE / "ui" / "reports" / "pdf_report.py",
+    ]
+)
+
+# Arguments that are not literals, each for a reason: a parameter that callers fill with
+# marked templates, or a text that is still English (named here so a new one fails).
+ALLOWED: dict[str, set[str]] = {
+    "domain/query.py": {"what"},  # problem(): every caller passes a marked template
+    "services/editing/attachments.py": {"problem"},  # _problem() returns marked templates
+    "services/catalog.py": {"self.read_only_reason"},  # still English (a reason string)
+    "services/copying.py": {"newer"},  # still English (store/schema.py's SchemaOutcome)
+}
+
+
+def _error_classes() -> set[str]:
+    del catalog.services.backups, catalog.services.copying  # imported for their classes
+    found: set[str] = set()
+    todo: list[type] = [CatalogError]
+    while todo:
+        cls = todo.pop()
+        found.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+ERRORS = _error_classes()
+OWN_MESSAGE = {"CatalogueDamaged"}  # takes (path, reason) and marks its own template
+
+
+def _marked(node: ast.expr, names: set[str]) -> bool:
+    """A ``QT_TRANSLATE_NOOP("Errors", "literal")`` call, or built only of them."""
+    if isinstance(node, ast.Call):
+        function = node.func
+        return (
+            isinstance(function, ast.Name)
+            and function.id == "QT_TRANSLATE_NOOP"
+            and len(node.args) == 2
+            and isinstance(node.args[0], ast.Constant)
+            and node.args[0].value == "Errors"
+            and isinstance(node.args[1], ast.Constant)
+            and isinstance(node.args[1].value, str)
+        )
+    if isinstance(node, ast.IfExp):
+        return _marked(node.body, names) and _marked(node.orelse, names)
+    if isinstance(node, ast.Dict):
+        return bool(node.values) and all(_marked(value, names) for value in node.values)
+    if isinstance(node, ast.Subscript):
+        return _marked(node.value, names)
+    if isinstance(node, ast.Name):
+        return node.id in names
+    return False
+
+
+def _marked_names(tree: ast.Module) -> set[str]:
+    """Names whose every assignment in the module is a marked template (or a table)."""
+    assigned: dict[str, list[ast.expr]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+        elif (
+            isinstance(node, ast.AnnAssign)
+            and node.value is not None
+            and isinstance(node.target, ast.Name)
+        ):
+            assigned.setdefault(node.target.id, []).append(node.value)
+    names: set[str] = set()
+    while True:  # a name may be bound to another marked name
+        found = {n for n, values in assigned.items() if all(_marked(v, names) for v in values)}
+        if found == names:
+            return names
+        names = found
+
+
+def unmarked(path: Path, root: Path = SOURCE) -> Iterator[str]:
+    """``file:line: Class(...)`` for each error made from a text lupdate cannot see."""
+    where = path.relative_to(root).as_posix()
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = _marked_names(tree)
+    allowed = ALLOWED.get(where, set())
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            continue
+        name = node.func.id
+        if name not in ERRORS:
+            continue
+        if name in OWN_MESSAGE:
+            continue
+        position = 1 if name == ImportFileError.__name__ else 0
+        argument = node.args[position] if position < len(node.args) else None
+        if argument is None:
+            yield f"{where}:{node.lineno}: {name}() without a message"
+        elif not _marked(argument, names) and ast.unparse(argument) not in allowed:
+            yield f"{where}:{node.lineno}: {name}({ast.unparse(argument)[:60]})"
+
+
+@pytest.mark.parametrize("path", CONVERTED, ids=lambda path: str(path.relative_to(SOURCE)))
+def test_errors_raised_carry_a_marked_template(path: Path) -> None:
+    found = list(unmarked(path))
+    assert not found, 'not a QT_TRANSLATE_NOOP("Errors", ...) template:\n' + "\n".join(found)
+
+
+def test_the_check_finds_plain_and_formatted_messages(tmp_path: Path) -> None:
+    source = tmp_path / "module.py"
+    source.write_text(
+        "OK = QT_TRANSLATE_NOOP('Errors', 'Fine {x}.')\n"
+        "raise InvalidEdit('Plain.')\n"
+        "raise ExportError(f'Cannot write {path}.')\n"
+        "raise InvalidEdit(OK, x=1)\n"
+        "raise ImportFileError(path, QT_TRANSLATE_NOOP('Errors', 'no title'), 3)\n"
+        "raise ImportFileError(path, 'no title', 3)\n"
+        "raise QueryError(QT_TRANSLATE_NOOP('Formats', 'Wrong context'), 1)\n"
+        "template = OK if n == 1 else QT_TRANSLATE_NOOP('Errors', 'Fine {x} times.')\n"
+        "raise EditConflict(template, (), x=n)\n",
+        encoding="utf-8",
+    )
+    found = sorted(line.split(": ")[0] for line in unmarked(source, tmp_path))
+    assert found == ["module.py:2", "module.py:3", "module.py:6", "module.py:7"]
