@@ -6,6 +6,10 @@ The check reads the source: a plain string or an f-string handed to a CatalogErr
 subclass) fails here, since lupdate would never see it and the window would show it in
 English. A template may also be a name bound only to marked templates in the same module
 (a constant, ``template = a if n == 1 else b``, a table of them).
+
+The importers and exporters (``services/transfer``) build many of their reasons through
+helpers, ``where.fail(template, **values)``: a call of a helper named in ``HELPERS`` is
+checked like a call of an error class, at the argument the helper takes its template in.
 """
 
 from __future__ import annotations
@@ -22,6 +26,21 @@ from catalog.domain.errors import CatalogError, ImportFileError
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "catalog"
 SERVICES = ("exporting", "backups", "catalog", "copying", "importing")
+TRANSFER = SOURCE / "services" / "transfer"
+TRANSFER_CONVERTED = (
+    "bibtex_export",
+    "csl_json",
+    "csv_export",
+    "csv_import",
+    "dc_export",
+    "ead3_export",
+    "encoding",
+    "export_options",
+    "html_report",
+    "registry",
+    "ris_export",
+    "xlsx_export",
+)
 CONVERTED = sorted(
     [
         SOURCE / "domain" / "query.py",
@@ -29,8 +48,13 @@ CONVERTED = sorted(
         *(SOURCE / "services" / f"{name}.py" for name in SERVICES),
         *(SOURCE / "store").glob("*.py"),
         SOURCE / "ui" / "reports" / "pdf_report.py",
+        *(TRANSFER / f"{name}.py" for name in TRANSFER_CONVERTED),
     ]
 )
+
+# The helpers that raise an error from a template they are given, and the position of
+# the template among their arguments.
+HELPERS = {"fail": 0}
 
 # Arguments that are not literals, each for a reason: a parameter that callers fill with
 # marked templates, or a text that is still English (named here so a new one fails).
@@ -39,6 +63,7 @@ ALLOWED: dict[str, set[str]] = {
     "services/editing/attachments.py": {"problem"},  # _problem() returns marked templates
     "services/catalog.py": {"self.read_only_reason"},  # still English (a reason string)
     "services/copying.py": {"newer"},  # still English (store/schema.py's SchemaOutcome)
+    "services/transfer/csv_import.py": {"template"},  # _Where.fail(template, **values)
 }
 
 
@@ -110,14 +135,20 @@ def unmarked(path: Path, root: Path = SOURCE) -> Iterator[str]:
     names = _marked_names(tree)
     allowed = ALLOWED.get(where, set())
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+        if not isinstance(node, ast.Call):
             continue
-        name = node.func.id
-        if name not in ERRORS:
+        if isinstance(node.func, ast.Name):
+            name = node.func.id
+        elif isinstance(node.func, ast.Attribute):
+            name = node.func.attr  # where.fail(...), self._fail(...)
+        else:
             continue
-        if name in OWN_MESSAGE:
+        if name in HELPERS:
+            position = HELPERS[name]
+        elif name not in ERRORS or not isinstance(node.func, ast.Name) or name in OWN_MESSAGE:
             continue
-        position = 1 if name == ImportFileError.__name__ else 0
+        else:
+            position = 1 if name == ImportFileError.__name__ else 0
         argument = node.args[position] if position < len(node.args) else None
         if argument is None:
             yield f"{where}:{node.lineno}: {name}() without a message"
@@ -147,3 +178,17 @@ def test_the_check_finds_plain_and_formatted_messages(tmp_path: Path) -> None:
     )
     found = sorted(line.split(": ")[0] for line in unmarked(source, tmp_path))
     assert found == ["module.py:2", "module.py:3", "module.py:6", "module.py:7"]
+
+
+def test_the_check_finds_plain_and_formatted_reasons_given_to_helpers(tmp_path: Path) -> None:
+    source = tmp_path / "module.py"
+    source.write_text(
+        "where.fail(QT_TRANSLATE_NOOP('Errors', 'the {column} cell is wrong'), column=c)\n"
+        "where.fail(f'the {column} cell is wrong')\n"
+        "self.fail('has no title')\n"
+        "fail(QT_TRANSLATE_NOOP('Errors', 'no title'))\n"
+        "fail('no ' + 'title')\n",
+        encoding="utf-8",
+    )
+    found = sorted(line.split(": ")[0] for line in unmarked(source, tmp_path))
+    assert found == ["module.py:2", "module.py:3", "module.py:5"]

@@ -2779,6 +2779,110 @@ Click or press Delete to remove it</source>
         <source>cannot write {path}: the PDF writer produced nothing</source>
         <translation>не удаётся записать {path}: при записи PDF ничего не получено</translation>
     </message>
+    <message>
+        <source>the file is UTF-16 text; save it as UTF-8 CSV</source>
+        <translation>файл в кодировке UTF-16; сохраните его как CSV в UTF-8</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte} of the line)</source>
+        <translation>текст не в кодировке UTF-8 (байт {byte} в строке)</translation>
+    </message>
+    <message>
+        <source>the line holds a NUL character</source>
+        <translation>в строке есть символ NUL</translation>
+    </message>
+    <message>
+        <source>a quoted cell is never closed (a &apos;&quot;&apos; is missing)</source>
+        <translation>ячейка в кавычках не закрыта (не хватает «&quot;»)</translation>
+    </message>
+    <message>
+        <source>not valid CSV: {reason}</source>
+        <translation>недопустимый CSV: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>не удаётся прочитать файл: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is empty (no header row)</source>
+        <translation>файл пуст (нет строки заголовков)</translation>
+    </message>
+    <message>
+        <source>the row has {cells} cells but the header {header}</source>
+        <translation>ячеек в строке: {cells}, а в заголовке: {header}</translation>
+    </message>
+    <message>
+        <source>record {number} repeats the uid {uid} of an earlier row</source>
+        <translation>запись {number} повторяет идентификатор {uid} одной из предыдущих строк</translation>
+    </message>
+    <message>
+        <source>the column {column} appears twice</source>
+        <translation>столбец {column} встречается дважды</translation>
+    </message>
+    <message>
+        <source>no &apos;title&apos; column in the header</source>
+        <translation>в заголовке нет столбца «title»</translation>
+    </message>
+    <message>
+        <source>record {number}: {problem}</source>
+        <translation>запись {number}: {problem}</translation>
+    </message>
+    <message>
+        <source>record {number} has no title</source>
+        <translation>у записи {number} нет заголовка</translation>
+    </message>
+    <message>
+        <source>the title is longer than {limit} characters ({count})</source>
+        <translation>заголовок длиннее допустимого (символов: {count}, наибольшее число: {limit})</translation>
+    </message>
+    <message>
+        <source>the relation {relation} is not written as type:uid</source>
+        <translation>связь {relation} записана не в виде тип:uid</translation>
+    </message>
+    <message>
+        <source>unknown relation type {kind} (known: {known})</source>
+        <translation>неизвестный тип связи {kind} (известные: {known})</translation>
+    </message>
+    <message>
+        <source>the {column} cell is not an ISO 8601 timestamp: {text}</source>
+        <translation>в ячейке {column} не отметка времени ISO 8601: {text}</translation>
+    </message>
+    <message>
+        <source>unknown text encoding {encoding}</source>
+        <translation>неизвестная кодировка текста {encoding}</translation>
+    </message>
+    <message>
+        <source>the encoding could not be determined with confidence; choose it (best guess: {encoding}; the file may mix encodings)</source>
+        <translation>кодировку не удалось надёжно определить; выберите её (вероятнее всего, {encoding}; в файле могут быть смешаны кодировки)</translation>
+    </message>
+    <message>
+        <source>Unknown column {columns} (known: {known}).</source>
+        <translation>Неизвестные столбцы: {columns} (известные: {known}).</translation>
+    </message>
+    <message>
+        <source>A column is chosen twice; name each column once.</source>
+        <translation>Столбец выбран дважды; укажите каждый столбец один раз.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to export.</source>
+        <translation>Выберите хотя бы один столбец для экспорта.</translation>
+    </message>
+    <message>
+        <source>unknown import format {name} (known: {known})</source>
+        <translation>неизвестный формат импорта {name} (известные: {known})</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>the format of this file is not recognised; choose the format explicitly</source>
+        <translation>формат этого файла не распознан; выберите формат явно</translation>
+    </message>
+    <message>
+        <source>record {uid}: its {column} has {count} characters and an Excel cell holds at most {limit}; export it to CSV or JSON, or leave the {column} column out</source>
+        <translation>запись {uid}: в поле {column} символов: {count}, а ячейка Excel вмещает не больше {limit}; экспортируйте в CSV или JSON либо уберите столбец {column}</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

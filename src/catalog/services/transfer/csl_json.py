@@ -230,12 +230,20 @@ class CslJsonExporter:
                         handle.write(chunk)
                     except UnicodeEncodeError:
                         uid = first_unencodable(batch, texts)
-                        message = f"record {uid} holds text that is not valid Unicode"
-                        raise ExportError(message) from None
+                        raise ExportError(
+                            QT_TRANSLATE_NOOP(
+                                "Errors", "record {uid} holds text that is not valid Unicode"
+                            ),
+                            uid=uid,
+                        ) from None
                     count += len(texts)
                 handle.write("\n]\n" if count else "]\n")
         except OSError as error:
-            raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+                path=out,
+                reason=error.strerror or error,
+            ) from None
         return count
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
@@ -252,7 +260,14 @@ class CslJsonExporter:
                     count += 1
                 handle.write("\n]\n" if count else "]\n")
         except UnicodeEncodeError:
-            raise ExportError(f"record {uid} holds text that is not valid Unicode") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
+                uid=uid,
+            ) from None
         except OSError as error:
-            raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+                path=out,
+                reason=error.strerror or error,
+            ) from None
         return count

@@ -216,9 +216,16 @@ class CsvExporter:
                     writer.writerow([neutralise(cell) for cell in pick(record_row(record))])
                     count += 1
         except UnicodeEncodeError:
-            raise ExportError(f"record {uid} holds text that is not valid Unicode") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
+                uid=uid,
+            ) from None
         except OSError as error:
-            raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+                path=out,
+                reason=error.strerror or error,
+            ) from None
         return count
 
     @property
@@ -245,11 +252,19 @@ class CsvExporter:
                         handle.write("".join(lines))
                     except UnicodeEncodeError:
                         uid = _first_unencodable(batch, lines, encoding)
-                        message = f"record {uid} holds text that is not valid Unicode"
-                        raise ExportError(message) from None
+                        raise ExportError(
+                            QT_TRANSLATE_NOOP(
+                                "Errors", "record {uid} holds text that is not valid Unicode"
+                            ),
+                            uid=uid,
+                        ) from None
                     count += len(lines)
         except OSError as error:
-            raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+                path=out,
+                reason=error.strerror or error,
+            ) from None
         return count
 
 

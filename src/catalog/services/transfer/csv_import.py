@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, NoReturn
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError
 from catalog.domain.records import (
     AnnotationInput,
     NameLink,
@@ -45,14 +45,24 @@ def _lines(handle: BinaryIO, path: str) -> Iterator[str]:
                 continue
             number += 1
             if number == 1 and part.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                raise ImportFileError(path, "the file is UTF-16 text; save it as UTF-8 CSV", 1)
+                raise ImportFileError(
+                    path,
+                    QT_TRANSLATE_NOOP("Errors", "the file is UTF-16 text; save it as UTF-8 CSV"),
+                    1,
+                )
             try:
                 text = part.decode("utf-8")
             except UnicodeDecodeError as error:
-                message = f"not UTF-8 text (byte {error.start + 1} of the line)"
-                raise ImportFileError(path, message, number) from None
+                raise ImportFileError(
+                    path,
+                    QT_TRANSLATE_NOOP("Errors", "not UTF-8 text (byte {byte} of the line)"),
+                    number,
+                    byte=error.start + 1,
+                ) from None
             if "\x00" in text:
-                raise ImportFileError(path, "the line holds a NUL character", number)
+                raise ImportFileError(
+                    path, QT_TRANSLATE_NOOP("Errors", "the line holds a NUL character"), number
+                )
             yield text.removeprefix("\ufeff") if number == 1 else text
 
 
@@ -72,13 +82,25 @@ class _Rows:
                 return
             except csv.Error as error:
                 if "unexpected end of data" in str(error):
-                    message = "a quoted cell is never closed (a '\"' is missing)"
-                else:
-                    message = f"not valid CSV: {error}"
-                raise ImportFileError(self.path, message, line) from None
+                    raise ImportFileError(
+                        self.path,
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "a quoted cell is never closed (a '\"' is missing)"
+                        ),
+                        line,
+                    ) from None
+                raise ImportFileError(
+                    self.path,
+                    QT_TRANSLATE_NOOP("Errors", "not valid CSV: {reason}"),
+                    line,
+                    reason=error,
+                ) from None
             except OSError as error:
-                message = f"cannot read the file: {error.strerror}"
-                raise ImportFileError(self.path, message) from None
+                raise ImportFileError(
+                    self.path,
+                    QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                    reason=error.strerror,
+                ) from None
             yield line, row
 
 
@@ -123,14 +145,20 @@ class CsvImporter:
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise ImportFileError(name, f"cannot read the file: {error.strerror}") from None
+            raise ImportFileError(
+                name,
+                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                reason=error.strerror,
+            ) from None
         with handle:
             rows = iter(_Rows(handle, name))
             # The first row with text is the header: white space alone is as empty as nothing.
             filled = ((n, r) for n, r in rows if any(cell.strip() for cell in r))
             header_line, header = next(filled, (1, []))
             if not header:
-                raise ImportFileError(name, "the file is empty (no header row)", 1)
+                raise ImportFileError(
+                    name, QT_TRANSLATE_NOOP("Errors", "the file is empty (no header row)"), 1
+                )
             index = self._header(header, name, header_line)
             uids: set[str] = set()
             number = 0
@@ -139,8 +167,15 @@ class CsvImporter:
                     continue
                 number += 1
                 if len(row) > len(header):
-                    message = f"the row has {len(row)} cells but the header {len(header)}"
-                    raise ImportFileError(name, message, line)
+                    raise ImportFileError(
+                        name,
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "the row has {cells} cells but the header {header}"
+                        ),
+                        line,
+                        cells=len(row),
+                        header=len(header),
+                    )
                 cells = {
                     column: unneutralise(row[i]) if i < len(row) else ""
                     for column, i in index.items()
@@ -148,8 +183,15 @@ class CsvImporter:
                 record = _record(cells, _Where(name, number, line))
                 if record.uid is not None:
                     if record.uid in uids:
-                        message = f"record {number} repeats the uid {record.uid} of an earlier row"
-                        raise ImportFileError(name, message, line)
+                        raise ImportFileError(
+                            name,
+                            QT_TRANSLATE_NOOP(
+                                "Errors", "record {number} repeats the uid {uid} of an earlier row"
+                            ),
+                            line,
+                            number=number,
+                            uid=record.uid,
+                        )
                     uids.add(record.uid)
                 yield record
 
@@ -159,14 +201,21 @@ class CsvImporter:
         for i, cell in enumerate(header):
             column = self._column(cell)
             if column in seen and column:
-                raise ImportFileError(path, f"the column {cell.strip()!r} appears twice", line)
+                raise ImportFileError(
+                    path,
+                    QT_TRANSLATE_NOOP("Errors", "the column {column} appears twice"),
+                    line,
+                    column=repr(cell.strip()),
+                )
             seen.add(column)
             if column in COLUMNS:
                 index[column] = i
             elif cell.strip():
                 self.ignored_columns.append(cell.strip())
         if "title" not in index:
-            raise ImportFileError(path, "no 'title' column in the header", line)
+            raise ImportFileError(
+                path, QT_TRANSLATE_NOOP("Errors", "no 'title' column in the header"), line
+            )
         return index
 
 
@@ -176,16 +225,32 @@ class _Where:
     def __init__(self, path: str, number: int, line: int) -> None:
         self.path, self.number, self.line = path, number, line
 
-    def fail(self, message: str) -> NoReturn:
-        raise ImportFileError(self.path, f"record {self.number}: {message}", self.line)
+    def fail(self, template: str, **values: object) -> NoReturn:
+        """Refuse the row: ``template`` (marked in "Errors") and its values say why."""
+        raise ImportFileError(
+            self.path,
+            QT_TRANSLATE_NOOP("Errors", "record {number}: {problem}"),
+            self.line,
+            number=self.number,
+            problem=CatalogError(template, **values),
+        )
 
 
 def _record(cells: dict[str, str], where: _Where) -> RecordInput:
     title = cells["title"]
     if not title.strip():
-        raise ImportFileError(where.path, f"record {where.number} has no title", where.line)
+        raise ImportFileError(
+            where.path,
+            QT_TRANSLATE_NOOP("Errors", "record {number} has no title"),
+            where.line,
+            number=where.number,
+        )
     if len(title) > MAX_TITLE:
-        where.fail(f"the title is longer than {MAX_TITLE} characters ({len(title)})")
+        where.fail(
+            QT_TRANSLATE_NOOP("Errors", "the title is longer than {limit} characters ({count})"),
+            limit=MAX_TITLE,
+            count=len(title),
+        )
     names: list[NameLink] = []
     for column, (kind, role) in NAME_COLUMNS.items():
         names.extend(NameLink(kind, name, role) for name in split_values(cells.get(column, "")))
@@ -216,13 +281,20 @@ def _record(cells: dict[str, str], where: _Where) -> RecordInput:
 def _relation(item: str, where: _Where) -> RelationInput:
     kind, colon, uid = item.partition(":")
     if not colon or not uid.strip():
-        where.fail(f"the relation {item[:60]!r} is not written as type:uid")
+        where.fail(
+            QT_TRANSLATE_NOOP("Errors", "the relation {relation} is not written as type:uid"),
+            relation=repr(item[:60]),
+        )
     key = kind.strip().casefold().replace(" ", "_").replace("-", "_")
     try:
         return RelationInput(RelationType(key), uid.strip())
     except ValueError:
         known = ", ".join(t.value for t in RelationType)
-        where.fail(f"unknown relation type {kind.strip()[:40]!r} (known: {known})")
+        where.fail(
+            QT_TRANSLATE_NOOP("Errors", "unknown relation type {kind} (known: {known})"),
+            kind=repr(kind.strip()[:40]),
+            known=known,
+        )
 
 
 def _time(cells: dict[str, str], column: str, where: _Where) -> datetime | None:
@@ -231,5 +303,9 @@ def _time(cells: dict[str, str], column: str, where: _Where) -> datetime | None:
         return None
     moment = parse_timestamp(text)
     if moment is None:
-        where.fail(f"the {column} cell is not an ISO 8601 timestamp: {text[:40]!r}")
+        where.fail(
+            QT_TRANSLATE_NOOP("Errors", "the {column} cell is not an ISO 8601 timestamp: {text}"),
+            column=column,
+            text=repr(text[:40]),
+        )
     return moment

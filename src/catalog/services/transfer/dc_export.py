@@ -187,7 +187,11 @@ def _header(record: RecordDetail) -> etree._Element:
 
 
 def _write_error(out: Path, error: OSError) -> ExportError:
-    return ExportError(f"cannot write {out}: {error.strerror or error}")
+    return ExportError(
+        QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+        path=out,
+        reason=error.strerror or error,
+    )
 
 
 class DublinCoreExporter:

@@ -219,7 +219,11 @@ class Ead3Exporter:
                 with out.open("wb") as handle:
                     self._write(handle, spool, series)
         except OSError as error:
-            raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+                path=out,
+                reason=error.strerror or error,
+            ) from None
         return count
 
     @staticmethod

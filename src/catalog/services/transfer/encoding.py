@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from catalog.domain.errors import ImportFileError
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 
 SAMPLE_BYTES = 1024 * 1024
 """How much of the file charset-normalizer looks at."""
@@ -63,7 +64,11 @@ def detect(path: Path) -> Detection:
             if _few_nuls(head) and _is_utf8(head, handle):
                 return Detection("utf-8", True)
     except OSError as error:
-        raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        ) from None
     if b"\x00" not in head and _UTF8_SEQUENCE.search(head):
         return Detection("utf-8", False)  # part UTF-8, part something else
     return _guess(head)
@@ -122,13 +127,21 @@ def resolve(path: Path, chosen: str | None) -> str:
         try:
             return codecs.lookup(chosen).name
         except LookupError:
-            raise ImportFileError(str(path), f"unknown text encoding {chosen!r}") from None
+            raise ImportFileError(
+                str(path),
+                QT_TRANSLATE_NOOP("Errors", "unknown text encoding {encoding}"),
+                encoding=repr(chosen),
+            ) from None
     found = detect(path)
     if not found.confident:
         raise ImportFileError(
             str(path),
-            "the encoding could not be determined with confidence; choose it "
-            f"(best guess: {found.encoding}; the file may mix encodings)",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "the encoding could not be determined with confidence; choose it "
+                "(best guess: {encoding}; the file may mix encodings)",
+            ),
+            encoding=found.encoding,
         )
     return found.encoding
 
@@ -142,4 +155,8 @@ def open_text(path: Path, encoding: str) -> TextIO:
     try:
         return path.open("r", encoding=encoding, errors="strict", newline="")
     except OSError as error:
-        raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        ) from None

@@ -15,6 +15,7 @@ from enum import Enum
 
 from catalog.domain.errors import ExportError
 from catalog.domain.records import RecordDetail
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 
 
 class Extra(Enum):
@@ -64,14 +65,18 @@ class ExportOptions:
         unknown = [c for c in chosen if c not in known]
         if unknown:
             raise ExportError(
-                f"Unknown column {', '.join(map(repr, unknown))} (known: {', '.join(known)})."
+                QT_TRANSLATE_NOOP("Errors", "Unknown column {columns} (known: {known})."),
+                columns=", ".join(map(repr, unknown)),
+                known=", ".join(known),
             )
         if len(set(chosen)) != len(chosen):
-            raise ExportError("A column is chosen twice; name each column once.")
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "A column is chosen twice; name each column once.")
+            )
         left_out = {EXTRA_COLUMNS[e] for e in EXTRA_COLUMNS if e not in self.extras}
         columns = tuple(c for c in chosen if c not in left_out)
         if not columns:
-            raise ExportError("Choose at least one column to export.")
+            raise ExportError(QT_TRANSLATE_NOOP("Errors", "Choose at least one column to export."))
         return columns
 
 

@@ -253,9 +253,16 @@ class HtmlReportExporter:
                     _copy(body, handle)
                     handle.write(TAIL)
         except UnicodeEncodeError:
-            raise ExportError(f"record {uid} holds text that is not valid Unicode") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
+                uid=uid,
+            ) from None
         except OSError as error:
-            raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+                path=out,
+                reason=error.strerror or error,
+            ) from None
         return len(titles)
 
 

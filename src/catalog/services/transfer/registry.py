@@ -9,6 +9,7 @@ from typing import Protocol, runtime_checkable
 
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import RecordDetail, RecordInput
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import ExportOptions, Extra
 
 SNIFF_BYTES = 64 * 1024
@@ -75,7 +76,12 @@ class Registry:
             return self.importers[name]
         except KeyError:
             known = ", ".join(sorted(self.importers))
-            raise ImportFileError("", f"unknown import format {name!r} (known: {known})") from None
+            raise ImportFileError(
+                "",
+                QT_TRANSLATE_NOOP("Errors", "unknown import format {name} (known: {known})"),
+                name=repr(name),
+                known=known,
+            ) from None
 
     def detect(self, path: Path) -> Importer:
         """The importer whose ``sniff`` accepts the start of the file."""
@@ -83,12 +89,20 @@ class Registry:
             with path.open("rb") as handle:
                 head = handle.read(SNIFF_BYTES)
         except OSError as error:
-            raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+            raise ImportFileError(
+                str(path),
+                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                reason=error.strerror,
+            ) from None
         if not head.strip():
-            raise ImportFileError(str(path), "the file is empty")
+            raise ImportFileError(str(path), QT_TRANSLATE_NOOP("Errors", "the file is empty"))
         for importer in self.importers.values():
             if importer.sniff(head, path):
                 return importer
         raise ImportFileError(
-            str(path), "the format of this file is not recognised; choose the format explicitly"
+            str(path),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "the format of this file is not recognised; choose the format explicitly",
+            ),
         )

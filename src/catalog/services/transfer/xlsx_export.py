@@ -71,7 +71,7 @@ class XlsxExporter:
         """Write every record to ``out``; return how many were written."""
         count = 0
         uid = ""
-        too_long = ""
+        too_long: ExportError | None = None
         columns = self.columns
         pick = column_picker(columns)
         try:
@@ -82,7 +82,7 @@ class XlsxExporter:
                     uid = record.uid
                     cells = [cell_text(c) if c else None for c in pick(record_row(record))]
                     too_long = _too_long(uid, columns, cells)
-                    if too_long:  # stop here; the sheet is still closed properly below
+                    if too_long is not None:  # stop here; the sheet is still closed properly below
                         break
                     sheet.append(cells)
                     count += 1
@@ -90,24 +90,38 @@ class XlsxExporter:
                 _settings(sheet).auto_filter.ref = f"A1:{last}{count + 1}"
                 book.save(handle)
         except UnicodeEncodeError:
-            raise ExportError(f"record {uid} holds text that is not valid Unicode") from None
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
+                uid=uid,
+            ) from None
         except OSError as error:
-            raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
-        if too_long:
-            raise ExportError(too_long)
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+                path=out,
+                reason=error.strerror or error,
+            ) from None
+        if too_long is not None:
+            raise too_long
         return count
 
 
-def _too_long(uid: str, columns: tuple[str, ...], cells: list[str | None]) -> str:
-    """Why a cell is longer than Excel holds ("" if none is): cutting would lose text."""
+def _too_long(uid: str, columns: tuple[str, ...], cells: list[str | None]) -> ExportError | None:
+    """Why a cell is longer than Excel holds (None if none is): cutting would lose text."""
     for column, cell in zip(columns, cells, strict=True):
         if cell is not None and len(cell) > CELL_LIMIT:
-            return (
-                f"record {uid}: its {column} has {len(cell):,} characters and an Excel cell "
-                f"holds at most {CELL_LIMIT:,}; export it to CSV or JSON, or leave the "
-                f"{column} column out"
+            return ExportError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "record {uid}: its {column} has {count} characters and an Excel cell "
+                    "holds at most {limit}; export it to CSV or JSON, or leave the "
+                    "{column} column out",
+                ),
+                uid=uid,
+                column=column,
+                count=f"{len(cell):,}",
+                limit=f"{CELL_LIMIT:,}",
             )
-    return ""
+    return None
 
 
 def _sheet(book: Workbook, columns: tuple[str, ...]) -> WriteOnlyWorksheet:
