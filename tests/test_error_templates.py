@@ -31,12 +31,16 @@ TRANSFER_CONVERTED = (
     "bibtex_export",
     "csl_json",
     "csv_export",
+    "csl_json_import",
     "csv_import",
     "dc_export",
     "ead3_export",
     "encoding",
     "export_options",
     "html_report",
+    "json_stream",
+    "native_json",
+    "native_json_fields",
     "registry",
     "ris_export",
     "xlsx_export",
@@ -54,7 +58,7 @@ CONVERTED = sorted(
 
 # The helpers that raise an error from a template they are given, and the position of
 # the template among their arguments.
-HELPERS = {"fail": 0}
+HELPERS = {"fail": 0, "_fail": 0, "_fail_in": 2, "_unexpected": 1}
 
 # Arguments that are not literals, each for a reason: a parameter that callers fill with
 # marked templates, or a text that is still English (named here so a new one fails).
@@ -63,7 +67,12 @@ ALLOWED: dict[str, set[str]] = {
     "services/editing/attachments.py": {"problem"},  # _problem() returns marked templates
     "services/catalog.py": {"self.read_only_reason"},  # still English (a reason string)
     "services/copying.py": {"newer"},  # still English (store/schema.py's SchemaOutcome)
+    "services/transfer/csl_json_import.py": {"template"},  # _Item.fail(template, **values)
     "services/transfer/csv_import.py": {"template"},  # _Where.fail(template, **values)
+    # _fail(template, ...), and the templates of the errors of the header check and the
+    # decoder's hooks passed on
+    "services/transfer/json_stream.py": {"template", "problem.template", "error.template"},
+    "services/transfer/native_json_fields.py": {"template"},  # RecordContext.fail
 }
 
 

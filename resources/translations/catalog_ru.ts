@@ -2800,8 +2800,68 @@ Click or press Delete to remove it</source>
         <translation>недопустимый CSV: {reason}</translation>
     </message>
     <message>
+        <source>not CSL-JSON: the file is an object, not a list of items</source>
+        <translation>это не CSL-JSON: в файле объект, а не список элементов</translation>
+    </message>
+    <message>
+        <source>must be an object, not {kind}</source>
+        <translation>нужен объект, а не {kind}</translation>
+    </message>
+    <message>
+        <source>the key {key}</source>
+        <translation>ключ {key}</translation>
+    </message>
+    <message>
+        <source>item {number}: {problem}</source>
+        <translation>элемент {number}: {problem}</translation>
+    </message>
+    <message>
+        <source>{what} holds {problem}</source>
+        <translation>{what} содержит {problem}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a string, not {kind}</source>
+        <translation>«{key}»: нужна строка, а не {kind}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a string or a list, not {kind}</source>
+        <translation>«{key}»: нужна строка или список, а не {kind}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must hold strings, not {kind}</source>
+        <translation>«{key}»: нужны строки, а не {kind}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a list of names, not {kind}</source>
+        <translation>«{key}»: нужен список имён, а не {kind}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must hold name objects, not {kind}</source>
+        <translation>«{key}»: нужны объекты имён, а не {kind}</translation>
+    </message>
+    <message>
+        <source>a name in &quot;{key}&quot;</source>
+        <translation>имя в «{key}»</translation>
+    </message>
+    <message>
+        <source>&quot;issued&quot; must be a date object, not {kind}</source>
+        <translation>«issued»: нужен объект даты, а не {kind}</translation>
+    </message>
+    <message>
+        <source>has no title (a &quot;title&quot; is needed to catalogue it)</source>
+        <translation>нет заголовка (для описания нужно поле «title»)</translation>
+    </message>
+    <message>
         <source>cannot read the file: {reason}</source>
         <translation>не удаётся прочитать файл: {reason}</translation>
+    </message>
+    <message>
+        <source>CSL-JSON file (a list of items)</source>
+        <translation>файл CSL-JSON (список элементов)</translation>
+    </message>
+    <message>
+        <source>item {number} repeats the id {id} of item {first}</source>
+        <translation>элемент {number} повторяет идентификатор {id} элемента {first}</translation>
     </message>
     <message>
         <source>the file is empty (no header row)</source>
@@ -2872,8 +2932,88 @@ Click or press Delete to remove it</source>
         <translation>неизвестный формат импорта {name} (известные: {known})</translation>
     </message>
     <message>
+        <source>a control character (a line break, tab or NUL) inside a string, where JSON needs an escape such as \n (or a quote is missing)</source>
+        <translation>управляющий символ (перевод строки, табуляция или NUL) внутри строки, где JSON требует экранирования, например \n (или не хватает кавычки)</translation>
+    </message>
+    <message>
+        <source>duplicate key {key} in an object</source>
+        <translation>повторяющийся ключ {key} в объекте</translation>
+    </message>
+    <message>
+        <source>{name} is not a number JSON allows</source>
+        <translation>{name} — не число, допустимое в JSON</translation>
+    </message>
+    <message>
+        <source>JSON file</source>
+        <translation>файл JSON</translation>
+    </message>
+    <message>
         <source>the file is empty</source>
         <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>not a {kind} (expected &apos;{{&apos; or &apos;[&apos;)</source>
+        <translation>это не {kind} (ожидалась «{{» или «[»)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: more data after the end</source>
+        <translation>недопустимый JSON: после конца есть ещё данные</translation>
+    </message>
+    <message>
+        <source>unexpected end of file</source>
+        <translation>неожиданный конец файла</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {expected}</source>
+        <translation>недопустимый JSON: {expected}</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>файл не в кодировке UTF-8</translation>
+    </message>
+    <message>
+        <source>expected {what}</source>
+        <translation>ожидалось {what}</translation>
+    </message>
+    <message>
+        <source>unexpected end of file (is the file cut short?)</source>
+        <translation>неожиданный конец файла (возможно, файл обрезан)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason}</source>
+        <translation>недопустимый JSON: {reason}</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>слишком глубокая вложенность JSON</translation>
+    </message>
+    <message>
+        <source>a value larger than {limit} MB</source>
+        <translation>значение больше {limit} МБ</translation>
+    </message>
+    <message>
+        <source>expected a key in double quotes</source>
+        <translation>ожидался ключ в двойных кавычках</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a list</source>
+        <translation>«{key}» должно быть списком</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>ожидалась «,» или «}»</translation>
+    </message>
+    <message>
+        <source>no &quot;{key}&quot; list in the file</source>
+        <translation>в файле нет списка «{key}»</translation>
+    </message>
+    <message>
+        <source>not valid JSON: a &apos;,&apos; before &apos;]&apos;</source>
+        <translation>недопустимый JSON: «,» перед «]»</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; after record {number}</source>
+        <translation>после записи {number} ожидалась «,» или «]»</translation>
     </message>
     <message>
         <source>the format of this file is not recognised; choose the format explicitly</source>
@@ -2882,6 +3022,98 @@ Click or press Delete to remove it</source>
     <message>
         <source>record {uid}: its {column} has {count} characters and an Excel cell holds at most {limit}; export it to CSV or JSON, or leave the {column} column out</source>
         <translation>запись {uid}: в поле {column} символов: {count}, а ячейка Excel вмещает не больше {limit}; экспортируйте в CSV или JSON либо уберите столбец {column}</translation>
+    </message>
+    <message>
+        <source>not a Catalog file (&quot;format&quot; is {format})</source>
+        <translation>это не файл Catalog (значение «format»: {format})</translation>
+    </message>
+    <message>
+        <source>not a Catalog file (no &quot;format&quot;: &quot;catalog&quot;)</source>
+        <translation>это не файл Catalog (нет «&quot;format&quot;: &quot;catalog&quot;»)</translation>
+    </message>
+    <message>
+        <source>unknown format version {version}</source>
+        <translation>неизвестная версия формата {version}</translation>
+    </message>
+    <message>
+        <source>written by a newer Catalog (format version {version}; this Catalog reads version {ours}): update Catalog to import it</source>
+        <translation>записан более новой версией Catalog (версия формата {version}; эта версия Catalog читает версию {ours}): чтобы импортировать файл, обновите Catalog</translation>
+    </message>
+    <message>
+        <source>Catalog JSON file</source>
+        <translation>файл Catalog JSON</translation>
+    </message>
+    <message>
+        <source>record {number} repeats the uid {uid} of an earlier record</source>
+        <translation>запись {number} повторяет идентификатор {uid} одной из предыдущих записей</translation>
+    </message>
+    <message>
+        <source>a NUL character</source>
+        <translation>символ NUL</translation>
+    </message>
+    <message>
+        <source>a lone surrogate</source>
+        <translation>одиночный суррогат</translation>
+    </message>
+    <message>
+        <source>{what} must be a string, not {kind}</source>
+        <translation>{what}: нужна строка, а не {kind}</translation>
+    </message>
+    <message>
+        <source>{what} is empty</source>
+        <translation>{what}: пустое значение</translation>
+    </message>
+    <message>
+        <source>{what} must be an object, not {kind}</source>
+        <translation>{what}: нужен объект, а не {kind}</translation>
+    </message>
+    <message>
+        <source>{what} must be a list of strings</source>
+        <translation>{what}: нужен список строк</translation>
+    </message>
+    <message>
+        <source>{what} must be a list, not {kind}</source>
+        <translation>{what}: нужен список, а не {kind}</translation>
+    </message>
+    <message>
+        <source>{what} is not an ISO 8601 timestamp: {value}</source>
+        <translation>{what}: не отметка времени ISO 8601: {value}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <source>{what} is {value} (known: {known})</source>
+        <translation>{what}: {value} (известные: {known})</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>объект</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>список</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>строка</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true или false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>record {number} is {kind}, not an object</source>
+        <translation>запись {number} — {kind}, а не объект</translation>
+    </message>
+    <message>
+        <source>date.approximate and date.uncertain must be true or false</source>
+        <translation>date.approximate и date.uncertain должны быть true или false</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError
 from catalog.domain.records import AnnotationInput, AuthorityKind, NameLink, RecordInput, Role
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.json_stream import (
@@ -43,7 +43,7 @@ from catalog.services.transfer.json_stream import (
     short_repr,
     skip_whitespace,
 )
-from catalog.services.transfer.native_json_fields import bad_text
+from catalog.services.transfer.native_json_fields import bad_text, json_kind
 from catalog.services.transfer.reference_fields import (
     date_text,
     not_utf8,
@@ -82,13 +82,13 @@ _KEY = re.compile(r'"([a-z_-]+)"\s*:')
 _TYPE = re.compile(r'"type"\s*:\s*"([a-z_-]+)"')
 
 
-def _not_a_list(header: Mapping[str, Any], final: bool) -> str:
-    return "not CSL-JSON: the file is an object, not a list of items"
+def _not_a_list(header: Mapping[str, Any], final: bool) -> CatalogError:
+    return CatalogError(
+        QT_TRANSLATE_NOOP("Errors", "not CSL-JSON: the file is an object, not a list of items")
+    )
 
 
-def _kind(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
-    return "null" if value is None else names.get(type(value), "a number")
+_kind = json_kind
 
 
 class _Item:
@@ -97,18 +97,31 @@ class _Item:
     def __init__(self, value: object, path: str, number: int, line: int) -> None:
         self.path, self.number, self.line = path, number, line
         if not isinstance(value, dict):
-            self.fail(f"must be an object, not {_kind(value)}")
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", "must be an object, not {kind}"), kind=_kind(value)
+            )
         self.data: dict[str, Any] = value
         for key in value:
-            self.check(key, f"the key {short_repr(key)}")
+            self.check(
+                key, CatalogError(QT_TRANSLATE_NOOP("Errors", "the key {key}"), key=short_repr(key))
+            )
 
-    def fail(self, message: str) -> NoReturn:
-        raise ImportFileError(self.path, f"item {self.number}: {message}", self.line)
+    def fail(self, template: str, **values: object) -> NoReturn:
+        """Refuse the item: ``template`` (marked in "Errors") and its values say why."""
+        raise ImportFileError(
+            self.path,
+            QT_TRANSLATE_NOOP("Errors", "item {number}: {problem}"),
+            self.line,
+            number=self.number,
+            problem=CatalogError(template, **values),
+        )
 
-    def check(self, value: str, what: str) -> str:
+    def check(self, value: str, what: object) -> str:
         problem = bad_text(value)
         if problem:
-            self.fail(f"{what} holds {problem}")
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", "{what} holds {problem}"), what=what, problem=problem
+            )
         return value
 
     def text(self, key: str) -> str:
@@ -116,7 +129,11 @@ class _Item:
         if value is None:
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.fail(f'"{key}" must be a string, not {_kind(value)}')
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", '"{key}" must be a string, not {kind}'),
+                key=key,
+                kind=_kind(value),
+            )
         return self.check(str(value), f'"{key}"')
 
     def strings(self, key: str) -> list[str]:
@@ -127,13 +144,21 @@ class _Item:
         if isinstance(value, str):
             return list(split_list(self.check(value, f'"{key}"')))
         if not isinstance(value, list):
-            self.fail(f'"{key}" must be a string or a list, not {_kind(value)}')
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", '"{key}" must be a string or a list, not {kind}'),
+                key=key,
+                kind=_kind(value),
+            )
         found = []
         for entry in value:
             if isinstance(entry, dict) and isinstance(entry.get("tag"), str):
                 entry = entry["tag"]
             if not isinstance(entry, str):
-                self.fail(f'"{key}" must hold strings, not {_kind(entry)}')
+                self.fail(
+                    QT_TRANSLATE_NOOP("Errors", '"{key}" must hold strings, not {kind}'),
+                    key=key,
+                    kind=_kind(entry),
+                )
             found.append(self.check(entry, f'"{key}"').strip())
         return unique(found)
 
@@ -142,17 +167,27 @@ class _Item:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.fail(f'"{key}" must be a list of names, not {_kind(value)}')
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", '"{key}" must be a list of names, not {kind}'),
+                key=key,
+                kind=_kind(value),
+            )
         return unique(self._name(key, entry) for entry in value)
 
     def _name(self, key: str, entry: object) -> str:
         if isinstance(entry, str):
             return self.check(entry, f'"{key}"').strip()
         if not isinstance(entry, dict):
-            self.fail(f'"{key}" must hold name objects, not {_kind(entry)}')
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", '"{key}" must hold name objects, not {kind}'),
+                key=key,
+                kind=_kind(entry),
+            )
         part = {k: v for k, v in entry.items() if isinstance(v, str)}
         for text in part.values():
-            self.check(text, f'a name in "{key}"')
+            self.check(
+                text, CatalogError(QT_TRANSLATE_NOOP("Errors", 'a name in "{key}"'), key=key)
+            )
         if part.get("literal", "").strip():
             return part["literal"].strip()
         family = " ".join(
@@ -175,7 +210,10 @@ class _Item:
         if value is None or isinstance(value, str | int):
             return self.text("issued").strip()
         if not isinstance(value, dict):
-            self.fail(f'"issued" must be a date object, not {_kind(value)}')
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", '"issued" must be a date object, not {kind}'),
+                kind=_kind(value),
+            )
         parts = value.get("date-parts")
         text = _date_parts(parts, value.get("circa")) if parts is not None else None
         if text:
@@ -222,7 +260,7 @@ def item_record(value: object, path: str, number: int, line: int) -> RecordInput
     item = _Item(value, path, number, line)
     title = item.text("title").strip()
     if not title:
-        item.fail('has no title (a "title" is needed to catalogue it)')
+        item.fail(QT_TRANSLATE_NOOP("Errors", 'has no title (a "title" is needed to catalogue it)'))
     names = [NameLink(AuthorityKind.PERSON, n, Role.AUTHOR) for n in item.names("author") if n]
     names += [
         NameLink(AuthorityKind.PERSON, n, Role.RECIPIENT) for n in item.names("recipient") if n
@@ -289,7 +327,11 @@ class CslJsonImporter:
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise ImportFileError(name, f"cannot read the file: {error.strerror}") from None
+            raise ImportFileError(
+                name,
+                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                reason=error.strerror,
+            ) from None
         with handle:
             head = handle.read(4096)
             if utf16_hint(head):
@@ -301,7 +343,7 @@ class CslJsonImporter:
                 max_value_chars=MAX_ITEM_CHARS,
                 chunk_size=_CHUNK,
                 check_header=_not_a_list,
-                file_kind="CSL-JSON file (a list of items)",
+                file_kind=QT_TRANSLATE_NOOP("Errors", "CSL-JSON file (a list of items)"),
             )
             for number, line, value in _items(reader, name, handle):
                 record = item_record(value, name, number, line)
@@ -309,11 +351,16 @@ class CslJsonImporter:
                 source = str(value.get("id", "")).strip()
                 if source:
                     if source in ids:
-                        message = (
-                            f"item {number} repeats the id {short_repr(source)} "
-                            f"of item {ids[source]}"
+                        raise ImportFileError(
+                            name,
+                            QT_TRANSLATE_NOOP(
+                                "Errors", "item {number} repeats the id {id} of item {first}"
+                            ),
+                            line,
+                            number=number,
+                            id=short_repr(source),
+                            first=ids[source],
                         )
-                        raise ImportFileError(name, message, line)
                     ids[source] = number
                 yield record
         self.ignored_fields = sorted(ignored)

@@ -18,12 +18,13 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, BinaryIO, NamedTuple, NoReturn
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError, Word
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 
 CHUNK_SIZE = 1024 * 1024
 """How many bytes the reader asks the file for at a time, unless told otherwise."""
 
-HeaderCheck = Callable[[Mapping[str, Any], bool], str | None]
+HeaderCheck = Callable[[Mapping[str, Any], bool], CatalogError | None]
 """Checks the header members read so far: ``(header, final)`` to an error message or None.
 
 It is called once when the array starts (``final`` False; the array's key maps to None)
@@ -34,9 +35,10 @@ _TAIL = 16  # a token cut at the end of the buffer makes the decoder fail this c
 _WS = re.compile(r"[ \t\n\r]*")
 # The json module's messages that do not say what is wrong on their own.
 _PLAIN = {
-    "Invalid control character at": (
+    "Invalid control character at": QT_TRANSLATE_NOOP(
+        "Errors",
         "a control character (a line break, tab or NUL) inside a string, where JSON needs an"
-        " escape such as \\n (or a quote is missing)"
+        " escape such as \\n (or a quote is missing)",
     ),
 }
 _ESCAPES = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")  # how JSON writes a NUL or a surrogate
@@ -68,8 +70,8 @@ def short_repr(value: object) -> str:
     return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
-class _RejectedError(Exception):
-    """Something the JSON decoder's hooks refuse."""
+class _RejectedError(CatalogError):
+    """Something the JSON decoder's hooks refuse (a template and its values)."""
 
 
 def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -78,22 +80,25 @@ def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _RejectedError(f"duplicate key {short_repr(key)} in an object")
+                raise _RejectedError(
+                    QT_TRANSLATE_NOOP("Errors", "duplicate key {key} in an object"),
+                    key=short_repr(key),
+                )
             seen.add(key)
     return result
 
 
-def plain_message(message: str) -> str:
-    """The json module's message for a decoding error, said so that it stands on its own."""
-    return _PLAIN.get(message, message)
+def plain_message(message: str) -> str | Word:
+    """The json module's message for a decoding error, said so that it stands on its own
+    (a message of our own is a :class:`Word`, translated in the window)."""
+    plain = _PLAIN.get(message)
+    return message if plain is None else Word("Errors", plain)
 
 
 def _reject_constant(name: str) -> NoReturn:
-    raise _RejectedError(f"{name} is not a number JSON allows")
-
-
-def _unexpected(found: str, expected: str) -> str:
-    return "unexpected end of file" if not found else f"not valid JSON: {expected}"
+    raise _RejectedError(
+        QT_TRANSLATE_NOOP("Errors", "{name} is not a number JSON allows"), name=name
+    )
 
 
 class JsonArrayReader:
@@ -109,7 +114,7 @@ class JsonArrayReader:
         array_key: the header object's member that holds the array.
         check_header: checks the header object's other members; None accepts any.
         file_kind: what the file should be, for the message when it starts with neither
-            ``{`` nor ``[``.
+            ``{`` nor ``[`` (marked in "Errors": the window shows it translated).
     """
 
     def __init__(
@@ -121,7 +126,7 @@ class JsonArrayReader:
         chunk_size: int = CHUNK_SIZE,
         array_key: str = "records",
         check_header: HeaderCheck | None = None,
-        file_kind: str = "JSON file",
+        file_kind: str = QT_TRANSLATE_NOOP("Errors", "JSON file"),
     ) -> None:
         self._handle = handle
         self._path = path
@@ -151,19 +156,49 @@ class JsonArrayReader:
         """
         first = self._peek()
         if not first:
-            self._fail("the file is empty")
+            self._fail(QT_TRANSLATE_NOOP("Errors", "the file is empty"))
         if first == "[":
             yield from self._array()
         elif first == "{":
             yield from self._object()
         else:
-            self._fail(f"not a {self._file_kind} (expected '{{' or '[')", self._pos)
+            self._fail(
+                QT_TRANSLATE_NOOP("Errors", "not a {kind} (expected '{{' or '[')"),
+                self._pos,
+                kind=Word("Errors", self._file_kind),
+            )
         if self._peek():
-            self._fail("not valid JSON: more data after the end", self._pos)
+            self._fail(
+                QT_TRANSLATE_NOOP("Errors", "not valid JSON: more data after the end"), self._pos
+            )
 
-    def _fail(self, message: str, index: int | None = None) -> NoReturn:
+    def _fail(self, template: str, index: int | None = None, **values: object) -> NoReturn:
+        """Refuse the file at ``index``: ``template`` (marked in "Errors") says why."""
         line = None if index is None else self._line + self._buf.count("\n", self._mark, index)
-        raise ImportFileError(self._path, message, line)
+        raise ImportFileError(self._path, template, line, **values)
+
+    def _fail_in(
+        self, number: int | None, index: int | None, template: str, **values: object
+    ) -> NoReturn:
+        """Refuse the file, naming record ``number`` when the problem is in one."""
+        if number is None:
+            self._fail(template, index, **values)
+        self._fail(
+            QT_TRANSLATE_NOOP("Errors", "record {number}: {problem}"),
+            index,
+            number=number,
+            problem=CatalogError(template, **values),
+        )
+
+    def _unexpected(self, found: str, template: str, **values: object) -> NoReturn:
+        """Refuse what was ``found`` where ``template`` (marked) says what was expected."""
+        if not found:
+            self._fail(QT_TRANSLATE_NOOP("Errors", "unexpected end of file"), self._pos)
+        self._fail(
+            QT_TRANSLATE_NOOP("Errors", "not valid JSON: {expected}"),
+            self._pos,
+            expected=CatalogError(template, **values),
+        )
 
     def _advance(self, index: int) -> int:
         self._line += self._buf.count("\n", self._mark, index)
@@ -177,12 +212,18 @@ class JsonArrayReader:
         try:  # a value that goes on and on is read in growing pieces: linear time
             chunk = self._handle.read(max(self._chunk_size, len(self._buf)))
         except OSError as error:
-            raise ImportFileError(self._path, f"cannot read the file: {error.strerror}") from None
+            raise ImportFileError(
+                self._path,
+                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                reason=error.strerror,
+            ) from None
         try:
             text = self._utf8.decode(chunk, final=not chunk)
         except UnicodeDecodeError as error:
             line = self._byte_lines + error.object[: error.start].count(b"\n") + 1
-            raise ImportFileError(self._path, "the file is not UTF-8 text", line) from None
+            raise ImportFileError(
+                self._path, QT_TRANSLATE_NOOP("Errors", "the file is not UTF-8 text"), line
+            ) from None
         self._byte_lines += chunk.count(b"\n")
         if not self._started and text:
             self._started = True
@@ -203,47 +244,68 @@ class JsonArrayReader:
     def _expect(self, wanted: str, what: str) -> None:
         found = self._peek()
         if found != wanted:
-            self._fail(_unexpected(found, f"expected {what}"), self._pos)
+            self._unexpected(found, QT_TRANSLATE_NOOP("Errors", "expected {what}"), what=what)
         self._pos += 1
 
-    def _value(self, where: str = "") -> Any:
-        """Decode the JSON value at the current position."""
+    def _value(self, number: int | None = None) -> Any:
+        """Decode the JSON value at the current position (record ``number``, if one)."""
         self._peek()
-        prefix = f"{where}: " if where else ""
         while True:
             try:
                 value, end = self._json.raw_decode(self._buf, self._pos)
             except json.JSONDecodeError as error:
                 cut = error.msg.startswith("Unterminated string")
                 if not self._eof and (cut or error.pos >= len(self._buf) - _TAIL):
-                    self._more(prefix)
+                    self._more(number)
                     continue
                 if cut or error.pos >= len(self._buf.rstrip()):
-                    self._fail("unexpected end of file (is the file cut short?)", len(self._buf))
-                self._fail(f"{prefix}not valid JSON: {plain_message(error.msg)}", error.pos)
+                    self._fail(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "unexpected end of file (is the file cut short?)"
+                        ),
+                        len(self._buf),
+                    )
+                self._fail_in(
+                    number,
+                    error.pos,
+                    QT_TRANSLATE_NOOP("Errors", "not valid JSON: {reason}"),
+                    reason=plain_message(error.msg),
+                )
             except _RejectedError as error:
-                self._fail(f"{prefix}{error}", self._pos)
+                self._fail_in(number, self._pos, error.template, **error.values)
             except RecursionError:
-                self._fail(f"{prefix}the JSON is nested too deeply", self._pos)
+                self._fail_in(
+                    number, self._pos, QT_TRANSLATE_NOOP("Errors", "the JSON is nested too deeply")
+                )
             except ValueError as error:  # a number too long to convert, for instance
-                self._fail(f"{prefix}not valid JSON: {error}", self._pos)
+                self._fail_in(
+                    number,
+                    self._pos,
+                    QT_TRANSLATE_NOOP("Errors", "not valid JSON: {reason}"),
+                    reason=error,
+                )
             if end >= len(self._buf) and not self._eof:
-                self._more(prefix)  # a number may go on in the next chunk
+                self._more(number)  # a number may go on in the next chunk
                 continue
             self._pos = end
             return value
 
-    def _more(self, prefix: str) -> None:
+    def _more(self, number: int | None) -> None:
         limit = self._max_value_chars
         if len(self._buf) - self._pos > limit:
-            self._fail(f"{prefix}a value larger than {limit // 2**20} MB", self._pos)
+            self._fail_in(
+                number,
+                self._pos,
+                QT_TRANSLATE_NOOP("Errors", "a value larger than {limit} MB"),
+                limit=limit // 2**20,
+            )
         self._fill()
 
     def _header(self, header: Mapping[str, Any], at: int | None, final: bool) -> None:
         if self._check_header is not None:
             problem = self._check_header(header, final)
             if problem is not None:
-                self._fail(problem, at)
+                self._fail(problem.template, at, **problem.values)
 
     def _object(self) -> Iterator[ArrayItem]:
         self._pos += 1
@@ -252,17 +314,27 @@ class JsonArrayReader:
         found = self._peek()
         while found != "}":
             if found != '"':
-                self._fail(_unexpected(found, "expected a key in double quotes"), self._pos)
+                self._unexpected(
+                    found, QT_TRANSLATE_NOOP("Errors", "expected a key in double quotes")
+                )
             at = self._pos
             key = self._value()
             if key in header:
-                self._fail(f"duplicate key {short_repr(key)} in an object", at)
+                self._fail(
+                    QT_TRANSLATE_NOOP("Errors", "duplicate key {key} in an object"),
+                    at,
+                    key=short_repr(key),
+                )
             self._expect(":", "':'")
             if key == key_name:
                 header[key] = None
                 self._header(header, at, final=False)
                 if self._peek() != "[":
-                    self._fail(f'"{key_name}" must be a list', self._pos)
+                    self._fail(
+                        QT_TRANSLATE_NOOP("Errors", '"{key}" must be a list'),
+                        self._pos,
+                        key=key_name,
+                    )
                 yield from self._array()
             else:
                 header[key] = self._value()
@@ -271,11 +343,11 @@ class JsonArrayReader:
                 self._pos += 1
                 found = self._peek()
             elif found != "}":
-                self._fail(_unexpected(found, "expected ',' or '}'"), self._pos)
+                self._unexpected(found, QT_TRANSLATE_NOOP("Errors", "expected ',' or '}'"))
         self._pos += 1
         self._header(header, None, final=True)
         if key_name not in header:
-            self._fail(f'no "{key_name}" list in the file')
+            self._fail(QT_TRANSLATE_NOOP("Errors", 'no "{key}" list in the file'), key=key_name)
 
     def _array(self) -> Iterator[ArrayItem]:
         self._pos += 1
@@ -284,7 +356,7 @@ class JsonArrayReader:
         while found != "]":
             number += 1
             start, line, fills = self._pos, self._advance(self._pos), self._fills
-            value = self._value(f"record {number}")
+            value = self._value(number)
             if fills != self._fills:  # the buffer now begins where this record began
                 start = 0
             risky = _ESCAPES.search(self._buf, start, self._pos) is not None
@@ -294,9 +366,13 @@ class JsonArrayReader:
                 self._pos += 1
                 found = self._peek()
                 if found == "]":
-                    self._fail("not valid JSON: a ',' before ']'", self._pos)
+                    self._fail(
+                        QT_TRANSLATE_NOOP("Errors", "not valid JSON: a ',' before ']'"), self._pos
+                    )
             elif found != "]":
-                self._fail(
-                    _unexpected(found, f"expected ',' or ']' after record {number}"), self._pos
+                self._unexpected(
+                    found,
+                    QT_TRANSLATE_NOOP("Errors", "expected ',' or ']' after record {number}"),
+                    number=number,
                 )
         self._pos += 1

@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from catalog.domain.errors import ExportError, ImportFileError
+from catalog.domain.errors import CatalogError, ExportError, ImportFileError
 from catalog.domain.records import RecordDetail, RecordInput
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import EVERY_EXTRA, Extra
@@ -341,19 +341,32 @@ class NativeJsonExporter:
 # ----------------------------------------------------------------------------- reading
 
 
-def _check_header(header: Mapping[str, Any], final: bool) -> str | None:
+def _check_header(header: Mapping[str, Any], final: bool) -> CatalogError | None:
     """What is wrong with the members of a file's header object read so far, or None."""
     if "format" in header and header["format"] != FORMAT:
-        return f'not a Catalog file ("format" is {short_repr(header["format"])})'
+        return CatalogError(
+            QT_TRANSLATE_NOOP("Errors", 'not a Catalog file ("format" is {format})'),
+            format=short_repr(header["format"]),
+        )
     if final and "format" not in header:
-        return 'not a Catalog file (no "format": "catalog")'
+        return CatalogError(
+            QT_TRANSLATE_NOOP("Errors", 'not a Catalog file (no "format": "catalog")')
+        )
     version = header.get("version", VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return f"unknown format version {short_repr(version)}"
+        return CatalogError(
+            QT_TRANSLATE_NOOP("Errors", "unknown format version {version}"),
+            version=short_repr(version),
+        )
     if version > VERSION:
-        return (
-            f"written by a newer Catalog (format version {version}; this Catalog reads "
-            f"version {VERSION}): update Catalog to import it"
+        return CatalogError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "written by a newer Catalog (format version {version}; this Catalog reads "
+                "version {ours}): update Catalog to import it",
+            ),
+            version=version,
+            ours=VERSION,
         )
     return None
 
@@ -394,7 +407,11 @@ class NativeJsonImporter:
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise ImportFileError(name, f"cannot read the file: {error.strerror}") from None
+            raise ImportFileError(
+                name,
+                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                reason=error.strerror,
+            ) from None
         with handle:
             reader = JsonArrayReader(
                 handle,
@@ -402,16 +419,22 @@ class NativeJsonImporter:
                 max_value_chars=MAX_RECORD_CHARS,
                 chunk_size=_CHUNK,
                 check_header=_check_header,
-                file_kind="Catalog JSON file",
+                file_kind=QT_TRANSLATE_NOOP("Errors", "Catalog JSON file"),
             )
             for number, line, value, careful in reader.items():
                 record = record_input(value, RecordContext(name, number, line, ignored, careful))
                 if record.uid is not None:
                     if record.uid in uids:
-                        message = (
-                            f"record {number} repeats the uid {record.uid} of an earlier record"
+                        raise ImportFileError(
+                            name,
+                            QT_TRANSLATE_NOOP(
+                                "Errors",
+                                "record {number} repeats the uid {uid} of an earlier record",
+                            ),
+                            line,
+                            number=number,
+                            uid=record.uid,
                         )
-                        raise ImportFileError(name, message, line)
                     uids.add(record.uid)
                 yield record
         self.ignored_fields = sorted(ignored)

@@ -10,7 +10,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any, NoReturn, TypeVar
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError, Word
 from catalog.domain.records import (
     AnnotationInput,
     AttachmentInput,
@@ -21,6 +21,7 @@ from catalog.domain.records import (
     RelationType,
     Role,
 )
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.json_stream import short_repr
 
 MAX_TITLE = 2000
@@ -39,12 +40,14 @@ def parse_timestamp(text: str) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-def bad_text(text: str) -> str | None:
+def bad_text(text: str) -> Word | None:
     """What makes a string unfit to store (a NUL or a lone surrogate), or None."""
     found = _BAD_CHARS.search(text)
     if found is None:
         return None
-    return "a NUL character" if found.group() == "\x00" else "a lone surrogate"
+    if found.group() == "\x00":
+        return Word("Errors", QT_TRANSLATE_NOOP("Errors", "a NUL character"))
+    return Word("Errors", QT_TRANSLATE_NOOP("Errors", "a lone surrogate"))
 
 
 class RecordContext:
@@ -63,19 +66,33 @@ class RecordContext:
         self.path, self.number, self.line = path, number, line
         self.ignored, self.careful = ignored, careful
 
-    def fail(self, message: str) -> NoReturn:
-        raise ImportFileError(self.path, f"record {self.number}: {message}", self.line)
+    def fail(self, template: str, **values: object) -> NoReturn:
+        """Refuse the record: ``template`` (marked in "Errors") and its values say why."""
+        raise ImportFileError(
+            self.path,
+            QT_TRANSLATE_NOOP("Errors", "record {number}: {problem}"),
+            self.line,
+            number=self.number,
+            problem=CatalogError(template, **values),
+        )
 
-    def text(self, value: object, what: str, required: bool = False) -> str:
+    def text(self, value: object, what: object, required: bool = False) -> str:
+        """``value`` as text; ``what`` names it (a field's name, or a phrase as an error)."""
         if value is None:
             value = ""
         if not isinstance(value, str):
-            self.fail(f"{what} must be a string, not {_kind(value)}")
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", "{what} must be a string, not {kind}"),
+                what=what,
+                kind=json_kind(value),
+            )
         problem = bad_text(value)
         if problem:
-            self.fail(f"{what} holds {problem}")
+            self.fail(
+                QT_TRANSLATE_NOOP("Errors", "{what} holds {problem}"), what=what, problem=problem
+            )
         if required and not value.strip():
-            self.fail(f"{what} is empty")
+            self.fail(QT_TRANSLATE_NOOP("Errors", "{what} is empty"), what=what)
         return value
 
 
@@ -90,14 +107,21 @@ class _Obj:
     def __init__(self, value: object, what: str, known: frozenset[str], ctx: RecordContext) -> None:
         self.what, self.ctx = what, ctx
         if not isinstance(value, dict):
-            ctx.fail(f"{what} must be an object, not {_kind(value)}")
+            ctx.fail(
+                QT_TRANSLATE_NOOP("Errors", "{what} must be an object, not {kind}"),
+                what=what,
+                kind=json_kind(value),
+            )
         self.data: dict[str, Any] = value
         if not known.issuperset(value):
             prefix = "" if what == "record" else f"{what}."
             ctx.ignored.update(prefix + key for key in value if key not in known)
         if ctx.careful:
             for key in value:
-                ctx.text(key, f"the key {short_repr(key)}")
+                ctx.text(
+                    key,
+                    CatalogError(QT_TRANSLATE_NOOP("Errors", "the key {key}"), key=short_repr(key)),
+                )
 
     def _name(self, key: str) -> str:
         return key if self.what == "record" else f"{self.what}.{key}"
@@ -113,7 +137,10 @@ class _Obj:
         if value is None:
             return ()
         if type(value) is not list or not all(type(v) is str for v in value):
-            self.ctx.fail(f"{self._name(key)} must be a list of strings")
+            self.ctx.fail(
+                QT_TRANSLATE_NOOP("Errors", "{what} must be a list of strings"),
+                what=self._name(key),
+            )
         if self.ctx.careful:
             return tuple(self.ctx.text(v, self._name(key)) for v in value)
         return tuple(value)
@@ -123,7 +150,11 @@ class _Obj:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.ctx.fail(f"{key} must be a list, not {_kind(value)}")
+            self.ctx.fail(
+                QT_TRANSLATE_NOOP("Errors", "{what} must be a list, not {kind}"),
+                what=key,
+                kind=json_kind(value),
+            )
         return [_Obj(v, key, known, self.ctx) for v in value]
 
     def time(self, key: str) -> datetime | None:
@@ -132,7 +163,11 @@ class _Obj:
             return None
         moment = parse_timestamp(self.text(key))
         if moment is None:
-            self.ctx.fail(f"{self._name(key)} is not an ISO 8601 timestamp: {short_repr(value)}")
+            self.ctx.fail(
+                QT_TRANSLATE_NOOP("Errors", "{what} is not an ISO 8601 timestamp: {value}"),
+                what=self._name(key),
+                value=short_repr(value),
+            )
         return moment
 
     def choice(self, key: str, kind: type[_E], default: str = "") -> _E:
@@ -141,13 +176,28 @@ class _Obj:
             return kind(value)
         except ValueError:
             known = ", ".join(m.value for m in kind)
-            shown = short_repr(value) if value else "missing"
-            self.ctx.fail(f"{self._name(key)} is {shown} (known: {known})")
+            missing = Word("Errors", QT_TRANSLATE_NOOP("Errors", "missing"))
+            self.ctx.fail(
+                QT_TRANSLATE_NOOP("Errors", "{what} is {value} (known: {known})"),
+                what=self._name(key),
+                value=short_repr(value) if value else missing,
+                known=known,
+            )
 
 
-def _kind(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
-    return "null" if value is None else names.get(type(value), "a number")
+_KIND_NAMES = {
+    dict: QT_TRANSLATE_NOOP("Errors", "an object"),
+    list: QT_TRANSLATE_NOOP("Errors", "a list"),
+    str: QT_TRANSLATE_NOOP("Errors", "a string"),
+    bool: QT_TRANSLATE_NOOP("Errors", "true or false"),
+}
+
+
+def json_kind(value: object) -> str | Word:
+    """What a JSON value is ("an object", "a list" ...), as a message's value."""
+    if value is None:
+        return "null"
+    return Word("Errors", _KIND_NAMES.get(type(value), QT_TRANSLATE_NOOP("Errors", "a number")))
 
 
 _RECORD = frozenset((
@@ -206,15 +256,29 @@ def _well_formed_name(value: object) -> NameLink | None:
 def record_input(value: object, ctx: RecordContext) -> RecordInput:
     """A record object read into a RecordInput (raising for anything wrong)."""
     if not isinstance(value, dict):
-        message = f"record {ctx.number} is {_kind(value)}, not an object"
-        raise ImportFileError(ctx.path, message, ctx.line)
+        raise ImportFileError(
+            ctx.path,
+            QT_TRANSLATE_NOOP("Errors", "record {number} is {kind}, not an object"),
+            ctx.line,
+            number=ctx.number,
+            kind=json_kind(value),
+        )
     r = _Obj(value, "record", _RECORD, ctx)
     title = r.data.get("title")
     if title is None or (isinstance(title, str) and not title.strip()):
-        raise ImportFileError(ctx.path, f"record {ctx.number} has no title", ctx.line)
+        raise ImportFileError(
+            ctx.path,
+            QT_TRANSLATE_NOOP("Errors", "record {number} has no title"),
+            ctx.line,
+            number=ctx.number,
+        )
     title = r.text("title")
     if len(title) > MAX_TITLE:
-        ctx.fail(f"the title is longer than {MAX_TITLE} characters ({len(title)})")
+        ctx.fail(
+            QT_TRANSLATE_NOOP("Errors", "the title is longer than {limit} characters ({count})"),
+            limit=MAX_TITLE,
+            count=len(title),
+        )
     date_text, edtf = "", None
     if isinstance(r.data.get("date"), str):
         date_text = r.text("date")
@@ -222,7 +286,11 @@ def record_input(value: object, ctx: RecordContext) -> RecordInput:
         date = _Obj(r.data["date"], "date", _DATE, ctx)
         date_text, edtf = date.text("text"), date.text("edtf").strip() or None
         if not all(isinstance(date.data.get(k, False), bool) for k in ("approximate", "uncertain")):
-            ctx.fail("date.approximate and date.uncertain must be true or false")
+            ctx.fail(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "date.approximate and date.uncertain must be true or false"
+                )
+            )
     return RecordInput(
         title=title,
         date_text=date_text,
