@@ -28,6 +28,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "catalog"
 SERVICES = ("exporting", "backups", "catalog", "copying", "importing")
 TRANSFER = SOURCE / "services" / "transfer"
 TRANSFER_CONVERTED = (
+    "bibtex",
     "bibtex_export",
     "csl_json",
     "csv_export",
@@ -39,9 +40,12 @@ TRANSFER_CONVERTED = (
     "export_options",
     "html_report",
     "json_stream",
+    "listing",
     "native_json",
     "native_json_fields",
+    "reference_fields",
     "registry",
+    "ris",
     "ris_export",
     "xlsx_export",
 )
@@ -67,6 +71,7 @@ ALLOWED: dict[str, set[str]] = {
     "services/editing/attachments.py": {"problem"},  # _problem() returns marked templates
     "services/catalog.py": {"self.read_only_reason"},  # still English (a reason string)
     "services/copying.py": {"newer"},  # still English (store/schema.py's SchemaOutcome)
+    "services/transfer/bibtex.py": {"problem.template"},  # _failure() returns an error
     "services/transfer/csl_json_import.py": {"template"},  # _Item.fail(template, **values)
     "services/transfer/csv_import.py": {"template"},  # _Where.fail(template, **values)
     # _fail(template, ...), and the templates of the errors of the header check and the

@@ -2856,6 +2856,54 @@ Click or press Delete to remove it</source>
         <translation>не удаётся прочитать файл: {reason}</translation>
     </message>
     <message>
+        <source>the entry {key}</source>
+        <translation>запись {key}</translation>
+    </message>
+    <message>
+        <source>an entry</source>
+        <translation>запись</translation>
+    </message>
+    <message>
+        <source>{where} repeats the key of the entry at line {first}</source>
+        <translation>{where} повторяет ключ записи из строки {first}</translation>
+    </message>
+    <message>
+        <source>{where} has no title</source>
+        <translation>{where}: нет заголовка</translation>
+    </message>
+    <message>
+        <source>not valid BibTeX ({reason})</source>
+        <translation>недопустимый BibTeX ({reason})</translation>
+    </message>
+    <message>
+        <source>the entry gives the field {fields} more than once</source>
+        <translation>в записи поле {fields} указано больше одного раза</translation>
+    </message>
+    <message>
+        <source>the key {key} is used by an earlier entry</source>
+        <translation>ключ {key} уже занят одной из предыдущих записей</translation>
+    </message>
+    <message>
+        <source>the entry is never closed (a &apos;}&apos; is missing, or the file is cut short)</source>
+        <translation>запись не закрыта (не хватает «}» или файл обрезан)</translation>
+    </message>
+    <message>
+        <source>not valid BibTeX: {detail}</source>
+        <translation>недопустимый BibTeX: {detail}</translation>
+    </message>
+    <message>
+        <source>not valid BibTeX</source>
+        <translation>недопустимый BibTeX</translation>
+    </message>
+    <message>
+        <source>the entry at line {at} runs past {limit} lines (is a &apos;}}&apos; missing?)</source>
+        <translation>запись из строки {at} длиннее допустимого (наибольшее число строк: {limit}; возможно, не хватает «}}»)</translation>
+    </message>
+    <message>
+        <source>no BibTeX entry in the file (no line starts with &apos;@&apos;)</source>
+        <translation>в файле нет записей BibTeX (ни одна строка не начинается с «@»)</translation>
+    </message>
+    <message>
         <source>CSL-JSON file (a list of items)</source>
         <translation>файл CSL-JSON (список элементов)</translation>
     </message>
@@ -3114,6 +3162,86 @@ Click or press Delete to remove it</source>
     <message>
         <source>date.approximate and date.uncertain must be true or false</source>
         <translation>date.approximate и date.uncertain должны быть true или false</translation>
+    </message>
+    <message>
+        <source>no entries found: expected a date line such as &apos;December 06, 1955&apos; followed by a title</source>
+        <translation>записи не найдены: ожидалась строка с датой, например «December 06, 1955», а за ней заголовок</translation>
+    </message>
+    <message>
+        <source>not {encoding} text at line {at}</source>
+        <translation>текст не в кодировке {encoding} в строке {at}</translation>
+    </message>
+    <message>
+        <source>binary data at line {at}</source>
+        <translation>двоичные данные в строке {at}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text at line {at} (byte {byte})</source>
+        <translation>текст не в кодировке UTF-8 в строке {at} (байт {byte})</translation>
+    </message>
+    <message>
+        <source>the entry dated {date} has no title (expected a title line below the date)</source>
+        <translation>у записи с датой {date} нет заголовка (под датой ожидалась строка заголовка)</translation>
+    </message>
+    <message>
+        <source>it is UTF-16 text</source>
+        <translation>это текст в UTF-16</translation>
+    </message>
+    <message>
+        <source>it looks like UTF-16 text without a byte-order mark</source>
+        <translation>похоже на текст в UTF-16 без метки порядка байтов</translation>
+    </message>
+    <message>
+        <source>it looks like {encoding} text</source>
+        <translation>похоже на текст в кодировке {encoding}</translation>
+    </message>
+    <message>
+        <source>byte {byte} of the line</source>
+        <translation>байт {byte} в строке</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text ({where}; {guess}); save it as UTF-8 {kind}</source>
+        <translation>файл не в кодировке UTF-8 ({where}; {guess}); сохраните его как {kind} в UTF-8</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text ({details}); save it as UTF-8 {kind}</source>
+        <translation>файл не в кодировке UTF-8 ({details}); сохраните его как {kind} в UTF-8</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text; save it as UTF-8 {kind}</source>
+        <translation>файл не в кодировке UTF-8; сохраните его как {kind} в UTF-8</translation>
+    </message>
+    <message>
+        <source>record {number} (TY at line {at}) has no title (no TI or T1 line)</source>
+        <translation>у записи {number} (TY в строке {at}) нет заголовка (нет строки TI или T1)</translation>
+    </message>
+    <message>
+        <source>record {number} (TY at line {at}) repeats the ID {id} of the record at line {first}</source>
+        <translation>запись {number} (TY в строке {at}) повторяет ID {id} записи из строки {first}</translation>
+    </message>
+    <message>
+        <source>the record cannot be read ({reason})</source>
+        <translation>запись не удаётся прочитать ({reason})</translation>
+    </message>
+    <message>
+        <source>the {tag} line is not inside a record (expected &apos;TY  - &apos;)</source>
+        <translation>строка {tag} стоит вне записи (ожидалось «TY  - »)</translation>
+    </message>
+    <message>
+        <source>a new record starts before the record at line {at} ended with &apos;ER  - &apos;</source>
+        <translation>новая запись начинается раньше, чем запись из строки {at} закончилась строкой «ER  - »</translation>
+    </message>
+    <message>
+        <source>the record at line {at} has more than {limit} lines</source>
+        <translation>в записи из строки {at} слишком много строк (наибольшее число: {limit})</translation>
+    </message>
+    <message>
+        <source>the record at line {at} has no &apos;ER  - &apos; end line (is the file cut short?)</source>
+        <translation>у записи из строки {at} нет завершающей строки «ER  - » (возможно, файл обрезан)</translation>
+    </message>
+    <message>
+        <source>no RIS record in the file (no line starts with &apos;TY  - &apos;)</source>
+        <translation>в файле нет записей RIS (ни одна строка не начинается с «TY  - »)</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ from pylatexenc.latex2text import (  # type: ignore[import-untyped]
     get_default_latex_context_db,
 )
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError
 from catalog.domain.records import AnnotationInput, AuthorityKind, NameLink, RecordInput, Role
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.reference_fields import (
@@ -197,18 +197,40 @@ class BibtexImporter:
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise ImportFileError(name, f"cannot read the file: {error.strerror}") from None
+            raise ImportFileError(
+                name,
+                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                reason=error.strerror,
+            ) from None
         with handle:
             for start, text in _blocks(text_lines(handle, name, "BibTeX"), name):
                 for line, entry in _entries(text, start, name, strings):
-                    where = f"the entry {entry.key!r}" if entry.key else "an entry"
+                    where = (
+                        CatalogError(
+                            QT_TRANSLATE_NOOP("Errors", "the entry {key}"), key=repr(entry.key)
+                        )
+                        if entry.key
+                        else CatalogError(QT_TRANSLATE_NOOP("Errors", "an entry"))
+                    )
                     if entry.key in keys:
-                        message = f"{where} repeats the key of the entry at line {keys[entry.key]}"
-                        raise ImportFileError(name, message, line)
+                        raise ImportFileError(
+                            name,
+                            QT_TRANSLATE_NOOP(
+                                "Errors", "{where} repeats the key of the entry at line {first}"
+                            ),
+                            line,
+                            where=where,
+                            first=keys[entry.key],
+                        )
                     keys[entry.key] = line
                     record = entry_record(entry, strings, line)
                     if not record.title:
-                        raise ImportFileError(name, f"{where} has no title", line)
+                        raise ImportFileError(
+                            name,
+                            QT_TRANSLATE_NOOP("Errors", "{where} has no title"),
+                            line,
+                            where=where,
+                        )
                     yield record
 
 
@@ -226,29 +248,46 @@ def _entries(
             ],
         )
     except Exception as error:  # bibtexparser and pylatexenc slips: never a traceback
-        raise ImportFileError(path, f"not valid BibTeX ({error})", start) from None
+        raise ImportFileError(
+            path, QT_TRANSLATE_NOOP("Errors", "not valid BibTeX ({reason})"), start, reason=error
+        ) from None
     for block in library.blocks:
         line = start + (block.start_line or 0)
         if isinstance(block, ParsingFailedBlock):
-            raise ImportFileError(path, _failure(block), line)
+            problem = _failure(block)
+            raise ImportFileError(path, problem.template, line, **problem.values)
         if isinstance(block, String):
             strings[block.key.casefold()] = _clean(str(block.value))
         elif isinstance(block, Entry) and block.entry_type.casefold() not in _SKIPPED:
             yield line, block
 
 
-def _failure(block: ParsingFailedBlock) -> str:
+def _failure(block: ParsingFailedBlock) -> CatalogError:
     """What went wrong in a block, in a line (bibtexparser's messages run on)."""
     if isinstance(block, DuplicateFieldKeyBlock):
         fields = ", ".join(sorted(block.duplicate_keys))
-        return f"the entry gives the field {fields} more than once"
+        return CatalogError(
+            QT_TRANSLATE_NOOP("Errors", "the entry gives the field {fields} more than once"),
+            fields=fields,
+        )
     if isinstance(block, DuplicateBlockKeyBlock):
-        return f"the key {block.key!r} is used by an earlier entry"
+        return CatalogError(
+            QT_TRANSLATE_NOOP("Errors", "the key {key} is used by an earlier entry"),
+            key=repr(block.key),
+        )
     error = str(getattr(block.error, "abort_reason", "") or block.error).strip()
     if "end of file" in error.casefold():
-        return "the entry is never closed (a '}' is missing, or the file is cut short)"
+        return CatalogError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "the entry is never closed (a '}' is missing, or the file is cut short)"
+            )
+        )
     detail = error.splitlines()[-1].strip() if error else ""
-    return f"not valid BibTeX{': ' + detail if detail else ''}"
+    if detail:
+        return CatalogError(
+            QT_TRANSLATE_NOOP("Errors", "not valid BibTeX: {detail}"), detail=detail
+        )
+    return CatalogError(QT_TRANSLATE_NOOP("Errors", "not valid BibTeX"))
 
 
 def _blocks(lines: Iterator[tuple[int, str]], path: str) -> Iterator[tuple[int, str]]:
@@ -272,12 +311,19 @@ def _blocks(lines: Iterator[tuple[int, str]], path: str) -> Iterator[tuple[int, 
         block.append(text)
         depth += text.count("{") - text.count("}")
         if len(block) > MAX_ENTRY_LINES:
-            message = (
-                f"the entry at line {start} runs past {MAX_ENTRY_LINES} lines (is a '}}' missing?)"
+            raise ImportFileError(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Errors", "the entry at line {at} runs past {limit} lines (is a '}}' missing?)"
+                ),
+                start,
+                at=start,
+                limit=MAX_ENTRY_LINES,
             )
-            raise ImportFileError(path, message, start)
     if start is not None:
         yield start, "\n".join(block)
     else:
-        empty = "no BibTeX entry in the file (no line starts with '@')"
-        raise ImportFileError(path, empty if blank else "the file is empty")
+        empty = QT_TRANSLATE_NOOP("Errors", "no BibTeX entry in the file (no line starts with '@')")
+        raise ImportFileError(
+            path, empty if blank else QT_TRANSLATE_NOOP("Errors", "the file is empty")
+        )

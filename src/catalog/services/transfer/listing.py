@@ -57,8 +57,9 @@ MAX_TITLE = 2000
 MAX_DATE = 60
 """A date line is short: longer lines are text, whatever they contain."""
 
-NO_ENTRIES = (
-    "no entries found: expected a date line such as 'December 06, 1955' followed by a title"
+NO_ENTRIES = QT_TRANSLATE_NOOP(
+    "Errors",
+    "no entries found: expected a date line such as 'December 06, 1955' followed by a title",
 )
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -129,19 +130,33 @@ def decode_listing(data: bytes, path: str) -> str:
             except UnicodeDecodeError as error:
                 line = _line_of(data[: error.start].decode(encoding, errors="replace"))
                 name = encoding.upper()
-                raise ImportFileError(path, f"not {name} text at line {line}", line) from None
+                raise ImportFileError(
+                    path,
+                    QT_TRANSLATE_NOOP("Errors", "not {encoding} text at line {at}"),
+                    line,
+                    encoding=name,
+                    at=line,
+                ) from None
     skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     data = data[skipped:]
     nul = data.find(b"\x00")
     if nul >= 0:
         line = _line_of(data[:nul].decode("utf-8", errors="replace"))
-        raise ImportFileError(path, f"binary data at line {line}", line)
+        raise ImportFileError(
+            path, QT_TRANSLATE_NOOP("Errors", "binary data at line {at}"), line, at=line
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = _line_of(data[: error.start].decode("utf-8", errors="replace"))
         byte = skipped + error.start + 1
-        raise ImportFileError(path, f"not UTF-8 text at line {line} (byte {byte})", line) from None
+        raise ImportFileError(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "not UTF-8 text at line {at} (byte {byte})"),
+            line,
+            at=line,
+            byte=byte,
+        ) from None
 
 
 def _decode_head(head: bytes) -> str:
@@ -244,9 +259,11 @@ def parse_listing(text: str, path: str = "<text>") -> Iterator[RecordInput]:
     nul = text.find("\x00")
     if nul >= 0:
         line = _line_of(text[:nul])
-        raise ImportFileError(path, f"binary data at line {line}", line)
+        raise ImportFileError(
+            path, QT_TRANSLATE_NOOP("Errors", "binary data at line {at}"), line, at=line
+        )
     if not text.strip():
-        raise ImportFileError(path, "the file is empty")
+        raise ImportFileError(path, QT_TRANSLATE_NOOP("Errors", "the file is empty"))
     lines = _scan(text)
     starts = _entry_starts(lines)
     if not starts:
@@ -264,9 +281,12 @@ def parse_listing(text: str, path: str = "<text>") -> Iterator[RecordInput]:
         if not paragraphs:
             raise ImportFileError(
                 path,
-                f"the entry dated {date.content!r} has no title (expected a title line "
-                "below the date)",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the entry dated {date} has no title (expected a title line below the date)",
+                ),
                 date.number,
+                date=repr(date.content),
             )
         if tight:
             first, *rest = paragraphs[0]
@@ -277,8 +297,12 @@ def parse_listing(text: str, path: str = "<text>") -> Iterator[RecordInput]:
         if len(title) > MAX_TITLE:
             raise ImportFileError(
                 path,
-                f"the title is longer than {MAX_TITLE:,} characters ({len(title):,})",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "the title is longer than {limit} characters ({count})"
+                ),
                 title_lines[0].number,
+                limit=f"{MAX_TITLE:,}",
+                count=f"{len(title):,}",
             )
         yield RecordInput(
             title=title,
@@ -337,5 +361,9 @@ class ListingImporter:
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+            raise ImportFileError(
+                str(path),
+                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                reason=error.strerror,
+            ) from None
         yield from parse_listing(decode_listing(data, str(path)), str(path))

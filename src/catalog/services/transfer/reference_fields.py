@@ -20,7 +20,8 @@ import uuid
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, NoReturn
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.native_json_fields import bad_text
 
 REFERENCE_NAMESPACE = uuid.UUID("6f2d7c1e-4b0a-5c8e-9d3f-2a1b0c9e8d7f")
@@ -122,26 +123,35 @@ def date_text(parts: list[int]) -> str:
     return text + "".join(f"-{part:02d}" for part in known)
 
 
-def check_text(value: str, path: str, line: int | None, what: str) -> str:
+def check_text(value: str, path: str, line: int | None, what: object) -> str:
     """``value``, or a clear error when it holds a NUL or a lone surrogate."""
     problem = bad_text(value)
     if problem:
-        raise ImportFileError(path, f"{what} holds {problem}", line)
+        raise ImportFileError(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "{what} holds {problem}"),
+            line,
+            what=what,
+            problem=problem,
+        )
     return value
 
 
-def utf16_hint(data: bytes) -> str:
-    """ "it is UTF-16 text" when the bytes look like UTF-16 (which has NULs in ASCII), or ""."""
+def utf16_hint(data: bytes) -> CatalogError | None:
+    """ "it is UTF-16 text" when the bytes look like UTF-16 (which has NULs in ASCII), or
+    None (a phrase for a message, as an error: the window shows it translated)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "it is UTF-16 text"
+        return CatalogError(QT_TRANSLATE_NOOP("Errors", "it is UTF-16 text"))
     sample = data[:4096]
     if len(sample) >= 2 and sample.count(0) * 3 >= len(sample):
-        return "it looks like UTF-16 text without a byte-order mark"
-    return ""
+        return CatalogError(
+            QT_TRANSLATE_NOOP("Errors", "it looks like UTF-16 text without a byte-order mark")
+        )
+    return None
 
 
-def encoding_guess(data: bytes) -> str:
-    """What text that is not UTF-8 seems to be ("it looks like cp1251 text"), or ""."""
+def encoding_guess(data: bytes) -> CatalogError | None:
+    """What text that is not UTF-8 seems to be ("it looks like cp1251 text"), or None."""
     hint = utf16_hint(data)
     if hint:
         return hint
@@ -150,17 +160,53 @@ def encoding_guess(data: bytes) -> str:
 
         best = from_bytes(data[:65536]).best()
     except Exception:  # a guess for the message only: it must never hide the real error
-        return ""
+        return None
     if best is None or best.encoding in ("utf_8", "ascii"):
-        return ""
-    return f"it looks like {best.encoding} text"
+        return None
+    return CatalogError(
+        QT_TRANSLATE_NOOP("Errors", "it looks like {encoding} text"), encoding=best.encoding
+    )
 
 
-def not_utf8(path: str, data: bytes, line: int | None, kind: str, where: str = "") -> NoReturn:
-    """Refuse a file that is not UTF-8, saying what it seems to be."""
-    details = "; ".join(part for part in (where, encoding_guess(data)) if part)
-    message = f"the file is not UTF-8 text{f' ({details})' if details else ''}"
-    raise ImportFileError(path, f"{message}; save it as UTF-8 {kind}", line)
+def not_utf8(
+    path: str, data: bytes, line: int | None, kind: str, byte: int | None = None
+) -> NoReturn:
+    """Refuse a file that is not UTF-8, saying what it seems to be (and at which byte of
+    the line, if known)."""
+    guess = encoding_guess(data)
+    where = (
+        None
+        if byte is None
+        else CatalogError(QT_TRANSLATE_NOOP("Errors", "byte {byte} of the line"), byte=byte)
+    )
+    if where is not None and guess is not None:
+        raise ImportFileError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "Errors", "the file is not UTF-8 text ({where}; {guess}); save it as UTF-8 {kind}"
+            ),
+            line,
+            where=where,
+            guess=guess,
+            kind=kind,
+        )
+    details = where or guess
+    if details is not None:
+        raise ImportFileError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "Errors", "the file is not UTF-8 text ({details}); save it as UTF-8 {kind}"
+            ),
+            line,
+            details=details,
+            kind=kind,
+        )
+    raise ImportFileError(
+        path,
+        QT_TRANSLATE_NOOP("Errors", "the file is not UTF-8 text; save it as UTF-8 {kind}"),
+        line,
+        kind=kind,
+    )
 
 
 def text_lines(handle: BinaryIO, path: str, kind: str) -> Iterator[tuple[int, str]]:
@@ -179,11 +225,13 @@ def text_lines(handle: BinaryIO, path: str, kind: str) -> Iterator[tuple[int, st
             if b"\x00" in part or (number == 1 and utf16_hint(part)):
                 if utf16_hint(part):
                     not_utf8(path, part, number, kind)
-                raise ImportFileError(path, "the line holds a NUL character", number)
+                raise ImportFileError(
+                    path, QT_TRANSLATE_NOOP("Errors", "the line holds a NUL character"), number
+                )
             try:
                 text = part.decode("utf-8")
             except UnicodeDecodeError as error:
-                not_utf8(path, part, number, kind, f"byte {error.start + 1} of the line")
+                not_utf8(path, part, number, kind, error.start + 1)
             if number == 1:
                 text = text.removeprefix("\ufeff")
             yield number, text.rstrip("\r\n")

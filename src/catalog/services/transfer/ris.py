@@ -175,7 +175,11 @@ class RisImporter:
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise ImportFileError(name, f"cannot read the file: {error.strerror}") from None
+            raise ImportFileError(
+                name,
+                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                reason=error.strerror,
+            ) from None
         with handle:
             records = _records(text_lines(handle, name, "RIS"), name)
             for number, (line, lines) in enumerate(records, start=1):
@@ -183,17 +187,33 @@ class RisImporter:
                 ignored.update(tag for tag in tags if tag not in KNOWN_TAGS)
                 entry = _parse(lines, name, line)
                 record = entry_record(entry, line)
-                where = f"record {number} (TY at line {line})"
                 if not record.title:
-                    raise ImportFileError(name, f"{where} has no title (no TI or T1 line)", line)
+                    raise ImportFileError(
+                        name,
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "record {number} (TY at line {at}) has no title (no TI or T1 line)",
+                        ),
+                        line,
+                        number=number,
+                        at=line,
+                    )
                 source = _first(entry, "id")
                 if source:
                     if source in ids:
-                        message = (
-                            f"{where} repeats the ID {source[:60]!r} "
-                            f"of the record at line {ids[source]}"
+                        raise ImportFileError(
+                            name,
+                            QT_TRANSLATE_NOOP(
+                                "Errors",
+                                "record {number} (TY at line {at}) repeats the ID {id} "
+                                "of the record at line {first}",
+                            ),
+                            line,
+                            number=number,
+                            at=line,
+                            id=repr(source[:60]),
+                            first=ids[source],
                         )
-                        raise ImportFileError(name, message, line)
                     ids[source] = line
                 yield record
         self.ignored_tags = sorted(ignored)
@@ -206,7 +226,12 @@ def _parse(lines: list[str], path: str, line: int) -> dict[str, Any]:
     try:
         entries = parser.parse_lines(iter(lines))
     except (KeyError, TypeError, AttributeError, ValueError) as error:  # rispy's own slips
-        raise ImportFileError(path, f"the record cannot be read ({error})", line) from None
+        raise ImportFileError(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "the record cannot be read ({reason})"),
+            line,
+            reason=error,
+        ) from None
     return entries[0] if entries else {}
 
 
@@ -226,22 +251,51 @@ def _records(lines: Iterator[tuple[int, str]], path: str) -> Iterator[tuple[int,
             if tag is not None and tag.group(1) == "TY":
                 start, record, seen = number, [text], True
             elif tag is not None:
-                message = f"the {tag.group(1)} line is not inside a record (expected 'TY  - ')"
-                raise ImportFileError(path, message, number)
+                raise ImportFileError(
+                    path,
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "the {tag} line is not inside a record (expected 'TY  - ')"
+                    ),
+                    number,
+                    tag=tag.group(1),
+                )
             continue
         if tag is not None and tag.group(1) == "TY":
-            message = f"a new record starts before the record at line {start} ended with 'ER  - '"
-            raise ImportFileError(path, message, number)
+            raise ImportFileError(
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "a new record starts before the record at line {at} ended with 'ER  - '",
+                ),
+                number,
+                at=start,
+            )
         record.append(text)
         if tag is not None and tag.group(1) == "ER":
             yield start, record
             start, record = None, []
         elif len(record) > MAX_RECORD_LINES:
-            message = f"the record at line {start} has more than {MAX_RECORD_LINES} lines"
-            raise ImportFileError(path, message, start)
+            raise ImportFileError(
+                path,
+                QT_TRANSLATE_NOOP("Errors", "the record at line {at} has more than {limit} lines"),
+                start,
+                at=start,
+                limit=MAX_RECORD_LINES,
+            )
     if start is not None:
-        message = f"the record at line {start} has no 'ER  - ' end line (is the file cut short?)"
-        raise ImportFileError(path, message, start)
+        raise ImportFileError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "the record at line {at} has no 'ER  - ' end line (is the file cut short?)",
+            ),
+            start,
+            at=start,
+        )
     if not seen:
-        empty = "no RIS record in the file (no line starts with 'TY  - ')"
-        raise ImportFileError(path, empty if blank else "the file is empty")
+        empty = QT_TRANSLATE_NOOP(
+            "Errors", "no RIS record in the file (no line starts with 'TY  - ')"
+        )
+        raise ImportFileError(
+            path, empty if blank else QT_TRANSLATE_NOOP("Errors", "the file is empty")
+        )
