@@ -35,6 +35,8 @@ TRANSFER_CONVERTED = (
     "csl_json_import",
     "csv_import",
     "dc_export",
+    "dublin_core",
+    "ead",
     "ead3_export",
     "encoding",
     "export_options",
@@ -48,6 +50,7 @@ TRANSFER_CONVERTED = (
     "ris",
     "ris_export",
     "xlsx_export",
+    "xml_input",
 )
 CONVERTED = sorted(
     [
@@ -76,6 +79,7 @@ ALLOWED: dict[str, set[str]] = {
     "services/transfer/csv_import.py": {"template"},  # _Where.fail(template, **values)
     # _fail(template, ...), and the templates of the errors of the header check and the
     # decoder's hooks passed on
+    "services/transfer/dublin_core.py": {"template"},  # _Harvest.fail(template, ...)
     "services/transfer/json_stream.py": {"template", "problem.template", "error.template"},
     "services/transfer/native_json_fields.py": {"template"},  # RecordContext.fail
 }

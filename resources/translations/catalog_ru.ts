@@ -3176,6 +3176,26 @@ Click or press Delete to remove it</source>
         <translation>двоичные данные в строке {at}</translation>
     </message>
     <message>
+        <source>the finding aid has no titled description (no did/unittitle with text)</source>
+        <translation>в путеводителе нет описания с заголовком (нет did/unittitle с текстом)</translation>
+    </message>
+    <message>
+        <source>not an EAD finding aid: the root element is &lt;{root}&gt;</source>
+        <translation>это не путеводитель EAD: корневой элемент — &lt;{root}&gt;</translation>
+    </message>
+    <message>
+        <source>the finding aid has no &lt;archdesc&gt;</source>
+        <translation>в путеводителе нет &lt;archdesc&gt;</translation>
+    </message>
+    <message>
+        <source>the finding aid is larger than {limit} MB; split it</source>
+        <translation>путеводитель больше {limit} МБ; разделите его</translation>
+    </message>
+    <message>
+        <source>the XML cannot be read: {reason}</source>
+        <translation>XML не удаётся прочитать: {reason}</translation>
+    </message>
+    <message>
         <source>not UTF-8 text at line {at} (byte {byte})</source>
         <translation>текст не в кодировке UTF-8 в строке {at} (байт {byte})</translation>
     </message>
@@ -3242,6 +3262,110 @@ Click or press Delete to remove it</source>
     <message>
         <source>no RIS record in the file (no line starts with &apos;TY  - &apos;)</source>
         <translation>в файле нет записей RIS (ни одна строка не начинается с «TY  - »)</translation>
+    </message>
+    <message>
+        <source>the request had an illegal, missing or repeated argument</source>
+        <translation>в запросе был недопустимый, отсутствующий или повторённый аргумент</translation>
+    </message>
+    <message>
+        <source>the resumption token is invalid or has expired</source>
+        <translation>маркер продолжения недействителен или устарел</translation>
+    </message>
+    <message>
+        <source>the request&apos;s verb is not a legal OAI-PMH verb</source>
+        <translation>глагол запроса не является допустимым глаголом OAI-PMH</translation>
+    </message>
+    <message>
+        <source>the repository does not offer the requested metadata format</source>
+        <translation>репозиторий не предоставляет запрошенный формат метаданных</translation>
+    </message>
+    <message>
+        <source>the repository does not know the requested identifier</source>
+        <translation>репозиторию неизвестен запрошенный идентификатор</translation>
+    </message>
+    <message>
+        <source>no records match the request</source>
+        <translation>запросу не соответствует ни одна запись</translation>
+    </message>
+    <message>
+        <source>the item has no metadata formats</source>
+        <translation>у элемента нет форматов метаданных</translation>
+    </message>
+    <message>
+        <source>the repository does not support sets</source>
+        <translation>репозиторий не поддерживает наборы</translation>
+    </message>
+    <message>
+        <source>harvest with ListRecords or GetRecord and metadataPrefix=oai_dc</source>
+        <translation>собирайте записи запросом ListRecords или GetRecord с metadataPrefix=oai_dc</translation>
+    </message>
+    <message>
+        <source>record {identifier}</source>
+        <translation>запись {identifier}</translation>
+    </message>
+    <message>
+        <source>a record</source>
+        <translation>запись</translation>
+    </message>
+    <message>
+        <source>{which} has no dc:title</source>
+        <translation>{which}: нет dc:title</translation>
+    </message>
+    <message>
+        <source>{which} has a title longer than {limit} characters ({count})</source>
+        <translation>{which}: заголовок длиннее допустимого (символов: {count}, наибольшее число: {limit})</translation>
+    </message>
+    <message>
+        <source>{which} has a dc:{element} longer than {limit} characters</source>
+        <translation>{which}: значение dc:{element} длиннее допустимого (наибольшее число символов: {limit})</translation>
+    </message>
+    <message>
+        <source>the record {identifier} appears twice in the response</source>
+        <translation>запись {identifier} встречается в ответе дважды</translation>
+    </message>
+    <message>
+        <source>{which} has no metadata and is not marked deleted</source>
+        <translation>{which}: нет метаданных, и запись не помечена как удалённая</translation>
+    </message>
+    <message>
+        <source>&lt;{element}&gt; in {namespace}</source>
+        <translation>&lt;{element}&gt; в {namespace}</translation>
+    </message>
+    <message>
+        <source>{which} holds metadata of another format ({found}), not oai_dc: {hint}</source>
+        <translation>{which}: метаданные другого формата ({found}), а не oai_dc: {hint}</translation>
+    </message>
+    <message>
+        <source>the response holds only deleted records ({count}): nothing to import</source>
+        <translation>в ответе только удалённые записи (их число: {count}): импортировать нечего</translation>
+    </message>
+    <message>
+        <source>this is an OAI-PMH {verb} response, which holds no records: {hint}</source>
+        <translation>это ответ OAI-PMH на {verb}, в нём нет записей: {hint}</translation>
+    </message>
+    <message>
+        <source>the file holds no oai_dc:dc records</source>
+        <translation>в файле нет записей oai_dc:dc</translation>
+    </message>
+    <message>
+        <source>no explanation given</source>
+        <translation>без пояснений</translation>
+    </message>
+    <message>
+        <source>the OAI-PMH response is an error: {code}: {message}</source>
+        <translation>ответ OAI-PMH — ошибка: {code}: {message}</translation>
+    </message>
+    <message>
+        <source>the file declares XML entities, which Catalog does not read (unsafe)</source>
+        <translation>в файле объявлены сущности XML, а Catalog их не читает (это небезопасно)</translation>
+    </message>
+    <message>
+        <source>the XML is malformed: elements nested more than {depth} deep</source>
+        <translation>XML повреждён: элементы вложены глубже допустимого (наибольшая глубина: {depth})</translation>
+    </message>
+    <message>
+        <source>the XML is malformed: {reason}</source>
+        <translation>XML повреждён: {reason}</translation>
     </message>
 </context>
 <context>

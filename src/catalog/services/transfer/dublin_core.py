@@ -42,7 +42,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError, Word
 from catalog.domain.records import AnnotationInput, AuthorityKind, NameLink, RecordInput, Role
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer import xml_input
@@ -70,16 +70,27 @@ _DC = f"{{{OAI_DC_NS}}}dc"
 
 # The OAI-PMH 2.0 error codes, explained for an error element that carries no text.
 _ERROR_TEXTS = {
-    "badArgument": "the request had an illegal, missing or repeated argument",
-    "badResumptionToken": "the resumption token is invalid or has expired",
-    "badVerb": "the request's verb is not a legal OAI-PMH verb",
-    "cannotDisseminateFormat": "the repository does not offer the requested metadata format",
-    "idDoesNotExist": "the repository does not know the requested identifier",
-    "noRecordsMatch": "no records match the request",
-    "noMetadataFormats": "the item has no metadata formats",
-    "noSetHierarchy": "the repository does not support sets",
+    "badArgument": QT_TRANSLATE_NOOP(
+        "Errors", "the request had an illegal, missing or repeated argument"
+    ),
+    "badResumptionToken": QT_TRANSLATE_NOOP(
+        "Errors", "the resumption token is invalid or has expired"
+    ),
+    "badVerb": QT_TRANSLATE_NOOP("Errors", "the request's verb is not a legal OAI-PMH verb"),
+    "cannotDisseminateFormat": QT_TRANSLATE_NOOP(
+        "Errors", "the repository does not offer the requested metadata format"
+    ),
+    "idDoesNotExist": QT_TRANSLATE_NOOP(
+        "Errors", "the repository does not know the requested identifier"
+    ),
+    "noRecordsMatch": QT_TRANSLATE_NOOP("Errors", "no records match the request"),
+    "noMetadataFormats": QT_TRANSLATE_NOOP("Errors", "the item has no metadata formats"),
+    "noSetHierarchy": QT_TRANSLATE_NOOP("Errors", "the repository does not support sets"),
 }
-_HARVEST_HINT = "harvest with ListRecords or GetRecord and metadataPrefix=oai_dc"
+_HARVEST_HINT = Word(
+    "Errors",
+    QT_TRANSLATE_NOOP("Errors", "harvest with ListRecords or GetRecord and metadataPrefix=oai_dc"),
+)
 # Notes for elements that have no field of their own: element, and the note's label.
 _NOTE_ELEMENTS = (("rights", "Rights"), ("relation", "Relation"), ("format", "Format"))
 
@@ -152,6 +163,15 @@ def _elements(dc: etree._Element) -> dict[str, list[tuple[str, int | None]]]:
     return found
 
 
+def _which(identifier: str) -> CatalogError:
+    """ "record {identifier}" or "a record", to name the record a message is about."""
+    if identifier:
+        return CatalogError(
+            QT_TRANSLATE_NOOP("Errors", "record {identifier}"), identifier=identifier
+        )
+    return CatalogError(QT_TRANSLATE_NOOP("Errors", "a record"))
+
+
 def record_from_dc(dc: etree._Element, path: Path, header: _Header | None) -> RecordInput:
     """One record from an ``oai_dc:dc`` element (and its OAI-PMH header, if any)."""
     name = str(path)
@@ -162,18 +182,36 @@ def record_from_dc(dc: etree._Element, path: Path, header: _Header | None) -> Re
 
     titles = [(text, line) for text, line in fields.get("title", ()) if text]
     line = _line(dc)
-    which = f"record {header.identifier}" if header and header.identifier else "a record"
+    which = _which(header.identifier if header else "")
     if not titles:
-        raise ImportFileError(name, f"{which} has no dc:title", line)
+        raise ImportFileError(
+            name, QT_TRANSLATE_NOOP("Errors", "{which} has no dc:title"), line, which=which
+        )
     title, title_line = titles[0]
     if len(title) > MAX_TITLE:
-        message = f"{which} has a title longer than {MAX_TITLE} characters ({len(title)})"
-        raise ImportFileError(name, message, title_line)
+        raise ImportFileError(
+            name,
+            QT_TRANSLATE_NOOP(
+                "Errors", "{which} has a title longer than {limit} characters ({count})"
+            ),
+            title_line,
+            which=which,
+            limit=MAX_TITLE,
+            count=len(title),
+        )
     for local in ("type", "language"):
         for text, at in fields.get(local, ()):
             if len(text) > MAX_VOCABULARY:
-                message = f"{which} has a dc:{local} longer than {MAX_VOCABULARY} characters"
-                raise ImportFileError(name, message, at)
+                raise ImportFileError(
+                    name,
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "{which} has a dc:{element} longer than {limit} characters"
+                    ),
+                    at,
+                    which=which,
+                    element=local,
+                    limit=MAX_VOCABULARY,
+                )
 
     dates, types, publishers = texts("date"), texts("type"), texts("publisher")
     notes: list[str] = []
@@ -225,8 +263,10 @@ class _Harvest:
     token: str | None = None
     identifiers: set[str] = field(default_factory=set)
 
-    def fail(self, message: str, line: int | None = None) -> ImportFileError:
-        return ImportFileError(str(self.path), message, line)
+    def fail(self, template: str, at: int | None = None, **values: object) -> ImportFileError:
+        """The error for the response: ``template`` (marked in "Errors") says why, at line
+        ``at`` if known."""
+        return ImportFileError(str(self.path), template, at, **values)
 
 
 class DublinCoreImporter:
@@ -301,7 +341,13 @@ class DublinCoreImporter:
         if not identifier:
             harvest.without_identifier += 1
         elif identifier in harvest.identifiers:
-            raise harvest.fail(f"the record {identifier} appears twice in the response", line)
+            raise harvest.fail(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "the record {identifier} appears twice in the response"
+                ),
+                line,
+                identifier=identifier,
+            )
         else:
             harvest.identifiers.add(identifier)
         return replace(item, line=line)
@@ -314,17 +360,32 @@ class DublinCoreImporter:
             return
         if had_dc:
             return
-        which = f"record {header.identifier}" if header.identifier else "a record"
+        which = _which(header.identifier)
         metadata = record.find(_METADATA)
         children = () if metadata is None else metadata
         inner = next((c for c in children if isinstance(c.tag, str)), None)
         if inner is None:
-            raise harvest.fail(f"{which} has no metadata and is not marked deleted", _line(record))
+            raise harvest.fail(
+                QT_TRANSLATE_NOOP("Errors", "{which} has no metadata and is not marked deleted"),
+                _line(record),
+                which=which,
+            )
         qname = etree.QName(inner)
-        found = f"<{qname.localname}> in {qname.namespace}" if qname.namespace else qname.localname
+        found: object = qname.localname
+        if qname.namespace:
+            found = CatalogError(
+                QT_TRANSLATE_NOOP("Errors", "<{element}> in {namespace}"),
+                element=qname.localname,
+                namespace=qname.namespace,
+            )
         raise harvest.fail(
-            f"{which} holds metadata of another format ({found}), not oai_dc: {_HARVEST_HINT}",
+            QT_TRANSLATE_NOOP(
+                "Errors", "{which} holds metadata of another format ({found}), not oai_dc: {hint}"
+            ),
             _line(record),
+            which=which,
+            found=found,
+            hint=_HARVEST_HINT,
         )
 
     def _finish(self, harvest: _Harvest) -> None:
@@ -333,14 +394,23 @@ class DublinCoreImporter:
         self.resumption_token = harvest.token
         if harvest.records == 0:
             if harvest.deleted:
-                only = f"the response holds only deleted records ({harvest.deleted})"
-                raise harvest.fail(only + ": nothing to import")
+                raise harvest.fail(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "the response holds only deleted records ({count}): nothing to import",
+                    ),
+                    count=harvest.deleted,
+                )
             if harvest.verb and harvest.verb not in ("ListRecords", "GetRecord"):
                 raise harvest.fail(
-                    f"this is an OAI-PMH {harvest.verb} response, which holds no records: "
-                    + _HARVEST_HINT
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "this is an OAI-PMH {verb} response, which holds no records: {hint}",
+                    ),
+                    verb=harvest.verb,
+                    hint=_HARVEST_HINT,
                 )
-            raise harvest.fail("the file holds no oai_dc:dc records")
+            raise harvest.fail(QT_TRANSLATE_NOOP("Errors", "the file holds no oai_dc:dc records"))
         if harvest.deleted:
             plural = "record" if harvest.deleted == 1 else "records"
             self.warnings.append(f"{harvest.deleted} deleted {plural} skipped")
@@ -359,8 +429,15 @@ class DublinCoreImporter:
 def _error_response(harvest: _Harvest, error: etree._Element) -> ImportFileError:
     """The user-facing error for an OAI-PMH error response."""
     code = error.get("code", "") or "unknown"
-    message = xml_input.text_of(error) or _ERROR_TEXTS.get(code, "no explanation given")
-    return harvest.fail(f"the OAI-PMH response is an error: {code}: {message}", _line(error))
+    message: object = xml_input.text_of(error) or Word(
+        "Errors", _ERROR_TEXTS.get(code, QT_TRANSLATE_NOOP("Errors", "no explanation given"))
+    )
+    return harvest.fail(
+        QT_TRANSLATE_NOOP("Errors", "the OAI-PMH response is an error: {code}: {message}"),
+        _line(error),
+        code=code,
+        message=message,
+    )
 
 
 def _refuse_empty(path: Path) -> None:
@@ -369,6 +446,10 @@ def _refuse_empty(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as error:
-        raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        ) from None
     if len(head) < 4096 and not head.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise ImportFileError(str(path), "the file is empty")
+        raise ImportFileError(str(path), QT_TRANSLATE_NOOP("Errors", "the file is empty"))

@@ -58,7 +58,9 @@ from catalog.services.transfer.ead_fields import Tags
 MAX_BYTES = 256 * 1024 * 1024
 """The largest finding aid read (it is parsed whole)."""
 
-NO_TITLES = "the finding aid has no titled description (no did/unittitle with text)"
+NO_TITLES = QT_TRANSLATE_NOOP(
+    "Errors", "the finding aid has no titled description (no did/unittitle with text)"
+)
 
 COMPONENTS = ("c", *(f"c{n:02d}" for n in range(1, 13)))
 
@@ -122,11 +124,16 @@ class EadImporter:
         if tags.local(root) != "ead":
             raise ImportFileError(
                 str(path),
-                f"not an EAD finding aid: the root element is <{etree.QName(root).localname}>",
+                QT_TRANSLATE_NOOP("Errors", "not an EAD finding aid: the root element is <{root}>"),
+                root=etree.QName(root).localname,
             )
         archdesc = next(f.children(root, tags, "archdesc"), None)
         if archdesc is None:
-            raise ImportFileError(str(path), "the finding aid has no <archdesc>", _line(root))
+            raise ImportFileError(
+                str(path),
+                QT_TRANSLATE_NOOP("Errors", "the finding aid has no <archdesc>"),
+                _line(root),
+            )
         context = _context(path, root, archdesc, tags)
         yield from _records(context, archdesc)
 
@@ -138,12 +145,18 @@ def _parse(path: Path) -> etree._Element:
         with path.open("rb") as handle:
             blank = not handle.read(4096).strip()
     except OSError as error:
-        raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        ) from None
     if blank:
-        raise ImportFileError(str(path), "the file is empty")
+        raise ImportFileError(str(path), QT_TRANSLATE_NOOP("Errors", "the file is empty"))
     if size > MAX_BYTES:
         raise ImportFileError(
-            str(path), f"the finding aid is larger than {MAX_BYTES // 2**20} MB; split it"
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "the finding aid is larger than {limit} MB; split it"),
+            limit=MAX_BYTES // 2**20,
         )
     try:
         return xml_input.parse(path).getroot()
@@ -155,7 +168,9 @@ def _parse(path: Path) -> etree._Element:
         raise
     except (etree.LxmlError, ValueError, LookupError) as error:
         # lxml reports a few problems (an unknown encoding ...) outside XMLSyntaxError.
-        raise ImportFileError(str(path), f"the XML cannot be read: {error}") from None
+        raise ImportFileError(
+            str(path), QT_TRANSLATE_NOOP("Errors", "the XML cannot be read: {reason}"), reason=error
+        ) from None
 
 
 def _check_utf8(path: Path) -> None:
@@ -174,7 +189,11 @@ def _check_utf8(path: Path) -> None:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ImportFileError(
-            str(path), f"not UTF-8 text at line {line} (byte {error.start + 1})", line
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "not UTF-8 text at line {at} (byte {byte})"),
+            line,
+            at=line,
+            byte=error.start + 1,
         ) from None
 
 

@@ -17,10 +17,13 @@ from pathlib import Path
 from lxml import etree
 
 from catalog.domain.errors import ImportFileError
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 
 # An entity declaration anywhere in the internal subset: refused, whatever it expands to.
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_UNSAFE = "the file declares XML entities, which Catalog does not read (unsafe)"
+_UNSAFE = QT_TRANSLATE_NOOP(
+    "Errors", "the file declares XML entities, which Catalog does not read (unsafe)"
+)
 # What libxml2 says when declared entities reach it: the same refusal.
 _ENTITY_ATTACK = re.compile(
     r"entity amplification|entity reference loop|PEReferences forbidden", re.IGNORECASE
@@ -50,9 +53,13 @@ def check_prologue(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(_PROLOGUE_BYTES)
     except OSError as error:
-        raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        ) from None
     if not head.strip() and len(head) < _PROLOGUE_BYTES:
-        raise ImportFileError(str(path), "the file is empty")
+        raise ImportFileError(str(path), QT_TRANSLATE_NOOP("Errors", "the file is empty"))
     doctype = head.find(b"<!DOCTYPE")
     if doctype >= 0 and _ENTITY_DECLARATION.search(head, doctype):
         raise ImportFileError(str(path), _UNSAFE)
@@ -76,7 +83,11 @@ def parse(path: Path) -> etree._ElementTree:
     except etree.XMLSyntaxError as error:
         raise syntax_error(path, error) from None
     except OSError as error:
-        raise ImportFileError(str(path), f"cannot read the file: {error}") from None
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error,
+        ) from None
 
 
 def iter_elements(path: Path, *tags: str) -> Iterator[etree._Element]:
@@ -90,7 +101,11 @@ def iter_elements(path: Path, *tags: str) -> Iterator[etree._Element]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        ) from None
     # The file is opened here, not by lxml, so it is closed when reading stops early.
     with handle:
         events = etree.iterparse(
@@ -122,8 +137,23 @@ def syntax_error(path: Path, error: etree.XMLSyntaxError) -> ImportFileError:
     message = str(error.msg or error).split(", line")[0].strip()
     if _ENTITY_ATTACK.search(message):
         return ImportFileError(str(path), _UNSAFE, line)
+    deep = _TOO_DEEP.match(message)
+    if deep is not None:
+        return ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP(
+                "Errors", "the XML is malformed: elements nested more than {depth} deep"
+            ),
+            line,
+            depth=deep.group(1),
+        )
     message = _TOO_DEEP.sub(r"elements nested more than \1 deep", message)
-    return ImportFileError(str(path), f"the XML is malformed: {message}", line)
+    return ImportFileError(
+        str(path),
+        QT_TRANSLATE_NOOP("Errors", "the XML is malformed: {reason}"),
+        line,
+        reason=message,
+    )
 
 
 def text_of(element: etree._Element | None) -> str:
