@@ -22,36 +22,12 @@ import pytest
 
 import catalog.services.backups
 import catalog.services.copying
+import catalog.services.transfer.formats
 from catalog.domain.errors import CatalogError, ImportFileError
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "catalog"
 SERVICES = ("exporting", "backups", "catalog", "copying", "importing")
 TRANSFER = SOURCE / "services" / "transfer"
-TRANSFER_CONVERTED = (
-    "bibtex",
-    "bibtex_export",
-    "csl_json",
-    "csv_export",
-    "csl_json_import",
-    "csv_import",
-    "dc_export",
-    "dublin_core",
-    "ead",
-    "ead3_export",
-    "encoding",
-    "export_options",
-    "html_report",
-    "json_stream",
-    "listing",
-    "native_json",
-    "native_json_fields",
-    "reference_fields",
-    "registry",
-    "ris",
-    "ris_export",
-    "xlsx_export",
-    "xml_input",
-)
 CONVERTED = sorted(
     [
         SOURCE / "domain" / "query.py",
@@ -59,13 +35,13 @@ CONVERTED = sorted(
         *(SOURCE / "services" / f"{name}.py" for name in SERVICES),
         *(SOURCE / "store").glob("*.py"),
         SOURCE / "ui" / "reports" / "pdf_report.py",
-        *(TRANSFER / f"{name}.py" for name in TRANSFER_CONVERTED),
+        *TRANSFER.glob("*.py"),  # every importer and exporter
     ]
 )
 
 # The helpers that raise an error from a template they are given, and the position of
 # the template among their arguments.
-HELPERS = {"fail": 0, "_fail": 0, "_fail_in": 2, "_unexpected": 1}
+HELPERS = {"fail": 0, "_fail": 0, "_fail_in": 2, "_unexpected": 1, "_refuse": 1}
 
 # Arguments that are not literals, each for a reason: a parameter that callers fill with
 # marked templates, or a text that is still English (named here so a new one fails).
@@ -77,16 +53,19 @@ ALLOWED: dict[str, set[str]] = {
     "services/transfer/bibtex.py": {"problem.template"},  # _failure() returns an error
     "services/transfer/csl_json_import.py": {"template"},  # _Item.fail(template, **values)
     "services/transfer/csv_import.py": {"template"},  # _Where.fail(template, **values)
+    "services/transfer/dublin_core.py": {"template"},  # _Harvest.fail(template, ...)
     # _fail(template, ...), and the templates of the errors of the header check and the
     # decoder's hooks passed on
-    "services/transfer/dublin_core.py": {"template"},  # _Harvest.fail(template, ...)
     "services/transfer/json_stream.py": {"template", "problem.template", "error.template"},
+    "services/transfer/mapped_sources.py": {"template"},  # _refuse(path, template, ...)
+    "services/transfer/mapping.py": {"template"},  # fail(template, **values)
     "services/transfer/native_json_fields.py": {"template"},  # RecordContext.fail
 }
 
 
 def _error_classes() -> set[str]:
-    del catalog.services.backups, catalog.services.copying  # imported for their classes
+    # imported for their classes (the transfer modules' _RejectedError among them)
+    del catalog.services.backups, catalog.services.copying, catalog.services.transfer.formats
     found: set[str] = set()
     todo: list[type] = [CatalogError]
     while todo:
@@ -196,6 +175,12 @@ def test_the_check_finds_plain_and_formatted_messages(tmp_path: Path) -> None:
     )
     found = sorted(line.split(": ")[0] for line in unmarked(source, tmp_path))
     assert found == ["module.py:2", "module.py:3", "module.py:6", "module.py:7"]
+
+
+def test_the_importers_and_exporters_are_checked() -> None:
+    checked = {path.name for path in CONVERTED if path.parent == TRANSFER}
+    assert {"csv_import.py", "json_stream.py", "mapped_sources.py", "xlsx_export.py"} <= checked
+    assert "_RejectedError" in ERRORS  # raised by the JSON decoder's hooks
 
 
 def test_the_check_finds_plain_and_formatted_reasons_given_to_helpers(tmp_path: Path) -> None:

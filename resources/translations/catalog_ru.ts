@@ -3367,6 +3367,146 @@ Click or press Delete to remove it</source>
         <source>the XML is malformed: {reason}</source>
         <translation>XML повреждён: {reason}</translation>
     </message>
+    <message>
+        <source>a mapping reads only these formats: {known}</source>
+        <translation>с сопоставлением читаются только форматы: {known}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>no column, key or element is named like a title (found: {columns}); choose a mapping</source>
+        <translation>ни один столбец, ключ или элемент не назван как заголовок (найдены: {columns}); выберите сопоставление</translation>
+    </message>
+    <message>
+        <source>the mapping&apos;s title column {column} is not in the file (columns: {columns})</source>
+        <translation>столбца заголовка {column} из сопоставления нет в файле (столбцы: {columns})</translation>
+    </message>
+    <message>
+        <source>record {number} has no title ({sources} empty)</source>
+        <translation>у записи {number} нет заголовка (пусто: {sources})</translation>
+    </message>
+    <message>
+        <source>not valid {encoding} text; choose the encoding</source>
+        <translation>текст не в кодировке {encoding}; выберите кодировку</translation>
+    </message>
+    <message>
+        <source>the header holds NUL bytes: this is not CSV text</source>
+        <translation>в заголовке есть байты NUL: это не текст CSV</translation>
+    </message>
+    <message>
+        <source>not a readable XLSX workbook ({reason})</source>
+        <translation>книгу XLSX не удаётся прочитать ({reason})</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet</source>
+        <translation>в книге нет ни одного листа</translation>
+    </message>
+    <message>
+        <source>the row has cells beyond the header&apos;s {header}</source>
+        <translation>в строке есть ячейки за пределами столбцов заголовка (столбцов в заголовке: {header})</translation>
+    </message>
+    <message>
+        <source>the first sheet is empty (no header row)</source>
+        <translation>первый лист пуст (нет строки заголовков)</translation>
+    </message>
+    <message>
+        <source>the workbook is damaged ({reason})</source>
+        <translation>книга повреждена ({reason})</translation>
+    </message>
+    <message>
+        <source>record {number} is not an object ({kind})</source>
+        <translation>запись {number} — не объект ({kind})</translation>
+    </message>
+    <message>
+        <source>a single JSON object larger than {limit} MB</source>
+        <translation>единственный объект JSON больше {limit} МБ</translation>
+    </message>
+    <message>
+        <source>the XML has no record elements under its root element</source>
+        <translation>в XML под корневым элементом нет элементов записей</translation>
+    </message>
+    <message>
+        <source>the mapping is not valid JSON: {reason}</source>
+        <translation>сопоставление — недопустимый JSON: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the mapping: {reason}</source>
+        <translation>не удаётся прочитать сопоставление: {reason}</translation>
+    </message>
+    <message>
+        <source>the mapping is not UTF-8 text</source>
+        <translation>сопоставление не в кодировке UTF-8</translation>
+    </message>
+    <message>
+        <source>a key appears twice in an object</source>
+        <translation>ключ встречается в объекте дважды</translation>
+    </message>
+    <message>
+        <source>{name} is not allowed</source>
+        <translation>{name} не допускается</translation>
+    </message>
+    <message>
+        <source>not a usable mapping: {problem}</source>
+        <translation>сопоставление непригодно: {problem}</translation>
+    </message>
+    <message>
+        <source>the file must hold one JSON object</source>
+        <translation>в файле должен быть один объект JSON</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; must be &quot;{format}&quot;</source>
+        <translation>«format» должно быть «{format}»</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a whole number</source>
+        <translation>«version» должно быть целым числом</translation>
+    </message>
+    <message>
+        <source>written by a newer Catalog (version {version}; this one reads {ours})</source>
+        <translation>записано более новой версией Catalog (версия {version}; эта версия читает {ours})</translation>
+    </message>
+    <message>
+        <source>unknown keys {keys}</source>
+        <translation>неизвестные ключи: {keys}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be text or null</source>
+        <translation>«{key}» должно быть текстом или null</translation>
+    </message>
+    <message>
+        <source>&quot;fields&quot; must be a non-empty list</source>
+        <translation>«fields» должно быть непустым списком</translation>
+    </message>
+    <message>
+        <source>&quot;empty_values&quot; must be a list of texts</source>
+        <translation>«empty_values» должно быть списком текстов</translation>
+    </message>
+    <message>
+        <source>no source is mapped to the title</source>
+        <translation>заголовку не сопоставлен ни один источник</translation>
+    </message>
+    <message>
+        <source>field {number} must be an object</source>
+        <translation>поле {number} должно быть объектом</translation>
+    </message>
+    <message>
+        <source>field {number} has unknown keys {keys}</source>
+        <translation>в поле {number} неизвестные ключи: {keys}</translation>
+    </message>
+    <message>
+        <source>field {number}: &quot;{key}&quot; must be text</source>
+        <translation>поле {number}: «{key}» должно быть текстом</translation>
+    </message>
+    <message>
+        <source>field {number}: &quot;source&quot; is empty</source>
+        <translation>поле {number}: «source» пусто</translation>
+    </message>
+    <message>
+        <source>field {number}: unknown field {field} (known: {known})</source>
+        <translation>поле {number}: неизвестное поле {field} (известные: {known})</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

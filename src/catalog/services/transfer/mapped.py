@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import ImportFileError, Word
 from catalog.domain.records import (
     AnnotationInput,
     AuthorityKind,
@@ -90,12 +90,20 @@ def kind_for(path: Path, format_name: str | None = None) -> Kind:
             if format_name in (kind, name):
                 return kind
         known = ", ".join(NAMES.values())
-        raise ImportFileError(str(path), f"a mapping reads only these formats: {known}")
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "a mapping reads only these formats: {known}"),
+            known=known,
+        )
     try:
         with path.open("rb") as handle:
             return guess_kind(handle.read(64))
     except OSError as error:
-        raise ImportFileError(str(path), f"cannot read the file: {error.strerror}") from None
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        ) from None
 
 
 class MappedImporter:
@@ -139,12 +147,16 @@ class MappedImporter:
                 if self.mapping is None:
                     mapping = auto_mapping(seen)
             if mapping is None or not mapping.has_title():
-                columns = ", ".join(seen) or "none"
+                none = Word("Errors", QT_TRANSLATE_NOOP("Errors", "none"))
                 raise ImportFileError(
                     str(path),
-                    f"no column, key or element is named like a title (found: {columns}); "
-                    "choose a mapping",
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "no column, key or element is named like a title (found: {columns}); "
+                        "choose a mapping",
+                    ),
                     row.header_line or row.line,
+                    columns=", ".join(seen) or none,
                 )
             if number == 1 and self.mapping is not None:
                 self._check_sources(mapping, row, path)
@@ -174,9 +186,13 @@ class MappedImporter:
         if all(s in missing for s in titles):
             raise ImportFileError(
                 str(path),
-                f"the mapping's title column {titles[0]!r} is not in the file "
-                f"(columns: {', '.join(row.names)})",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the mapping's title column {column} is not in the file (columns: {columns})",
+                ),
                 row.header_line,
+                column=repr(titles[0]),
+                columns=", ".join(row.names),
             )
         if missing:
             self.warnings.append(f"columns of the mapping not in the file: {', '.join(missing)}")
@@ -211,7 +227,11 @@ def _record(
     if not title:
         sources_ = ", ".join(repr(f.source) for f in mapping.fields if f.field == "title")
         raise ImportFileError(
-            str(where.path), f"record {where.number} has no title ({sources_} empty)", where.line
+            str(where.path),
+            QT_TRANSLATE_NOOP("Errors", "record {number} has no title ({sources} empty)"),
+            where.line,
+            number=where.number,
+            sources=sources_,
         )
 
     def many(name: str) -> tuple[str, ...]:

@@ -20,7 +20,8 @@ from typing import Any
 
 from lxml import etree
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer import xml_input
 from catalog.services.transfer.csv_format import unneutralise
 from catalog.services.transfer.encoding import open_text, resolve
@@ -44,8 +45,11 @@ class SourceRow:
     """Where the header row is (CSV, XLSX), for errors about columns."""
 
 
-def _fail(path: Path, message: str, line: int | None = None) -> ImportFileError:
-    return ImportFileError(str(path), message, line)
+def _refuse(
+    path: Path, template: str, line: int | None = None, **values: object
+) -> ImportFileError:
+    """The error for the file: ``template`` (marked in "Errors") and its values say why."""
+    return ImportFileError(str(path), template, line, **values)
 
 
 # ----------------------------------------------------------------------------- CSV
@@ -77,27 +81,51 @@ def csv_rows(path: Path, encoding: str | None) -> Iterator[SourceRow]:
                 break
             except csv.Error as error:
                 if "unexpected end of data" in str(error):
-                    message = "a quoted cell is never closed (a '\"' is missing)"
-                else:
-                    message = f"not valid CSV: {error}"
-                raise _fail(path, message, line) from None
+                    raise _refuse(
+                        path,
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "a quoted cell is never closed (a '\"' is missing)"
+                        ),
+                        line,
+                    ) from None
+                raise _refuse(
+                    path, QT_TRANSLATE_NOOP("Errors", "not valid CSV: {reason}"), line, reason=error
+                ) from None
             except UnicodeError:
-                raise _fail(path, f"not valid {chosen} text; choose the encoding", line) from None
+                raise _refuse(
+                    path,
+                    QT_TRANSLATE_NOOP("Errors", "not valid {encoding} text; choose the encoding"),
+                    line,
+                    encoding=chosen,
+                ) from None
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
                 if any("\x00" in cell for cell in row):
-                    raise _fail(path, "the header holds NUL bytes: this is not CSV text", line)
+                    raise _refuse(
+                        path,
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "the header holds NUL bytes: this is not CSV text"
+                        ),
+                        line,
+                    )
                 header = _header([c.removeprefix("\ufeff") for c in row], path, line)
                 header_line = line
                 continue
             if len(row) > len(header):
-                message = f"the row has {len(row)} cells but the header {len(header)}"
-                raise _fail(path, message, line)
+                raise _refuse(
+                    path,
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "the row has {cells} cells but the header {header}"
+                    ),
+                    line,
+                    cells=len(row),
+                    header=len(header),
+                )
             cells = {name: [row[i]] if i < len(row) else [] for i, name in enumerate(header)}
             yield SourceRow(line, cells, header, header_line)
         if header is None:
-            raise _fail(path, "the file is empty (no header row)", 1)
+            raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "the file is empty (no header row)"), 1)
 
 
 def delimiter(line: str) -> str:
@@ -112,7 +140,12 @@ def _header(cells: list[Any], path: Path, line: int) -> list[str]:
     for i, cell in enumerate(cells):
         name = _text(cell).strip() or f"column {i + 1}"
         if name in names:
-            raise _fail(path, f"the column {name!r} appears twice", line)
+            raise _refuse(
+                path,
+                QT_TRANSLATE_NOOP("Errors", "the column {column} appears twice"),
+                line,
+                column=repr(name),
+            )
         names.append(name)
     return names
 
@@ -131,11 +164,15 @@ def xlsx_rows(path: Path) -> Iterator[SourceRow]:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
         if path.is_file() and path.stat().st_size == 0:
-            raise _fail(path, "the file is empty") from None
-        raise _fail(path, f"not a readable XLSX workbook ({type(error).__name__})") from None
+            raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "the file is empty")) from None
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "not a readable XLSX workbook ({reason})"),
+            reason=type(error).__name__,
+        ) from None
     try:
         if not book.worksheets:
-            raise _fail(path, "the workbook has no sheet")
+            raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "the workbook has no sheet"))
         header: list[str] | None = None
         header_line = 1
         rows = book.worksheets[0].iter_rows(values_only=True)
@@ -148,13 +185,24 @@ def xlsx_rows(path: Path) -> Iterator[SourceRow]:
                 header, header_line = _header(row, path, line), line
                 continue
             if any(cell.strip() for cell in row[len(header) :]):
-                raise _fail(path, f"the row has cells beyond the header's {len(header)}", line)
+                raise _refuse(
+                    path,
+                    QT_TRANSLATE_NOOP("Errors", "the row has cells beyond the header's {header}"),
+                    line,
+                    header=len(header),
+                )
             cells = {name: [row[i]] if i < len(row) else [] for i, name in enumerate(header)}
             yield SourceRow(line, cells, header, header_line)
         if header is None:
-            raise _fail(path, "the first sheet is empty (no header row)", 1)
+            raise _refuse(
+                path, QT_TRANSLATE_NOOP("Errors", "the first sheet is empty (no header row)"), 1
+            )
     except (KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise _fail(path, f"the workbook is damaged ({type(error).__name__})") from None
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "the workbook is damaged ({reason})"),
+            reason=type(error).__name__,
+        ) from None
     finally:
         book.close()
 
@@ -188,7 +236,11 @@ def json_rows(path: Path, record_path: str | None) -> Iterator[SourceRow]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        raise _fail(path, f"cannot read the file: {error.strerror}") from None
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        ) from None
     with handle:
         head = handle.read(64 * 1024)
         handle.seek(0)
@@ -200,14 +252,17 @@ def json_rows(path: Path, record_path: str | None) -> Iterator[SourceRow]:
                 return
         else:
             key = "records"  # unused: a top-level array
-        reader = JsonArrayReader(
-            handle, str(path), max_value_chars=FIELD_LIMIT, array_key=key, file_kind="JSON file"
-        )
+        reader = JsonArrayReader(handle, str(path), max_value_chars=FIELD_LIMIT, array_key=key)
         for item in reader.items():
             for record in _descend(item.value, steps):
                 if not isinstance(record, dict):
-                    message = f"record {item.number} is not an object ({type(record).__name__})"
-                    raise _fail(path, message, item.line)
+                    raise _refuse(
+                        path,
+                        QT_TRANSLATE_NOOP("Errors", "record {number} is not an object ({kind})"),
+                        item.line,
+                        number=item.number,
+                        kind=type(record).__name__,
+                    )
                 yield SourceRow(item.line, flatten(record), list(record))
 
 
@@ -219,20 +274,35 @@ def _array_key(text: str) -> str | None:
 
 def _single_object(path: Path, data: bytes) -> Iterator[SourceRow]:
     if len(data) > MAX_JSON_BYTES:
-        raise _fail(path, f"a single JSON object larger than {MAX_JSON_BYTES // 2**20} MB")
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "a single JSON object larger than {limit} MB"),
+            limit=MAX_JSON_BYTES // 2**20,
+        )
     try:
         value = json.loads(
             data.decode("utf-8-sig"), object_pairs_hook=_unique, parse_constant=_no_constant
         )
     except UnicodeDecodeError:
-        raise _fail(path, "the file is not UTF-8 text") from None
+        raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "the file is not UTF-8 text")) from None
     except json.JSONDecodeError as error:
-        raise _fail(path, f"not valid JSON: {plain_message(error.msg)}", error.lineno) from None
-    except ValueError as error:
-        raise _fail(path, f"not valid JSON: {error}") from None
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "not valid JSON: {reason}"),
+            error.lineno,
+            reason=plain_message(error.msg),
+        ) from None
+    except (ValueError, _RejectedError) as error:
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("Errors", "not valid JSON: {reason}"), reason=error
+        ) from None
     except RecursionError:
-        raise _fail(path, "the JSON is nested too deeply") from None
+        raise _refuse(path, QT_TRANSLATE_NOOP("Errors", "the JSON is nested too deeply")) from None
     yield SourceRow(1, flatten(value), list(value))
+
+
+class _RejectedError(CatalogError):
+    """What the JSON decoder's hooks refuse in a single object."""
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -241,13 +311,18 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise ValueError(f"duplicate key {key[:40]!r} in an object")
+                raise _RejectedError(
+                    QT_TRANSLATE_NOOP("Errors", "duplicate key {key} in an object"),
+                    key=repr(key[:40]),
+                )
             seen.add(key)
     return result
 
 
 def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _RejectedError(
+        QT_TRANSLATE_NOOP("Errors", "{name} is not a number JSON allows"), name=name
+    )
 
 
 def _descend(value: Any, steps: list[str]) -> Iterator[Any]:
@@ -314,7 +389,11 @@ def record_element(path: Path) -> str:
     finally:
         if isinstance(elements, Generator):
             elements.close()
-    raise _fail(path, "the XML has no record elements under its root element", 1)
+    raise _refuse(
+        path,
+        QT_TRANSLATE_NOOP("Errors", "the XML has no record elements under its root element"),
+        1,
+    )
 
 
 def xml_rows(path: Path, record_path: str | None) -> Iterator[SourceRow]:

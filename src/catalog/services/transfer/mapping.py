@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 
 FORMAT = "catalog-mapping"
 VERSION = 1
@@ -162,8 +163,12 @@ class Mapping:
         """A mapping read from its saved JSON; ImportFileError says what is wrong."""
         try:
             payload = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
-        except (ValueError, RecursionError) as error:
-            raise ImportFileError(path, f"the mapping is not valid JSON: {error}") from None
+        except (ValueError, RecursionError, _RejectedError) as error:
+            raise ImportFileError(
+                path,
+                QT_TRANSLATE_NOOP("Errors", "the mapping is not valid JSON: {reason}"),
+                reason=error,
+            ) from None
         return _from_payload(payload, path)
 
     def save(self, path: Path) -> None:
@@ -176,9 +181,15 @@ class Mapping:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except OSError as error:
-            raise ImportFileError(str(path), f"cannot read the mapping: {error.strerror}") from None
+            raise ImportFileError(
+                str(path),
+                QT_TRANSLATE_NOOP("Errors", "cannot read the mapping: {reason}"),
+                reason=error.strerror,
+            ) from None
         except UnicodeDecodeError:
-            raise ImportFileError(str(path), "the mapping is not UTF-8 text") from None
+            raise ImportFileError(
+                str(path), QT_TRANSLATE_NOOP("Errors", "the mapping is not UTF-8 text")
+            ) from None
         return cls.from_json(text, str(path))
 
 
@@ -191,15 +202,19 @@ def _field_object(f: FieldMapping) -> dict[str, str]:
     return out
 
 
+class _RejectedError(CatalogError):
+    """What the JSON decoder's hooks refuse in a mapping."""
+
+
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) < len(pairs):
-        raise ValueError("a key appears twice in an object")
+        raise _RejectedError(QT_TRANSLATE_NOOP("Errors", "a key appears twice in an object"))
     return result
 
 
 def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed")
+    raise _RejectedError(QT_TRANSLATE_NOOP("Errors", "{name} is not allowed"), name=name)
 
 
 _TOP_KEYS = {
@@ -210,34 +225,44 @@ _FIELD_KEYS = {"source", "field", "separator", "prefix"}
 
 
 def _from_payload(payload: object, path: str) -> Mapping:
-    def fail(message: str) -> ImportFileError:
-        return ImportFileError(path, f"not a usable mapping: {message}")
+    def fail(template: str, **values: object) -> ImportFileError:
+        return ImportFileError(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "not a usable mapping: {problem}"),
+            problem=CatalogError(template, **values),
+        )
 
     if not isinstance(payload, dict):
-        raise fail("the file must hold one JSON object")
+        raise fail(QT_TRANSLATE_NOOP("Errors", "the file must hold one JSON object"))
     if payload.get("format") != FORMAT:
-        raise fail(f'"format" must be "{FORMAT}"')
+        raise fail(QT_TRANSLATE_NOOP("Errors", '"format" must be "{format}"'), format=FORMAT)
     version = payload.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise fail('"version" must be a whole number')
+        raise fail(QT_TRANSLATE_NOOP("Errors", '"version" must be a whole number'))
     if version > VERSION:
-        raise fail(f"written by a newer Catalog (version {version}; this one reads {VERSION})")
+        raise fail(
+            QT_TRANSLATE_NOOP(
+                "Errors", "written by a newer Catalog (version {version}; this one reads {ours})"
+            ),
+            version=version,
+            ours=VERSION,
+        )
     unknown = sorted(set(payload) - _TOP_KEYS)
     if unknown:
-        raise fail(f"unknown keys {', '.join(unknown)}")
+        raise fail(QT_TRANSLATE_NOOP("Errors", "unknown keys {keys}"), keys=", ".join(unknown))
     texts: dict[str, str | None] = {}
     for key in ("name", "encoding", "record_path", "id_namespace"):
         value = payload.get(key)
         if value is not None and not isinstance(value, str):
-            raise fail(f'"{key}" must be text or null')
+            raise fail(QT_TRANSLATE_NOOP("Errors", '"{key}" must be text or null'), key=key)
         texts[key] = value or None
     items = payload.get("fields")
     if not isinstance(items, list) or not items:
-        raise fail('"fields" must be a non-empty list')
+        raise fail(QT_TRANSLATE_NOOP("Errors", '"fields" must be a non-empty list'))
     fields = tuple(_field_from(item, n, fail) for n, item in enumerate(items, 1))
     empty = payload.get("empty_values", [])
     if not isinstance(empty, list) or not all(isinstance(v, str) for v in empty):
-        raise fail('"empty_values" must be a list of texts')
+        raise fail(QT_TRANSLATE_NOOP("Errors", '"empty_values" must be a list of texts'))
     mapping = Mapping(
         fields,
         encoding=texts["encoding"],
@@ -247,25 +272,37 @@ def _from_payload(payload: object, path: str) -> Mapping:
         empty_values=tuple(empty),
     )
     if not mapping.has_title():
-        raise fail("no source is mapped to the title")
+        raise fail(QT_TRANSLATE_NOOP("Errors", "no source is mapped to the title"))
     return mapping
 
 
 def _field_from(item: object, number: int, fail: Any) -> FieldMapping:
-    where = f"field {number}"
     if not isinstance(item, dict):
-        raise fail(f"{where} must be an object")
+        raise fail(QT_TRANSLATE_NOOP("Errors", "field {number} must be an object"), number=number)
     unknown = sorted(set(item) - _FIELD_KEYS)
     if unknown:
-        raise fail(f"{where} has unknown keys {', '.join(unknown)}")
+        raise fail(
+            QT_TRANSLATE_NOOP("Errors", "field {number} has unknown keys {keys}"),
+            number=number,
+            keys=", ".join(unknown),
+        )
     values = {k: item.get(k, "") for k in _FIELD_KEYS}
     for key, value in values.items():
         if not isinstance(value, str):
-            raise fail(f'{where}: "{key}" must be text')
+            raise fail(
+                QT_TRANSLATE_NOOP("Errors", 'field {number}: "{key}" must be text'),
+                number=number,
+                key=key,
+            )
     if not values["source"].strip():
-        raise fail(f'{where}: "source" is empty')
+        raise fail(QT_TRANSLATE_NOOP("Errors", 'field {number}: "source" is empty'), number=number)
     if values["field"] not in FIELDS:
-        raise fail(f"{where}: unknown field {values['field']!r} (known: {', '.join(FIELDS)})")
+        raise fail(
+            QT_TRANSLATE_NOOP("Errors", "field {number}: unknown field {field} (known: {known})"),
+            number=number,
+            field=repr(values["field"]),
+            known=", ".join(FIELDS),
+        )
     return FieldMapping(values["source"], values["field"], values["separator"], values["prefix"])
 
 
