@@ -137,7 +137,7 @@ def test_a_file_broken_after_its_check_is_refused_in_russian_in_the_import_dialo
     shutil.copy(BAD / "mapped" / "unterminated_quote.csv", path)  # changed since the check
     click(qtbot, dialog.import_button)
     assert dialog.notice.text() == (
-        f"{path}, строка 3: ячейка в кавычках не закрыта (не хватает «\"»)\n"
+        f'{path}, строка 3: ячейка в кавычках не закрыта (не хватает «"»)\n'
         "Из файла letters.csv ничего не записано."
     )
     assert titles(catalogue) == []
