@@ -2680,6 +2680,10 @@ Click or press Delete to remove it</source>
         <translation>в файле нет записей</translation>
     </message>
     <message>
+        <source>“{text}” is not a date Catalog understands; it is kept as text</source>
+        <translation>«{text}» — дата, которую Catalog не понимает; она сохранена как текст</translation>
+    </message>
+    <message>
         <source>a record has no title</source>
         <translation>у записи нет заголовка</translation>
     </message>

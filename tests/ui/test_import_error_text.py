@@ -160,3 +160,23 @@ def test_in_english_the_window_shows_the_english(qtbot: QtBot) -> None:
     box = messages.show_error(None, "Import", error)
     qtbot.addWidget(box)
     assert box.text() == str(error) == f"{path}:3: record 2: duplicate key 'title' in an object"
+
+
+def test_the_validation_report_reads_in_russian(
+    russian: None, qtbot: QtBot, catalogue: CatalogService, tmp_path: Path
+) -> None:
+    undated = write_csv(tmp_path / "a.csv", "Report on the harvest,sometime in spring,Crops")
+    untitled = write_csv(tmp_path / "b.csv", "A letter,1961,x", ",1962,No title here")
+    reasons = []
+    for path in (undated, untitled):
+        dialog = open_dialog(qtbot, catalogue, path)
+        model = dialog.review.report_model
+        assert model.rowCount() == 1
+        reasons.append(str(model.data(model.index(0, 3))))  # the Reason column
+        issue = model.rows[0]
+        assert issue.message is not None and issue.reason == str(issue.message)  # English
+    assert (
+        reasons[0]
+        == "«sometime in spring» — дата, которую Catalog не понимает; она сохранена как текст"
+    )
+    assert reasons[1] == "у записи 2 нет заголовка (пусто: 'title')"

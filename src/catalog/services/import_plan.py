@@ -9,8 +9,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from catalog.domain.dates import describe
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError
 from catalog.domain.records import RecordInput
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.collection_pause import collection_paused
 from catalog.services.import_matching import DuplicateFinder, Match
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
@@ -35,13 +36,25 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Issue:
-    """One finding of the validation: where, which field, why, how bad."""
+    """One finding of the validation: where, which field, why, how bad.
+
+    ``reason`` is the English; ``message``, when there is one, the same reason marked
+    for translation (the window shows it in its language).
+    """
 
     path: str
     line: int | None
     field: str
     reason: str
     severity: Severity
+    message: CatalogError | None = None
+
+    @classmethod
+    def of(
+        cls, path: str, line: int | None, field: str, message: CatalogError, severity: Severity
+    ) -> Issue:
+        """An issue whose reason is ``message``."""
+        return cls(path, line, field, str(message), severity, message)
 
 
 @dataclass(frozen=True)
@@ -131,11 +144,13 @@ def plan_import(
                     progress(Progress(plan.records, message=f"Checked {plan.records:,} records"))
             _duplicates(plan, finder, batch)
     except ImportFileError as error:
-        plan.issues.append(Issue(str(path), error.line, "", error.reason, Severity.ERROR))
+        reason = CatalogError(error.template, **error.values)  # the reason, without where
+        plan.issues.append(Issue.of(str(path), error.line, "", reason, Severity.ERROR))
     for warning in getattr(importer, "warnings", ()):
         plan.issues.append(Issue(str(path), None, "", str(warning), Severity.WARNING))
     if plan.records == 0 and not plan.errors:
-        plan.issues.append(Issue(str(path), None, "", "the file holds no records", Severity.ERROR))
+        empty = CatalogError(QT_TRANSLATE_NOOP("Errors", "the file holds no records"))
+        plan.issues.append(Issue.of(str(path), None, "", empty, Severity.ERROR))
     return plan
 
 
@@ -165,11 +180,16 @@ def _check_date(plan: ImportPlan, item: RecordInput) -> None:
     text = item.date_text.strip()
     if text and not record_date(item).understood:
         plan.issues.append(
-            Issue(
+            Issue.of(
                 plan.path,
                 item.line,
                 "date",
-                f"“{text}” is not a date Catalog understands; it is kept as text",
+                CatalogError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "“{text}” is not a date Catalog understands; it is kept as text"
+                    ),
+                    text=text,
+                ),
                 Severity.WARNING,
             )
         )

@@ -11,6 +11,12 @@ from PySide6.QtGui import QColor
 from catalog.services.import_plan import Issue, Severity
 from catalog.ui.dialogs.import_dialog.table_model import Column, RowsModel
 from catalog.ui.palette import error_color
+from catalog.ui.translation import error_text
+
+
+def issue_reason(issue: Issue) -> str:
+    """Why, in the interface's language when the reason is marked for translation."""
+    return error_text(issue.message) if issue.message is not None else issue.reason
 
 
 class ReportModel(RowsModel[Issue]):
@@ -23,7 +29,7 @@ class ReportModel(RowsModel[Issue]):
             Column(self.tr("File"), lambda i: Path(i.path).name),
             Column(self.tr("Line"), lambda i: i.line),
             Column(self.tr("Field"), lambda i: i.field),
-            Column(self.tr("Reason"), lambda i: i.reason),
+            Column(self.tr("Reason"), issue_reason),
             Column(self.tr("Severity"), lambda i: severities[i.severity]),
         ]
 

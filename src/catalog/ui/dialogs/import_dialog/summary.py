@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from catalog.domain.records import ImportReport
 from catalog.services.import_plan import Issue, Severity
+from catalog.ui.dialogs.import_dialog.report_model import issue_reason
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def file_warnings(issues: Sequence[Issue], report: ImportReport) -> tuple[str, .
                 issue.field,
             ]
             place = ", ".join(w for w in where if w)
-            found.append(f"{place}: {issue.reason}" if place else issue.reason)
+            reason = issue_reason(issue)
+            found.append(f"{place}: {reason}" if place else reason)
     found.extend(w for w in report.warnings if w not in reasons)
     return tuple(found)
