@@ -26,7 +26,16 @@ import catalog.services.transfer.formats
 from catalog.domain.errors import CatalogError, ImportFileError
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "catalog"
-SERVICES = ("exporting", "backups", "catalog", "copying", "importing")
+SERVICES = (
+    "exporting",
+    "backups",
+    "catalog",
+    "copying",
+    "importing",
+    "checking",
+    "attachment_check",
+    "faults",
+)
 TRANSFER = SOURCE / "services" / "transfer"
 CONVERTED = sorted(
     [
@@ -41,7 +50,14 @@ CONVERTED = sorted(
 
 # The helpers that raise an error from a template they are given, and the position of
 # the template among their arguments.
-HELPERS = {"fail": 0, "_fail": 0, "_fail_in": 2, "_unexpected": 1, "_refuse": 1}
+HELPERS = {
+    "fail": 0,
+    "_fail": 0,
+    "_fail_in": 2,
+    "_unexpected": 1,
+    "_refuse": 1,
+    "counted": 1,  # faults.counted(n, (one, several), **values): the check's findings
+}
 
 # Arguments that are not literals, each for a reason: a parameter that callers fill with
 # marked templates, or a text that is still English (named here so a new one fails).
@@ -50,6 +66,7 @@ ALLOWED: dict[str, set[str]] = {
     "services/editing/attachments.py": {"problem"},  # _problem() returns marked templates
     "services/catalog.py": {"self.read_only_reason"},  # still English (a reason string)
     "services/copying.py": {"newer"},  # still English (store/schema.py's SchemaOutcome)
+    "services/faults.py": {"nouns[0] if n == 1 else nouns[1]"},  # counted(n, nouns)
     "services/transfer/bibtex.py": {"problem.template"},  # _failure() returns an error
     "services/transfer/csl_json_import.py": {"template"},  # _Item.fail(template, **values)
     "services/transfer/csv_import.py": {"template"},  # _Where.fail(template, **values)
@@ -81,6 +98,13 @@ OWN_MESSAGE = {"CatalogueDamaged"}  # takes (path, reason) and marks its own tem
 
 def _marked(node: ast.expr, names: set[str]) -> bool:
     """A ``QT_TRANSLATE_NOOP("Errors", "literal")`` call, or built only of them."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return (  # table.get(key, default) of marked tables
+            node.func.attr == "get"
+            and len(node.args) == 2
+            and _marked(node.func.value, names)
+            and _marked(node.args[1], names)
+        )
     if isinstance(node, ast.Call):
         function = node.func
         return (
@@ -94,6 +118,8 @@ def _marked(node: ast.expr, names: set[str]) -> bool:
         )
     if isinstance(node, ast.IfExp):
         return _marked(node.body, names) and _marked(node.orelse, names)
+    if isinstance(node, ast.Tuple):  # (one, several) for a count
+        return bool(node.elts) and all(_marked(element, names) for element in node.elts)
     if isinstance(node, ast.Dict):
         return bool(node.values) and all(_marked(value, names) for value in node.values)
     if isinstance(node, ast.Subscript):
@@ -151,6 +177,56 @@ def unmarked(path: Path, root: Path = SOURCE) -> Iterator[str]:
             yield f"{where}:{node.lineno}: {name}() without a message"
         elif not _marked(argument, names) and ast.unparse(argument) not in allowed:
             yield f"{where}:{node.lineno}: {name}({ast.unparse(argument)[:60]})"
+
+
+# Texts shown in the window that are not errors: a check's finding and a progress
+# report's message. Fault.of and Progress.of make them of CatalogErrors (whose templates
+# the check above reads); Fault(...) or Progress(..., message) given plain text would
+# show in English. The position of the first text among each class's arguments:
+PLAIN_TEXT = {"Fault": 0, "Progress": 2}
+TEXT_FIELDS = {"area", "problem", "repair", "message"}
+SHOWN = [SOURCE / "services" / "checking.py", SOURCE / "services" / "attachment_check.py"]
+
+
+def plain_texts(path: Path, root: Path = SOURCE) -> Iterator[str]:
+    """``file:line: Class(...)`` for each finding or progress made of plain text."""
+    where = path.relative_to(root).as_posix()
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        if (first := PLAIN_TEXT.get(node.func.id)) is None:
+            continue
+        texts = [*node.args[first:], *(k.value for k in node.keywords if k.arg in TEXT_FIELDS)]
+        if texts:
+            shown = ", ".join(ast.unparse(text)[:40] for text in texts)
+            yield f"{where}:{node.lineno}: {node.func.id}({shown}): use {node.func.id}.of"
+
+
+@pytest.mark.parametrize("path", SHOWN, ids=lambda path: str(path.relative_to(SOURCE)))
+def test_findings_and_progress_carry_marked_templates(path: Path) -> None:
+    found = list(plain_texts(path))
+    assert not found, "shown in English:\n" + "\n".join(found)
+
+
+def test_the_check_finds_plain_findings_and_progress(tmp_path: Path) -> None:
+    source = tmp_path / "module.py"
+    source.write_text(
+        "Fault('links', f'{n} links are gone', 'Remove them', REMOVE)\n"
+        "Fault.of(area, CatalogError(QT_TRANSLATE_NOOP('Errors', 'Gone')), repair)\n"
+        "progress(Progress(0, None, 'Checking…'))\n"
+        "progress(Progress(n, message=f'Checked {n} records'))\n"
+        "progress(Progress(done, total))\n"
+        "progress(Progress.of(0, None, CatalogError('Checking…')))\n"
+        "counted(n, ('{count} note', QT_TRANSLATE_NOOP('Errors', '{count} notes')))\n"
+        "counted(n, (QT_TRANSLATE_NOOP('Errors', 'a'), QT_TRANSLATE_NOOP('Errors', 'b')))\n"
+        "counted(n, NOUNS.get(table, ROWS))\n",
+        encoding="utf-8",
+    )
+    found = sorted(line.split(": ")[0] for line in plain_texts(source, tmp_path))
+    assert found == ["module.py:1", "module.py:3", "module.py:4"]
+    found = sorted(line.split(": ")[0] for line in unmarked(source, tmp_path))
+    assert found == ["module.py:6", "module.py:7", "module.py:9"]  # NOUNS not marked here
 
 
 @pytest.mark.parametrize("path", CONVERTED, ids=lambda path: str(path.relative_to(SOURCE)))

@@ -3511,6 +3511,310 @@ Click or press Delete to remove it</source>
         <source>field {number}: unknown field {field} (known: {known})</source>
         <translation>поле {number}: неизвестное поле {field} (известные: {known})</translation>
     </message>
+    <message>
+        <source>attached files</source>
+        <translation>вложенные файлы</translation>
+    </message>
+    <message>
+        <source>{count} attached file is missing from {folder}: {files}</source>
+        <translation>{count} вложенный файл отсутствует в {folder}: {files}</translation>
+    </message>
+    <message>
+        <source>{count} attached files are missing from {folder}: {files}</source>
+        <translation>Вложенные файлы отсутствуют в {folder} (файлов: {count}): {files}</translation>
+    </message>
+    <message>
+        <source>{count} attached file has changed since they were attached: {files}</source>
+        <translation>{count} вложенный файл изменился после того, как его вложили: {files}</translation>
+    </message>
+    <message>
+        <source>{count} attached files have changed since they were attached: {files}</source>
+        <translation>Вложенные файлы изменились после того, как их вложили (файлов: {count}): {files}</translation>
+    </message>
+    <message>
+        <source>{count} attachment points outside the attachment folder and will not be opened: {files}</source>
+        <translation>{count} вложение указывает за пределы папки вложений и не будет открыто: {files}</translation>
+    </message>
+    <message>
+        <source>{count} attachments point outside the attachment folder and will not be opened: {files}</source>
+        <translation>Вложения указывают за пределы папки вложений и не будут открыты (вложений: {count}): {files}</translation>
+    </message>
+    <message>
+        <source>Checking attached files: {done} of {total}</source>
+        <translation>Проверка вложенных файлов: {done} из {total}</translation>
+    </message>
+    <message>
+        <source>{file} (record {record})</source>
+        <translation>{file} (запись {record})</translation>
+    </message>
+    <message>
+        <source>Put the files back in the attachment folder, or attach them again</source>
+        <translation>Верните файлы в папку вложений или вложите их заново</translation>
+    </message>
+    <message>
+        <source>Attach the original files again (the catalogue keeps no second copy)</source>
+        <translation>Вложите исходные файлы заново (второй копии в каталоге нет)</translation>
+    </message>
+    <message>
+        <source>Remove these attachments and attach the files again</source>
+        <translation>Удалите эти вложения и вложите файлы заново</translation>
+    </message>
+    <message>
+        <source>{files} and {more} more</source>
+        <translation>{files} и ещё {more}</translation>
+    </message>
+    <message>
+        <source>{count} name link</source>
+        <translation>{count} связь с именем</translation>
+    </message>
+    <message>
+        <source>{count} name links</source>
+        <translation>связей с именами: {count}</translation>
+    </message>
+    <message>
+        <source>{count} language link</source>
+        <translation>{count} связь с языком</translation>
+    </message>
+    <message>
+        <source>{count} language links</source>
+        <translation>связей с языками: {count}</translation>
+    </message>
+    <message>
+        <source>{count} collection link</source>
+        <translation>{count} связь с коллекцией</translation>
+    </message>
+    <message>
+        <source>{count} collection links</source>
+        <translation>связей с коллекциями: {count}</translation>
+    </message>
+    <message>
+        <source>{count} tag link</source>
+        <translation>{count} связь с меткой</translation>
+    </message>
+    <message>
+        <source>{count} tag links</source>
+        <translation>связей с метками: {count}</translation>
+    </message>
+    <message>
+        <source>{count} relation</source>
+        <translation>{count} связь между записями</translation>
+    </message>
+    <message>
+        <source>{count} relations</source>
+        <translation>связей между записями: {count}</translation>
+    </message>
+    <message>
+        <source>{count} note</source>
+        <translation>{count} заметка</translation>
+    </message>
+    <message>
+        <source>{count} notes</source>
+        <translation>заметок: {count}</translation>
+    </message>
+    <message>
+        <source>{count} attachment</source>
+        <translation>{count} вложение</translation>
+    </message>
+    <message>
+        <source>{count} attachments</source>
+        <translation>вложений: {count}</translation>
+    </message>
+    <message>
+        <source>{count} name variant</source>
+        <translation>{count} вариант имени</translation>
+    </message>
+    <message>
+        <source>{count} name variants</source>
+        <translation>вариантов имён: {count}</translation>
+    </message>
+    <message>
+        <source>{count} record</source>
+        <translation>{count} запись</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>записей: {count}</translation>
+    </message>
+    <message>
+        <source>{count} {table}</source>
+        <translation>{table}: {count}</translation>
+    </message>
+    <message>
+        <source>Remove {count} orphaned link</source>
+        <translation>Удалить {count} осиротевшую связь</translation>
+    </message>
+    <message>
+        <source>Remove {count} orphaned links</source>
+        <translation>Удалить осиротевшие связи: {count}</translation>
+    </message>
+    <message>
+        <source>Clear {count} reference to missing values</source>
+        <translation>Очистить {count} ссылку на отсутствующие значения</translation>
+    </message>
+    <message>
+        <source>Clear {count} references to missing values</source>
+        <translation>Очистить ссылки на отсутствующие значения: {count}</translation>
+    </message>
+    <message>
+        <source>integrity</source>
+        <translation>целостность</translation>
+    </message>
+    <message>
+        <source>links</source>
+        <translation>связи</translation>
+    </message>
+    <message>
+        <source>Checking the file&apos;s integrity…</source>
+        <translation>Проверка целостности файла…</translation>
+    </message>
+    <message>
+        <source>{count} index entries disagree with their tables: {problems}</source>
+        <translation>Элементы индексов расходятся со своими таблицами (элементов: {count}): {problems}</translation>
+    </message>
+    <message>
+        <source>Rebuild the database&apos;s indexes</source>
+        <translation>Перестроить индексы базы данных</translation>
+    </message>
+    <message>
+        <source>Checking links between records and names…</source>
+        <translation>Проверка связей между записями и именами…</translation>
+    </message>
+    <message>
+        <source>Checking the search index…</source>
+        <translation>Проверка поискового индекса…</translation>
+    </message>
+    <message>
+        <source>Checking the search index: {done} of {total}</source>
+        <translation>Проверка поискового индекса: {done} из {total}</translation>
+    </message>
+    <message>
+        <source>{count} record is missing from it</source>
+        <translation>в нём нет {count} записи</translation>
+    </message>
+    <message>
+        <source>{count} records are missing from it</source>
+        <translation>записей, которых в нём нет: {count}</translation>
+    </message>
+    <message>
+        <source>{count} entry is for records that no longer exist</source>
+        <translation>{count} элемент относится к записи, которой больше нет</translation>
+    </message>
+    <message>
+        <source>{count} entries are for records that no longer exist</source>
+        <translation>элементов для записей, которых больше нет: {count}</translation>
+    </message>
+    <message>
+        <source>{count} record is indexed with old text</source>
+        <translation>{count} запись проиндексирована со старым текстом</translation>
+    </message>
+    <message>
+        <source>{count} records are indexed with old text</source>
+        <translation>записей, проиндексированных со старым текстом: {count}</translation>
+    </message>
+    <message>
+        <source>The search index disagrees with the records: {parts}</source>
+        <translation>Поисковый индекс расходится с записями: {parts}</translation>
+    </message>
+    <message>
+        <source>full-text index</source>
+        <translation>полнотекстовый индекс</translation>
+    </message>
+    <message>
+        <source>Rebuild the search index</source>
+        <translation>Перестроить поисковый индекс</translation>
+    </message>
+    <message>
+        <source>The catalogue file is damaged: {problems} (and {more} more)</source>
+        <translation>Файл каталога повреждён: {problems} (и ещё {more})</translation>
+    </message>
+    <message>
+        <source>The catalogue file is damaged: {problems}</source>
+        <translation>Файл каталога повреждён: {problems}</translation>
+    </message>
+    <message>
+        <source>Restore the server&apos;s latest dump (pg_restore); ask the server&apos;s administrator.</source>
+        <translation>Восстановите последний дамп сервера (pg_restore); обратитесь к администратору сервера.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup (none was found in {folder}); meanwhile export what can still be read</source>
+        <translation>Восстановите каталог из резервной копии (в {folder} её нет); а пока экспортируйте то, что ещё читается</translation>
+    </message>
+    <message>
+        <source>Restore from the backup of {taken} (quit Catalog, then run: catalog restore)</source>
+        <translation>Восстановите резервную копию от {taken} (закройте Catalog и выполните: catalog restore)</translation>
+    </message>
+    <message>
+        <source>{count} links point at a record or name that is gone ({kinds})</source>
+        <translation>Связей, ведущих к исчезнувшей записи или имени: {count} ({kinds})</translation>
+    </message>
+    <message>
+        <source>{count} record refers to a document type or archive that is gone</source>
+        <translation>{count} запись ссылается на исчезнувший тип документа или архив</translation>
+    </message>
+    <message>
+        <source>{count} records refer to a document type or archive that is gone</source>
+        <translation>Записей, ссылающихся на исчезнувший тип документа или архив: {count}</translation>
+    </message>
+    <message>
+        <source>{count} rows point at missing rows ({tables})</source>
+        <translation>Строк, ссылающихся на отсутствующие строки: {count} ({tables})</translation>
+    </message>
+    <message>
+        <source>Restore from the newest backup (catalog restore)</source>
+        <translation>Восстановите каталог из новейшей резервной копии (catalog restore)</translation>
+    </message>
+    <message>
+        <source>foreign keys</source>
+        <translation>внешние ключи</translation>
+    </message>
+    <message>
+        <source>Rebuilt the database&apos;s indexes</source>
+        <translation>Индексы базы данных перестроены</translation>
+    </message>
+    <message>
+        <source>Rebuilt the search index ({count} records)</source>
+        <translation>Поисковый индекс перестроен (записей: {count})</translation>
+    </message>
+    <message>
+        <source>Rebuilding the database&apos;s indexes…</source>
+        <translation>Перестройка индексов базы данных…</translation>
+    </message>
+    <message>
+        <source>Removing orphaned links…</source>
+        <translation>Удаление осиротевших связей…</translation>
+    </message>
+    <message>
+        <source>Clearing references to missing values…</source>
+        <translation>Очистка ссылок на отсутствующие значения…</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search index…</source>
+        <translation>Перестройка поискового индекса…</translation>
+    </message>
+    <message>
+        <source>Removed {count} orphaned link</source>
+        <translation>Удалена {count} осиротевшая связь</translation>
+    </message>
+    <message>
+        <source>Removed {count} orphaned links</source>
+        <translation>Удалено осиротевших связей: {count}</translation>
+    </message>
+    <message>
+        <source>Cleared {count} reference</source>
+        <translation>Очищена {count} ссылка</translation>
+    </message>
+    <message>
+        <source>Cleared {count} references</source>
+        <translation>Очищено ссылок: {count}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -10,12 +10,15 @@ transaction that writes the change log for every row it removes or changes. The 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import Connection
 
 from catalog.domain.changes import ChangeSet
+from catalog.domain.errors import CatalogError
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.attachment_check import attachment_faults
-from catalog.services.faults import Fault, count
+from catalog.services.faults import Fault, counted, joined
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.store import consistency, fulltext, unit_of_work
 from catalog.store.backup import list_backups
@@ -31,24 +34,69 @@ _ORDER = (REINDEX, REMOVE_ORPHANS, CLEAR_REFERENCES, REBUILD_INDEX)
 
 # What a row of each table is, for messages: (one, several).
 _NOUNS = {
-    "record_authorities": ("name link", "name links"),
-    "record_languages": ("language link", "language links"),
-    "record_collections": ("collection link", "collection links"),
-    "record_tags": ("tag link", "tag links"),
-    "relations": ("relation", "relations"),
-    "annotations": ("note", "notes"),
-    "attachments": ("attachment", "attachments"),
-    "authority_variants": ("name variant", "name variants"),
-    "records": ("record", "records"),
+    "record_authorities": (
+        QT_TRANSLATE_NOOP("Errors", "{count} name link"),
+        QT_TRANSLATE_NOOP("Errors", "{count} name links"),
+    ),
+    "record_languages": (
+        QT_TRANSLATE_NOOP("Errors", "{count} language link"),
+        QT_TRANSLATE_NOOP("Errors", "{count} language links"),
+    ),
+    "record_collections": (
+        QT_TRANSLATE_NOOP("Errors", "{count} collection link"),
+        QT_TRANSLATE_NOOP("Errors", "{count} collection links"),
+    ),
+    "record_tags": (
+        QT_TRANSLATE_NOOP("Errors", "{count} tag link"),
+        QT_TRANSLATE_NOOP("Errors", "{count} tag links"),
+    ),
+    "relations": (
+        QT_TRANSLATE_NOOP("Errors", "{count} relation"),
+        QT_TRANSLATE_NOOP("Errors", "{count} relations"),
+    ),
+    "annotations": (
+        QT_TRANSLATE_NOOP("Errors", "{count} note"),
+        QT_TRANSLATE_NOOP("Errors", "{count} notes"),
+    ),
+    "attachments": (
+        QT_TRANSLATE_NOOP("Errors", "{count} attachment"),
+        QT_TRANSLATE_NOOP("Errors", "{count} attachments"),
+    ),
+    "authority_variants": (
+        QT_TRANSLATE_NOOP("Errors", "{count} name variant"),
+        QT_TRANSLATE_NOOP("Errors", "{count} name variants"),
+    ),
+    "records": (
+        QT_TRANSLATE_NOOP("Errors", "{count} record"),
+        QT_TRANSLATE_NOOP("Errors", "{count} records"),
+    ),
 }
+_ROWS = (
+    QT_TRANSLATE_NOOP("Errors", "{count} {table}"),
+    QT_TRANSLATE_NOOP("Errors", "{count} {table}"),
+)
+_ORPHANED = (
+    QT_TRANSLATE_NOOP("Errors", "Remove {count} orphaned link"),
+    QT_TRANSLATE_NOOP("Errors", "Remove {count} orphaned links"),
+)
+_CLEAR = (
+    QT_TRANSLATE_NOOP("Errors", "Clear {count} reference to missing values"),
+    QT_TRANSLATE_NOOP("Errors", "Clear {count} references to missing values"),
+)
+_INTEGRITY = CatalogError(QT_TRANSLATE_NOOP("Errors", "integrity"))
+_LINKS = CatalogError(QT_TRANSLATE_NOOP("Errors", "links"))
 
 
 @dataclass(frozen=True)
 class RepairReport:
-    """What :func:`repair` did: a sentence per repair, and what changed."""
+    """What :func:`repair` did: a sentence per repair, and what changed.
+
+    ``done`` is the English; ``done_messages`` the same sentences marked for translation.
+    """
 
     done: list[str] = field(default_factory=list)
     changes: ChangeSet = field(default_factory=ChangeSet)
+    done_messages: list[CatalogError] = field(default_factory=list)
 
 
 def check(db: Database, progress: ProgressCallback = no_progress) -> list[Fault]:
@@ -62,68 +110,110 @@ def check(db: Database, progress: ProgressCallback = no_progress) -> list[Fault]
     with unit_of_work.read(db, consistent=True) as session:
         connection = session.connection()
         if sqlite:
-            progress(Progress(0, None, "Checking the file's integrity…"))
+            checking = QT_TRANSLATE_NOOP("Errors", "Checking the file's integrity…")
+            progress(Progress.of(0, None, CatalogError(checking)))
             problems = consistency.integrity(connection)
             if problems and not consistency.only_indexes(problems):
                 return [_damaged(db, problems)]
             if problems:
+                disagree = QT_TRANSLATE_NOOP(
+                    "Errors", "{count} index entries disagree with their tables: {problems}"
+                )
                 faults.append(
-                    Fault(
-                        "integrity",
-                        f"{len(problems):,} index entries disagree with their tables: "
-                        + "; ".join(problems[:3]),
-                        "Rebuild the database's indexes",
+                    Fault.of(
+                        _INTEGRITY,
+                        CatalogError(
+                            disagree, count=f"{len(problems):,}", problems="; ".join(problems[:3])
+                        ),
+                        CatalogError(QT_TRANSLATE_NOOP("Errors", "Rebuild the database's indexes")),
                         REINDEX,
                     )
                 )
-        progress(Progress(0, None, "Checking links between records and names…"))
+        linking = QT_TRANSLATE_NOOP("Errors", "Checking links between records and names…")
+        progress(Progress.of(0, None, CatalogError(linking)))
         faults.extend(_links(connection, sqlite))
         faults.extend(attachment_faults(db, connection, progress))
-        progress(Progress(0, None, "Checking the search index…"))
-        difference = consistency.index_difference(
-            connection,
-            lambda done, total: progress(
-                Progress(done, total, f"Checking the search index: {done:,} of {total:,}")
-            ),
-        )
+        indexing = QT_TRANSLATE_NOOP("Errors", "Checking the search index…")
+        progress(Progress.of(0, None, CatalogError(indexing)))
+        difference = consistency.index_difference(connection, partial(_indexing, progress))
         if difference.total:
-            parts = [
-                f"{count(difference.missing, ('record is', 'records are'))} missing from it",
-                f"{count(difference.extra, ('entry is', 'entries are'))} for records that"
-                " no longer exist",
-                f"{count(difference.stale, ('record is', 'records are'))} indexed with old text",
-            ]
-            numbers = (difference.missing, difference.extra, difference.stale)
-            faults.append(
-                Fault(
-                    "full-text index",
-                    "The search index disagrees with the records: "
-                    + "; ".join(part for part, n in zip(parts, numbers, strict=True) if n),
-                    "Rebuild the search index",
-                    REBUILD_INDEX,
-                )
-            )
+            faults.append(_index_fault(difference))
     return faults
 
 
+def _indexing(progress: ProgressCallback, done: int, total: int) -> None:
+    checked = QT_TRANSLATE_NOOP("Errors", "Checking the search index: {done} of {total}")
+    progress(Progress.of(done, total, CatalogError(checked, done=f"{done:,}", total=f"{total:,}")))
+
+
+def _index_fault(difference: consistency.IndexDifference) -> Fault:
+    parts = []
+    if difference.missing:
+        missing = (
+            QT_TRANSLATE_NOOP("Errors", "{count} record is missing from it"),
+            QT_TRANSLATE_NOOP("Errors", "{count} records are missing from it"),
+        )
+        parts.append(counted(difference.missing, missing))
+    if difference.extra:
+        extra = (
+            QT_TRANSLATE_NOOP("Errors", "{count} entry is for records that no longer exist"),
+            QT_TRANSLATE_NOOP("Errors", "{count} entries are for records that no longer exist"),
+        )
+        parts.append(counted(difference.extra, extra))
+    if difference.stale:
+        stale = (
+            QT_TRANSLATE_NOOP("Errors", "{count} record is indexed with old text"),
+            QT_TRANSLATE_NOOP("Errors", "{count} records are indexed with old text"),
+        )
+        parts.append(counted(difference.stale, stale))
+    disagrees = QT_TRANSLATE_NOOP("Errors", "The search index disagrees with the records: {parts}")
+    return Fault.of(
+        CatalogError(QT_TRANSLATE_NOOP("Errors", "full-text index")),
+        CatalogError(disagrees, parts=joined(parts, semicolons=True)),
+        CatalogError(QT_TRANSLATE_NOOP("Errors", "Rebuild the search index")),
+        REBUILD_INDEX,
+    )
+
+
 def _damaged(db: Database, problems: list[str]) -> Fault:
-    more = f" (and {len(problems) - 3:,} more)" if len(problems) > 3 else ""
-    shown = "; ".join(problems[:3]) + more
-    return Fault("integrity", f"The catalogue file is damaged: {shown}", restore_advice(db))
+    shown = "; ".join(problems[:3])
+    if len(problems) > 3:
+        damaged = QT_TRANSLATE_NOOP(
+            "Errors", "The catalogue file is damaged: {problems} (and {more} more)"
+        )
+    else:
+        damaged = QT_TRANSLATE_NOOP("Errors", "The catalogue file is damaged: {problems}")
+    problem = CatalogError(damaged, problems=shown, more=f"{len(problems) - 3:,}")
+    return Fault.of(_INTEGRITY, problem, restore_advice(db))
 
 
-def restore_advice(db: Database) -> str:
-    """What to do about a damaged catalogue: restore its newest backup."""
+def restore_advice(db: Database) -> CatalogError:
+    """What to do about a damaged catalogue: restore its newest backup (``str()`` of it
+    is the English)."""
     if db.path is None:
-        return "Restore the server's latest dump (pg_restore); ask the server's administrator."
+        return CatalogError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Restore the server's latest dump (pg_restore); ask the server's administrator.",
+            )
+        )
     backups = list_backups(db.path)
     if not backups:
-        return (
-            f"Restore from a backup (none was found in {db.path.stem}-backups); meanwhile"
-            " export what can still be read"
+        return CatalogError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Restore from a backup (none was found in {folder}); meanwhile"
+                " export what can still be read",
+            ),
+            folder=f"{db.path.stem}-backups",
         )
     taken = backups[0].taken.astimezone().strftime("%Y-%m-%d %H:%M")
-    return f"Restore from the backup of {taken} (quit Catalog, then run: catalog restore)"
+    return CatalogError(
+        QT_TRANSLATE_NOOP(
+            "Errors", "Restore from the backup of {taken} (quit Catalog, then run: catalog restore)"
+        ),
+        taken=taken,
+    )
 
 
 def _links(connection: Connection, sqlite: bool) -> list[Fault]:
@@ -132,37 +222,50 @@ def _links(connection: Connection, sqlite: bool) -> list[Fault]:
     cleared = consistency.dangling(connection)
     if by_table:
         total = sum(by_table.values())
-        kinds = ", ".join(count(n, _NOUNS.get(t, (t, t))) for t, n in sorted(by_table.items()))
+        kinds = []
+        for table, n in sorted(by_table.items()):
+            nouns = _NOUNS.get(table, _ROWS)
+            kinds.append(counted(n, nouns, table=table))
+        gone = QT_TRANSLATE_NOOP(
+            "Errors", "{count} links point at a record or name that is gone ({kinds})"
+        )
         faults.append(
-            Fault(
-                "links",
-                f"{total:,} links point at a record or name that is gone ({kinds})",
-                f"Remove {count(total, ('orphaned link', 'orphaned links'))}",
+            Fault.of(
+                _LINKS,
+                CatalogError(gone, count=f"{total:,}", kinds=joined(kinds)),
+                counted(total, _ORPHANED),
                 REMOVE_ORPHANS,
             )
         )
     if cleared:
         total = sum(cleared.values())
+        refer = (
+            QT_TRANSLATE_NOOP(
+                "Errors", "{count} record refers to a document type or archive that is gone"
+            ),
+            QT_TRANSLATE_NOOP(
+                "Errors", "{count} records refer to a document type or archive that is gone"
+            ),
+        )
         faults.append(
-            Fault(
-                "links",
-                f"{count(total, ('record refers', 'records refer'))} to a document type or"
-                " archive that is gone",
-                f"Clear {count(total, ('reference', 'references'))} to missing values",
-                CLEAR_REFERENCES,
-            )
+            Fault.of(_LINKS, counted(total, refer), counted(total, _CLEAR), CLEAR_REFERENCES)
         )
     if sqlite:
         known = set(by_table) | ({"records"} if cleared else set())
         violations = consistency.foreign_key_violations(connection)
         other = {t: n for t, n in violations.items() if t not in known and t not in _NOUNS}
         if other:
-            tables = ", ".join(sorted(other))
+            missing = QT_TRANSLATE_NOOP("Errors", "{count} rows point at missing rows ({tables})")
+            restore = QT_TRANSLATE_NOOP(
+                "Errors", "Restore from the newest backup (catalog restore)"
+            )
             faults.append(
-                Fault(
-                    "foreign keys",
-                    f"{sum(other.values()):,} rows point at missing rows ({tables})",
-                    "Restore from the newest backup (catalog restore)",
+                Fault.of(
+                    CatalogError(QT_TRANSLATE_NOOP("Errors", "foreign keys")),
+                    CatalogError(
+                        missing, count=f"{sum(other.values()):,}", tables=", ".join(sorted(other))
+                    ),
+                    CatalogError(restore),
                 )
             )
     return faults
@@ -179,15 +282,16 @@ def repair(
     wanted = {fault.fix for fault in faults if fault.fix}
     if not wanted:
         return RepairReport()
-    done: list[str] = []
+    done: list[CatalogError] = []
     data_changed = False
     with unit_of_work.write(db) as session:
         connection = session.connection()
         for fix in (f for f in _ORDER if f in wanted):
-            progress(Progress(0, None, _TITLES[fix] + "…"))
+            progress(Progress.of(0, None, CatalogError(_TITLES[fix])))
             if fix == REINDEX:
                 connection.exec_driver_sql("REINDEX")
-                done.append("Rebuilt the database's indexes")
+                rebuilt = QT_TRANSLATE_NOOP("Errors", "Rebuilt the database's indexes")
+                done.append(CatalogError(rebuilt))
             elif fix in (REMOVE_ORPHANS, CLEAR_REFERENCES):
                 cascade = fix == REMOVE_ORPHANS
                 fixed = (
@@ -197,20 +301,28 @@ def repair(
                 )
                 consistency.log_fixed(connection, fixed, user, cascade)
                 data_changed = data_changed or bool(fixed)
-                if cascade:
-                    done.append(f"Removed {count(len(fixed), ('orphaned link', 'orphaned links'))}")
-                else:
-                    done.append(f"Cleared {count(len(fixed), ('reference', 'references'))}")
+                done.append(counted(len(fixed), _REMOVED if cascade else _CLEARED))
             elif fix == REBUILD_INDEX:
                 indexed = fulltext.rebuild(connection)
-                done.append(f"Rebuilt the search index ({indexed:,} records)")
+                reindexed = QT_TRANSLATE_NOOP(
+                    "Errors", "Rebuilt the search index ({count} records)"
+                )
+                done.append(CatalogError(reindexed, count=f"{indexed:,}"))
     changes = ChangeSet(bulk=True, facets=data_changed, authorities=data_changed)
-    return RepairReport(done, changes)
+    return RepairReport([str(line) for line in done], changes, done)
 
 
 _TITLES = {
-    REINDEX: "Rebuilding the database's indexes",
-    REMOVE_ORPHANS: "Removing orphaned links",
-    CLEAR_REFERENCES: "Clearing references to missing values",
-    REBUILD_INDEX: "Rebuilding the search index",
+    REINDEX: QT_TRANSLATE_NOOP("Errors", "Rebuilding the database's indexes…"),
+    REMOVE_ORPHANS: QT_TRANSLATE_NOOP("Errors", "Removing orphaned links…"),
+    CLEAR_REFERENCES: QT_TRANSLATE_NOOP("Errors", "Clearing references to missing values…"),
+    REBUILD_INDEX: QT_TRANSLATE_NOOP("Errors", "Rebuilding the search index…"),
 }
+_REMOVED = (
+    QT_TRANSLATE_NOOP("Errors", "Removed {count} orphaned link"),
+    QT_TRANSLATE_NOOP("Errors", "Removed {count} orphaned links"),
+)
+_CLEARED = (
+    QT_TRANSLATE_NOOP("Errors", "Cleared {count} reference"),
+    QT_TRANSLATE_NOOP("Errors", "Cleared {count} references"),
+)

@@ -9,16 +9,28 @@ everything back. The command line and tests pass nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from catalog.domain.errors import CatalogError
 
 
 @dataclass(frozen=True)
 class Progress:
-    """How far a job has come: ``done`` items, out of ``total`` when known."""
+    """How far a job has come: ``done`` items, out of ``total`` when known.
+
+    ``message`` is the English (the command line prints it); ``wording``, when there is
+    one, the same message marked for translation (the window shows it in its language).
+    """
 
     done: int
     total: int | None = None
     message: str = ""
+    wording: CatalogError | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, done: int, total: int | None, message: CatalogError) -> Progress:
+        """Progress that says ``message``."""
+        return cls(done, total, str(message), message)
 
 
 ProgressCallback = Callable[[Progress], None]

@@ -37,6 +37,27 @@ from catalog.ui.translation import error_text
 Bugs = Callable[[BaseException, str], None]
 
 
+def _shown(message: CatalogError | None, english: str) -> str:
+    """A fault's text in the interface's language when it is marked for translation."""
+    return error_text(message) if message is not None else english
+
+
+def fault_texts(fault: Fault) -> tuple[str, str, str]:
+    """A fault's area, problem and repair in the interface's language."""
+    return (
+        _shown(fault.area_message, fault.area),
+        _shown(fault.problem_message, fault.problem),
+        _shown(fault.repair_message, fault.repair),
+    )
+
+
+def repairs_done(report: RepairReport) -> list[str]:
+    """What a repair did, a sentence each, in the interface's language."""
+    if report.done_messages:
+        return [error_text(line) for line in report.done_messages]
+    return list(report.done)
+
+
 @runtime_checkable
 class Checkable(Protocol):
     """A catalogue that can be checked and repaired (CatalogService is one)."""
@@ -153,11 +174,12 @@ class CheckDialog(QDialog):
         self.faults = list(faults)
         self.list.clear()
         for fault in self.faults:
-            repair = fault.repair if fault.automatic else self.tr("You: {0}").format(fault.repair)
-            item = QTreeWidgetItem([fault.problem, repair])
+            _area, problem, repair = fault_texts(fault)
+            shown = repair if fault.automatic else self.tr("You: {0}").format(repair)
+            item = QTreeWidgetItem([problem, shown])
             # A problem names attached files as the record stores them: shown as text.
-            item.setToolTip(0, safe_tooltip(fault.problem))
-            item.setToolTip(1, safe_tooltip(fault.repair))
+            item.setToolTip(0, safe_tooltip(problem))
+            item.setToolTip(1, safe_tooltip(repair))
             self.list.addTopLevelItem(item)
         lines = [*done]
         if not self.faults:
@@ -202,7 +224,7 @@ class CheckDialog(QDialog):
             report, remaining = outcome
             if not report.changes.empty:
                 self.repaired.emit(report.changes)
-            self.show_faults(remaining, [line + "." for line in report.done])
+            self.show_faults(remaining, [line + "." for line in repairs_done(report)])
 
         run_with_progress(self._runner, self, self.tr("Repairing"), work, done, self._failed)
 

@@ -15,10 +15,17 @@ from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidge
 
 from catalog.services.jobs import Progress
 from catalog.ui.jobs.runner import CancelToken, Done, Failed, Runner, Work
+from catalog.ui.translation import error_text
 
 T = TypeVar("T")
 
 SHOW_AFTER_MS = 400
+
+
+def progress_text(progress: Progress) -> str:
+    """A progress report's message, in the interface's language when it is marked for
+    translation."""
+    return error_text(progress.wording) if progress.wording is not None else progress.message
 
 
 class JobProgress(QObject):
@@ -71,7 +78,7 @@ class JobProgress(QObject):
             self.dialog.setMaximum(0)  # a busy indicator: the total is not known
             self.dialog.setValue(0)
         if progress.message:
-            self.dialog.setLabelText(progress.message)
+            self.dialog.setLabelText(progress_text(progress))
         elif progress.done:
             done = progress.done
             so_far = (
