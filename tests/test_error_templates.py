@@ -32,6 +32,7 @@ SERVICES = (
     "catalog",
     "copying",
     "importing",
+    "import_plan",
     "checking",
     "attachment_check",
     "faults",
@@ -67,6 +68,7 @@ ALLOWED: dict[str, set[str]] = {
     "services/catalog.py": {"self.read_only_reason"},  # still English (a reason string)
     "services/copying.py": {"newer"},  # still English (store/schema.py's SchemaOutcome)
     "services/faults.py": {"nouns[0] if n == 1 else nouns[1]"},  # counted(n, nouns)
+    "services/import_plan.py": {"error.template"},  # an ImportFileError's reason, passed on
     "services/transfer/bibtex.py": {"problem.template"},  # _failure() returns an error
     "services/transfer/csl_json_import.py": {"template"},  # _Item.fail(template, **values)
     "services/transfer/csv_import.py": {"template"},  # _Where.fail(template, **values)
@@ -185,7 +187,7 @@ def unmarked(path: Path, root: Path = SOURCE) -> Iterator[str]:
 # show in English. The position of the first text among each class's arguments:
 PLAIN_TEXT = {"Fault": 0, "Progress": 2}
 TEXT_FIELDS = {"area", "problem", "repair", "message"}
-SHOWN = [SOURCE / "services" / "checking.py", SOURCE / "services" / "attachment_check.py"]
+SHOWN = sorted([*(SOURCE / "services").rglob("*.py"), *(SOURCE / "store").rglob("*.py")])
 
 
 def plain_texts(path: Path, root: Path = SOURCE) -> Iterator[str]:

@@ -2492,6 +2492,18 @@ Click or press Delete to remove it</source>
         <translation>В {where} уже есть каталог (строки в {table}); копируйте в новый файл или пустую базу данных.</translation>
     </message>
     <message>
+        <source>Copying {table}</source>
+        <translation>Копирование таблицы {table}</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search index</source>
+        <translation>Перестройка поискового индекса</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
         <source>A row of {table} cannot be written to {where}: {reason}. Nothing was copied.</source>
         <translation>Строку таблицы {table} не удаётся записать в {where}: {reason}. Ничего не скопировано.</translation>
     </message>
@@ -2664,8 +2676,16 @@ Click or press Delete to remove it</source>
         <translation>Папка {folder} не существует.</translation>
     </message>
     <message>
+        <source>Exporting {count} records as {format}</source>
+        <translation>Экспорт в формат {format} (записей: {count})</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {reason}</source>
         <translation>Не удаётся записать {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
     </message>
     <message>
         <source>Unknown export format {name} (known: {known}).</source>
@@ -2676,12 +2696,20 @@ Click or press Delete to remove it</source>
         <translation>В формате {format} нельзя выбирать столбцы; столбцы выбираются для CSV и XLSX.</translation>
     </message>
     <message>
+        <source>Checked {count} records</source>
+        <translation>Проверено записей: {count}</translation>
+    </message>
+    <message>
         <source>the file holds no records</source>
         <translation>в файле нет записей</translation>
     </message>
     <message>
         <source>“{text}” is not a date Catalog understands; it is kept as text</source>
         <translation>«{text}» — дата, которую Catalog не понимает; она сохранена как текст</translation>
+    </message>
+    <message>
+        <source>Reading {file} as {format}</source>
+        <translation>Чтение {file} в формате {format}</translation>
     </message>
     <message>
         <source>a record has no title</source>
@@ -3814,6 +3842,22 @@ Click or press Delete to remove it</source>
     <message>
         <source>{first}, {rest}</source>
         <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>Reading the selected records…</source>
+        <translation>Чтение выбранных записей…</translation>
+    </message>
+    <message>
+        <source>Read the selected records.</source>
+        <translation>Выбранные записи прочитаны.</translation>
+    </message>
+    <message>
+        <source>Changing {count} records…</source>
+        <translation>Изменение записей: {count}…</translation>
+    </message>
+    <message>
+        <source>Writing {count} records…</source>
+        <translation>Сохранение записей: {count}…</translation>
     </message>
 </context>
 <context>

@@ -223,21 +223,26 @@ def _transfer(src: Database, dst: Database, progress: ProgressCallback, batch: i
         with storage_errors(dst), dst.writer.connect() as writing, writing.begin():
             done = 0
             for table in tables:
-                progress(Progress(done, total, f"Copying {table.name}"))
+                copying = CatalogError(
+                    QT_TRANSLATE_NOOP("Errors", "Copying {table}"), table=table.name
+                )
+                progress(Progress.of(done, total, copying))
                 write = _writer(writing, table, dst)
                 for rows in _batches(reading, table, batch):
                     write([tuple(row) for row in rows])
                     done += len(rows)
-                    progress(Progress(done, total, f"Copying {table.name}"))
+                    progress(Progress.of(done, total, copying))
             if dst.dialect == "postgresql":
                 _reset_sequences(writing, tables)
                 # Fresh statistics: without them the planner guesses (and a search of a
                 # million records takes seconds) until autovacuum gets round to it.
                 for name in [*(t.name for t in tables), "record_search"]:
                     writing.exec_driver_sql(f'ANALYZE "{name}"')  # our own table names
-            progress(Progress(done, total, "Rebuilding the search index"))
+            rebuilding = QT_TRANSLATE_NOOP("Errors", "Rebuilding the search index")
+            progress(Progress.of(done, total, CatalogError(rebuilding)))
             indexed = fulltext.rebuild(writing)
-            progress(Progress(done, total, "Verifying"))
+            verifying = QT_TRANSLATE_NOOP("Errors", "Verifying")
+            progress(Progress.of(done, total, CatalogError(verifying)))
             _verify(dst, expected, {t.name: _count(writing, t) for t in tables}, indexed)
             # Like every committed write: caches of the destination see a new state.
             writing.execute(update(CatalogInfo).values(generation=CatalogInfo.generation + 1))

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from catalog.domain.errors import ExportError, Word
+from catalog.domain.errors import CatalogError, ExportError, Word
 from catalog.domain.records import RecordDetail
 from catalog.domain.wording import FORMATS, QT_TRANSLATE_NOOP
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
@@ -79,7 +79,9 @@ def run_export(
             QT_TRANSLATE_NOOP("Errors", "The folder {folder} does not exist."), folder=output.parent
         )
     total = len(ids)
-    progress(Progress(0, total, f"Exporting {total} records as {exporter.label}"))
+    exporting = QT_TRANSLATE_NOOP("Errors", "Exporting {count} records as {format}")
+    format_label = Word(FORMATS, exporter.label)
+    progress(Progress.of(0, total, CatalogError(exporting, count=total, format=format_label)))
 
     def records() -> Iterator[RecordDetail]:
         done = 0
@@ -128,7 +130,7 @@ def run_export(
         ) from None
     finally:
         partial.unlink(missing_ok=True)
-    progress(Progress(written, total, "Done"))
+    progress(Progress.of(written, total, CatalogError(QT_TRANSLATE_NOOP("Errors", "Done"))))
     return written
 
 

@@ -141,7 +141,11 @@ def plan_import(
                 if len(batch) >= BATCH:
                     _duplicates(plan, finder, batch)
                     batch = []
-                    progress(Progress(plan.records, message=f"Checked {plan.records:,} records"))
+                    checked_so_far = CatalogError(
+                        QT_TRANSLATE_NOOP("Errors", "Checked {count} records"),
+                        count=f"{plan.records:,}",
+                    )
+                    progress(Progress.of(plan.records, None, checked_so_far))
             _duplicates(plan, finder, batch)
     except ImportFileError as error:
         reason = CatalogError(error.template, **error.values)  # the reason, without where

@@ -14,9 +14,9 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from catalog.domain.changes import ChangeSet
-from catalog.domain.errors import ImportFileError
+from catalog.domain.errors import CatalogError, ImportFileError, Word
 from catalog.domain.records import ImportReport, RecordInput
-from catalog.domain.wording import QT_TRANSLATE_NOOP
+from catalog.domain.wording import FORMATS, QT_TRANSLATE_NOOP
 from catalog.services.collection_pause import collection_paused
 from catalog.services.editing.history import Step
 from catalog.services.import_matching import DuplicateFinder, DuplicatePolicy, Match
@@ -76,7 +76,9 @@ def run_import(
     """
     if importer is None:
         importer = registry.importer(format_name) if format_name else registry.detect(path)
-    progress(Progress(0, message=f"Reading {path.name} as {importer.label}"))
+    reading = QT_TRANSLATE_NOOP("Errors", "Reading {file} as {format}")
+    format_label = Word(FORMATS, importer.label)
+    progress(Progress.of(0, None, CatalogError(reading, file=path.name, format=format_label)))
     try:
         with collection_paused(), unit_of_work.write(db) as session, _lookup(db) as lookup:
             writer = BulkWriter(session.connection(), lookup, user=user)
@@ -114,7 +116,8 @@ def run_import(
             step = undo_step(session, f"Import {path.name}", writer.record_ids, updates)
     except _DryRun:
         return ImportResult(report, ChangeSet())
-    progress(Progress(report.records, report.records, "Done"))
+    done = CatalogError(QT_TRANSLATE_NOOP("Errors", "Done"))
+    progress(Progress.of(report.records, report.records, done))
     updated = frozenset(updates.records) if updates else frozenset()
     ids = report.record_ids
     if len(ids) > LISTED_CHANGES:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from catalog.domain.changes import ChangeSet
+from catalog.domain.errors import CatalogError
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.editing.bulk_names import BulkResolver
 from catalog.services.editing.bulk_ops import (
     AddCollection,
@@ -142,7 +144,8 @@ def preview(
     with unit_of_work.read(editor.db, consistent=True) as session:
         resolver = BulkResolver(session, None)
         for start in range(0, len(wanted), CHUNK):
-            progress(Progress(start, len(wanted), "Reading the selected records…"))
+            reading = QT_TRANSLATE_NOOP("Errors", "Reading the selected records…")
+            progress(Progress.of(start, len(wanted), CatalogError(reading)))
             states = capture_records(session, wanted[start : start + CHUNK])
             pairs = []
             for state in states.values():
@@ -164,7 +167,8 @@ def preview(
             result.changes.extend(
                 c for before, after in pairs for c in _fields(before, after, resolver)
             )
-        progress(Progress(len(wanted), len(wanted), "Read the selected records."))
+        read = QT_TRANSLATE_NOOP("Errors", "Read the selected records.")
+        progress(Progress.of(len(wanted), len(wanted), CatalogError(read)))
     return result
 
 
@@ -195,7 +199,8 @@ def apply(
         resolver = BulkResolver(session, target)
         ids = sorted(current.records)
         for start in range(0, len(ids), CHUNK):
-            progress(Progress(start, total, f"Changing {total:,} records…"))
+            changing = QT_TRANSLATE_NOOP("Errors", "Changing {count} records…")
+            progress(Progress.of(start, total, CatalogError(changing, count=f"{total:,}")))
             for rid in ids[start : start + CHUNK]:
                 state = current.records[rid]
                 if state is None:
@@ -203,7 +208,8 @@ def apply(
                 after = transform(state, op, resolver)
                 if after != state:
                     target.records[rid] = after
-        progress(Progress(total, total, f"Writing {total:,} records…"))
+        writing = QT_TRANSLATE_NOOP("Errors", "Writing {count} records…")
+        progress(Progress.of(total, total, CatalogError(writing, count=f"{total:,}")))
         return target
 
     return editor.edit(
