@@ -139,6 +139,28 @@ def test_export_writes_the_query_results(
     assert len(json.loads(out_file.read_text())) == 5
 
 
+def test_export_lets_the_search_index_go_before_writing(
+    loaded: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from catalog.services.catalog import CatalogService
+
+    assert main(["--db", loaded, "facets"]) == 0  # builds and saves the search index
+    held: list[bool] = []
+    export = CatalogService.export
+
+    def watched(self: CatalogService, *args: object, **kwargs: object) -> int:
+        held.append(self.engine.index_ready)
+        return export(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CatalogService, "export", watched)
+    out_file = tmp_path / "all.csv"
+    status, out, _ = run(
+        capsys, "--db", loaded, "export", "--format", "csv", "--output", str(out_file)
+    )
+    assert status == 0 and "wrote 15 records" in out
+    assert held == [False]  # the index (hundreds of MB at 1M) was freed before the writer ran
+
+
 def test_export_to_a_missing_folder_is_a_clear_error(
     loaded: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -315,6 +315,9 @@ def cmd_export(service: CatalogService, args: argparse.Namespace) -> int:
         add_qt_exporters(service.registry)
     service.load_saved_index()
     result = service.search(args.query)
+    # The ids are found: the writer needs the records, not the index, and the memory
+    # of both at a million records would pass what a command may take.
+    service.release_index()
     written = service.export(result.ids, args.format, args.output, options=export_options(args))
     print(f"{args.output}: wrote {_records(written)} as {args.format}")
     return 0

@@ -59,6 +59,16 @@ def test_refresh_is_the_same_with_and_without_the_index(sample_service: CatalogS
     assert after.catalogue_total == before.catalogue_total == 15
 
 
+def test_a_released_index_frees_it_and_answers_stay_the_same(
+    sample_service: CatalogService,
+) -> None:
+    sample_service.prepare_index()
+    with_index = list(sample_service.search("citizenship", SortKey.TITLE).ids)
+    sample_service.release_index()
+    assert not sample_service.engine.index_ready
+    assert list(sample_service.search("citizenship", SortKey.TITLE).ids) == with_index
+
+
 def test_index_is_not_used_once_stale(sample_service: CatalogService, tmp_path: Path) -> None:
     sample_service.prepare_index()
     extra = tmp_path / "extra.txt"

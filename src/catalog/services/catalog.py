@@ -340,6 +340,10 @@ class CatalogService:
         """Use the saved search index if it is current (fast); True if it was."""
         return self.engine.load_saved_index()
 
+    def release_index(self) -> None:
+        """Free the search index's memory (searches use SQL until it is loaded again)."""
+        self.engine.release_index()
+
     # ------------------------------------------------------------------ transfer
 
     def import_file(

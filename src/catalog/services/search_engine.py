@@ -108,6 +108,11 @@ class SearchEngine:
                 return True
         return False
 
+    def release_index(self) -> None:
+        """Forget the loaded index, freeing its memory (a few hundred MB at a million
+        records); searches use SQL until it is loaded or built again."""
+        self._index = None
+
     def prepare_index(self) -> ColumnarIndex:
         """Make the index current: load the saved copy, else build it (seconds at 1M).
 
