@@ -179,11 +179,13 @@ NOTES: dict[str, str] = {
         " cProfile of a 10k import: decoding and checking the JSON into `RecordInput`s"
         " (`native_json_fields.record_input`, `_well_formed_name` for every name, the"
         " duplicate-key check) is half of the main thread's time, building the rows"
-        " (`BulkWriter._links`, `_search_rows`, folding names and text) most of the rest;"
-        " the inserts run on a writer thread meanwhile. The floor needs the same decoding,"
-        " folding and date parsing to build its tuples, and that alone (reported above as"
-        " floor preparation) takes about half the floor's SQLite time again: on two cores,"
-        " 1.5x needs the parsing in a second process or in C."
+        " (`BulkWriter.write`: one pass per record since commit 52b53ed, names, values"
+        " and dates looked up once per spelling) most of the rest; the multi-row inserts"
+        " run on a writer thread meanwhile, but on two cores the two threads share one"
+        " interpreter lock. The floor needs the same decoding, folding and date parsing"
+        " to build its tuples, and that alone (reported above as floor preparation) takes"
+        " about half the floor's SQLite time again: 1.5x needs the parsing in a second"
+        " process or in C."
     ),
     "refresh": (
         "**Refresh on the SQL path** (before the search index is ready). Each facet is a"
