@@ -132,6 +132,23 @@ class ImportFileError(CatalogError):
 class ExportError(CatalogError):
     """An export that could not be written."""
 
+    @classmethod
+    def not_unicode(cls, uid: str) -> ExportError:
+        """A record whose text the file's encoding cannot hold (a lone surrogate)."""
+        return cls(
+            QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
+            uid=uid,
+        )
+
+    @classmethod
+    def cannot_write(cls, path: object, error: OSError) -> ExportError:
+        """The file could not be written (a full disk, a folder that is gone …)."""
+        return cls(
+            QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+            path=path,
+            reason=error.strerror or error,
+        )
+
 
 class StorageUnavailable(CatalogError):
     """The catalogue cannot be opened or written (locked, full disk, unreachable server)."""

@@ -223,14 +223,7 @@ class BibtexExporter:
                     handle.write(("\n" if count else "") + entry(record, keys.key(record)))
                     count += 1
         except UnicodeEncodeError:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
-                uid=uid,
-            ) from None
+            raise ExportError.not_unicode(uid) from None
         except OSError as error:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-                path=out,
-                reason=error.strerror or error,
-            ) from None
+            raise ExportError.cannot_write(out, error) from None
         return count

@@ -216,16 +216,9 @@ class CsvExporter:
                     writer.writerow([neutralise(cell) for cell in pick(record_row(record))])
                     count += 1
         except UnicodeEncodeError:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
-                uid=uid,
-            ) from None
+            raise ExportError.not_unicode(uid) from None
         except OSError as error:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-                path=out,
-                reason=error.strerror or error,
-            ) from None
+            raise ExportError.cannot_write(out, error) from None
         return count
 
     @property
@@ -252,19 +245,10 @@ class CsvExporter:
                         handle.write("".join(lines))
                     except UnicodeEncodeError:
                         uid = _first_unencodable(batch, lines, encoding)
-                        raise ExportError(
-                            QT_TRANSLATE_NOOP(
-                                "Errors", "record {uid} holds text that is not valid Unicode"
-                            ),
-                            uid=uid,
-                        ) from None
+                        raise ExportError.not_unicode(uid) from None
                     count += len(lines)
         except OSError as error:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-                path=out,
-                reason=error.strerror or error,
-            ) from None
+            raise ExportError.cannot_write(out, error) from None
         return count
 
 

@@ -186,14 +186,6 @@ def _header(record: RecordDetail) -> etree._Element:
     return header
 
 
-def _write_error(out: Path, error: OSError) -> ExportError:
-    return ExportError(
-        QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-        path=out,
-        reason=error.strerror or error,
-    )
-
-
 class DublinCoreExporter:
     """Writes one ``oai_dc:dc`` per record inside a ``records`` wrapper element."""
 
@@ -214,7 +206,7 @@ class DublinCoreExporter:
                         xf.write(dc_element(record), pretty_print=True)
                         count += 1
         except OSError as error:
-            raise _write_error(out, error) from None
+            raise ExportError.cannot_write(out, error) from None
         return count
 
 
@@ -267,7 +259,7 @@ class OaiPmhExporter:
                             count += 1
                     xf.write("\n")
         except OSError as error:
-            raise _write_error(out, error) from None
+            raise ExportError.cannot_write(out, error) from None
         return count
 
 

@@ -219,11 +219,7 @@ class Ead3Exporter:
                 with out.open("wb") as handle:
                     self._write(handle, spool, series)
         except OSError as error:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-                path=out,
-                reason=error.strerror or error,
-            ) from None
+            raise ExportError.cannot_write(out, error) from None
         return count
 
     @staticmethod

@@ -253,16 +253,9 @@ class HtmlReportExporter:
                     _copy(body, handle)
                     handle.write(TAIL)
         except UnicodeEncodeError:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
-                uid=uid,
-            ) from None
+            raise ExportError.not_unicode(uid) from None
         except OSError as error:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-                path=out,
-                reason=error.strerror or error,
-            ) from None
+            raise ExportError.cannot_write(out, error) from None
         return len(titles)
 
 

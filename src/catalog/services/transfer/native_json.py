@@ -295,20 +295,11 @@ class NativeJsonExporter:
                         handle.write(chunk)
                     except UnicodeEncodeError:
                         uid = first_unencodable(batch, texts)
-                        raise ExportError(
-                            QT_TRANSLATE_NOOP(
-                                "Errors", "record {uid} holds text that is not valid Unicode"
-                            ),
-                            uid=uid,
-                        ) from None
+                        raise ExportError.not_unicode(uid) from None
                     count += len(texts)
                 handle.write("\n]}\n")
         except OSError as error:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-                path=out,
-                reason=error.strerror or error,
-            ) from None
+            raise ExportError.cannot_write(out, error) from None
         return count
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
@@ -325,16 +316,9 @@ class NativeJsonExporter:
                     count += 1
                 handle.write("\n]}\n")
         except UnicodeEncodeError:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
-                uid=uid,
-            ) from None
+            raise ExportError.not_unicode(uid) from None
         except OSError as error:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-                path=out,
-                reason=error.strerror or error,
-            ) from None
+            raise ExportError.cannot_write(out, error) from None
         return count
 
 

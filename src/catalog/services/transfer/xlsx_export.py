@@ -90,16 +90,9 @@ class XlsxExporter:
                 _settings(sheet).auto_filter.ref = f"A1:{last}{count + 1}"
                 book.save(handle)
         except UnicodeEncodeError:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
-                uid=uid,
-            ) from None
+            raise ExportError.not_unicode(uid) from None
         except OSError as error:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-                path=out,
-                reason=error.strerror or error,
-            ) from None
+            raise ExportError.cannot_write(out, error) from None
         if too_long is not None:
             raise too_long
         return count

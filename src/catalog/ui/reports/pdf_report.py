@@ -103,16 +103,9 @@ class PdfReportExporter:
                 body.seek(0)
                 self._paint(out, titles, body, words)
         except UnicodeEncodeError:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "record {uid} holds text that is not valid Unicode"),
-                uid=uid,
-            ) from None
+            raise ExportError.not_unicode(uid) from None
         except OSError as error:
-            raise ExportError(
-                QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
-                path=out,
-                reason=error.strerror or error,
-            ) from None
+            raise ExportError.cannot_write(out, error) from None
         return len(titles)
 
     def _paint(self, out: Path, titles: list[str], body: TextIO, words: ReportWords) -> None:
