@@ -37,6 +37,7 @@ from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.export_options import EVERY_EXTRA, Extra
 from catalog.services.transfer.json_stream import (
     CHUNK_SIZE,
+    ArrayItem,
     JsonArrayReader,
     short_repr,
     skip_whitespace,
@@ -48,6 +49,7 @@ from catalog.services.transfer.native_json_fields import (
     parse_timestamp,
     record_input,
 )
+from catalog.services.transfer.repeated_uids import RepeatedUids, first_repeat
 from catalog.store.export_reads import (
     EVERY_PART,
     Attachment,
@@ -387,38 +389,54 @@ class NativeJsonImporter:
         self.ignored_fields = []
         name = str(path)
         ignored: set[str] = set()
-        uids: set[str] = set()
-        try:
-            handle = path.open("rb")
-        except OSError as error:
+        uids = RepeatedUids()
+        for number, line, value, careful in _values(path):
+            record = record_input(value, RecordContext(name, number, line, ignored, careful))
+            uids.add(record.uid)
+            yield record
+        self.ignored_fields = sorted(ignored)
+        suspects = uids.suspects()
+        if not suspects:
+            return
+        # Read the suspects' uids again: refuse only a uid given twice.
+        lines: dict[int, int] = {}
+        again: list[tuple[int, str | None]] = []
+        for number, line, value, careful in _values(path):
+            if number in suspects:
+                lines[number] = line
+                context = RecordContext(name, number, line, set(), careful)
+                again.append((number, record_input(value, context).uid))
+        repeat = first_repeat(again)
+        if repeat is not None:
+            number, uid = repeat
             raise ImportFileError(
                 name,
-                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-                reason=error.strerror,
-            ) from None
-        with handle:
-            reader = JsonArrayReader(
-                handle,
-                name,
-                max_value_chars=MAX_RECORD_CHARS,
-                chunk_size=_CHUNK,
-                check_header=_check_header,
-                file_kind=QT_TRANSLATE_NOOP("Errors", "Catalog JSON file"),
+                QT_TRANSLATE_NOOP(
+                    "Errors", "record {number} repeats the uid {uid} of an earlier record"
+                ),
+                lines[number],
+                number=number,
+                uid=uid,
             )
-            for number, line, value, careful in reader.items():
-                record = record_input(value, RecordContext(name, number, line, ignored, careful))
-                if record.uid is not None:
-                    if record.uid in uids:
-                        raise ImportFileError(
-                            name,
-                            QT_TRANSLATE_NOOP(
-                                "Errors",
-                                "record {number} repeats the uid {uid} of an earlier record",
-                            ),
-                            line,
-                            number=number,
-                            uid=record.uid,
-                        )
-                    uids.add(record.uid)
-                yield record
-        self.ignored_fields = sorted(ignored)
+
+
+def _values(path: Path) -> Iterator[ArrayItem]:
+    """The file's records as JSON values: (number, line, value, careful)."""
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        ) from None
+    with handle:
+        reader = JsonArrayReader(
+            handle,
+            str(path),
+            max_value_chars=MAX_RECORD_CHARS,
+            chunk_size=_CHUNK,
+            check_header=_check_header,
+            file_kind=QT_TRANSLATE_NOOP("Errors", "Catalog JSON file"),
+        )
+        yield from reader.items()
