@@ -217,17 +217,14 @@ NOTES: dict[str, str] = {
     ),
     "page": "**Page.** A page is one `IN` query of 50 ids and two small look-ups.",
     "memory": (
-        "**Memory.** `catalog import` of a Catalog JSON file keeps a set of every uid for"
-        " its duplicate check (about 120 MB of Python strings at 1M records; tracemalloc"
-        " puts all of Python's own heap at 59 MB at 100k, the uids a fifth of it); the rest"
-        " is SQLite's 64 MB writer cache and FTS5's buffers, the batches the reader and"
-        " writer threads hold in flight, and the interpreter with its libraries. Keeping"
-        " 64-bit digests of the uids instead, with an exact second look only when two"
-        " collide, would bring it under the limit. `catalog search` and `facets` load the"
-        " saved search index when it is current (about 290 MB at 1M records), `facets`"
-        " builds it when it is not (500 MB in this session's first run, after the"
-        " catalogue's schema was upgraded); `catalog export` lets the index go once it has"
-        " the ids (448 MB before, 324 MB after)."
+        "**Memory.** `catalog import` of a Catalog JSON file kept a set of every uid for"
+        " its duplicate check (about 120 MB of strings at 1M records) until commit 36535f7,"
+        " which keeps one hash a record; the rest is SQLite's 64 MB writer cache and FTS5's"
+        " buffers, the batches the reader and writer threads hold in flight, and the"
+        " interpreter with its libraries. `catalog search` and `facets` load the saved"
+        " search index when it is current (about 290 MB at 1M records), `facets` builds it"
+        " when it is not (500 MB in a run after the catalogue's schema was upgraded);"
+        " `catalog export` lets the index go once it has the ids (since commit 12d0dfe)."
     ),
     "window_memory": (
         "**Window memory.** The columnar index (a few arrays per record and per link) is"
