@@ -2676,6 +2676,10 @@ Click or press Delete to remove it</source>
         <translation>Папка {folder} не существует.</translation>
     </message>
     <message>
+        <source>Exporting {count} record as {format}</source>
+        <translation>Экспорт в формат {format} (записей: {count})</translation>
+    </message>
+    <message>
         <source>Exporting {count} records as {format}</source>
         <translation>Экспорт в формат {format} (записей: {count})</translation>
     </message>

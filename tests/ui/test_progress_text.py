@@ -86,3 +86,13 @@ def test_a_message_without_a_translation_shows_as_it_stands(
 ) -> None:
     bar.report(Progress(3, 10, "Exporting 10 records"))
     assert bar.dialog.labelText() == "Exporting 10 records"
+
+
+def test_an_export_of_one_record_says_record(
+    russian: None, bar: JobProgress, catalogue: CatalogService, tmp_path: Path
+) -> None:
+    seen: list[Progress] = []
+    first = int(catalogue.search("").ids[0])
+    catalogue.export([first], "csv", tmp_path / "one.csv", seen.append)
+    assert seen[0].message == "Exporting 1 record as CSV (spreadsheet)"
+    assert _labels(bar, seen[:1]) == ["Экспорт в формат CSV (электронная таблица) (записей: 1)"]

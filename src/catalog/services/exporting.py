@@ -22,6 +22,7 @@ from typing import Protocol, runtime_checkable
 from catalog.domain.errors import CatalogError, ExportError, Word
 from catalog.domain.records import RecordDetail
 from catalog.domain.wording import FORMATS, QT_TRANSLATE_NOOP
+from catalog.services.faults import counted
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.export_options import EVERYTHING, ExportOptions, Extra
 from catalog.services.transfer.registry import Exporter, Registry, TabularExporter
@@ -79,9 +80,12 @@ def run_export(
             QT_TRANSLATE_NOOP("Errors", "The folder {folder} does not exist."), folder=output.parent
         )
     total = len(ids)
-    exporting = QT_TRANSLATE_NOOP("Errors", "Exporting {count} records as {format}")
+    exporting = (
+        QT_TRANSLATE_NOOP("Errors", "Exporting {count} record as {format}"),
+        QT_TRANSLATE_NOOP("Errors", "Exporting {count} records as {format}"),
+    )
     format_label = Word(FORMATS, exporter.label)
-    progress(Progress.of(0, total, CatalogError(exporting, count=total, format=format_label)))
+    progress(Progress.of(0, total, counted(total, exporting, format=format_label)))
 
     def records() -> Iterator[RecordDetail]:
         done = 0
