@@ -10,15 +10,17 @@ logs a password.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-import keyring
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication
 
 from catalog.domain.errors import StorageUnavailable
 from catalog.services.locations import public_target
 from catalog.settings import APP_NAME
 from catalog.ui.translation import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE_NAME = APP_NAME
 NO_KEYRING = QT_TRANSLATE_NOOP(
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 
 def _backend() -> KeyringBackend | None:
     """The keyring in use, or None when it cannot store anything."""
+    import keyring  # only when a password is at stake: its backends take 70 ms to load
+
     try:
         backend = keyring.get_keyring()
         # The fail and null backends rank 0 and -1, and so does a chain of no backends.

@@ -22,15 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import cast
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, cast
 
 from catalog.domain.errors import ExportError
 from catalog.domain.records import RecordDetail
@@ -38,6 +30,11 @@ from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.csv_export import column_picker, record_row
 from catalog.services.transfer.csv_format import COLUMNS, neutralise
 from catalog.services.transfer.export_options import ExportOptions, Extra
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+    from openpyxl.worksheet.worksheet import Worksheet
 
 SHEET_TITLE = "Records"
 CELL_LIMIT = 32_767
@@ -48,6 +45,8 @@ _WIDTHS = {"uid": 38, "title": 60, "summary": 60, "date": 18, "source_ref": 30, 
 def cell_text(value: str) -> str:
     """The text written for a cell: neutralised, without characters XML cannot hold."""
     if not value.isprintable():
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
     return neutralise(value)
 
@@ -69,6 +68,11 @@ class XlsxExporter:
 
     def write(self, records: Iterable[RecordDetail], out: Path) -> int:
         """Write every record to ``out``; return how many were written."""
+        # openpyxl is imported here, not with the module: it takes 70 ms, and the window
+        # loads every format's module before its first page.
+        from openpyxl import Workbook
+        from openpyxl.utils import get_column_letter
+
         count = 0
         uid = ""
         too_long: ExportError | None = None
@@ -119,6 +123,11 @@ def _too_long(uid: str, columns: tuple[str, ...], cells: list[str | None]) -> Ex
 
 def _sheet(book: Workbook, columns: tuple[str, ...]) -> WriteOnlyWorksheet:
     """The workbook's one sheet, its columns sized, the header row written and frozen."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
     sheet = book.create_sheet(SHEET_TITLE)
     assert isinstance(sheet, WriteOnlyWorksheet)
     for index, column in enumerate(columns, start=1):
@@ -137,4 +146,4 @@ def _sheet(book: Workbook, columns: tuple[str, ...]) -> WriteOnlyWorksheet:
 def _settings(sheet: WriteOnlyWorksheet) -> Worksheet:
     """The sheet for its settings: a write-only sheet has a normal sheet's auto filter and
     column sizes (openpyxl lends them), but the type stubs leave them out."""
-    return cast(Worksheet, sheet)
+    return cast("Worksheet", sheet)
