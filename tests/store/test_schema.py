@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from catalog.store.backup import backup_folder
 from catalog.store.base import Base
 from catalog.store.engine import Database, create_database
 from catalog.store.schema import head_revision, prepare
-from tests.store.helpers import find
+from tests.store.helpers import find, raw_record_row
 
 
 def test_new_catalogue_is_created_at_head(empty_target: str) -> None:
@@ -61,39 +60,15 @@ def test_sqlite_catalogue_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
         db.dispose()
 
 
-def _old_record(title: str) -> dict[str, object]:
-    now = datetime(2020, 1, 1, tzinfo=UTC)
-    return {
-        "id": 1,
-        "uid": "00000000-0000-0000-0000-000000000001",
-        "title": title,
-        "title_key": title.lower(),
-        "summary": "Ri Dong-yong on citizenship",
-        "date_text": "1956",
-        "date_edtf": "1956",
-        "date_lower": 19560101,
-        "date_upper": 19561231,
-        "date_precision": 4,
-        "date_approximate": False,
-        "date_uncertain": False,
-        "date_sort": 19560101,
-        "source_ref": "",
-        "classification": "",
-        "deleted": False,
-        "created_by": "",
-        "modified_by": "",
-        "created": now,
-        "modified": now,
-        "version": 1,
-    }
-
-
 def test_older_catalogue_is_backed_up_then_upgraded_with_its_records(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     db = create_database(path)
     prepare(db, revision="0001")
     with unit_of_work.write(db) as session:
-        session.execute(insert(t.Record), [_old_record("Record of a Conversation")])
+        session.execute(
+            insert(t.Record),
+            [raw_record_row("Record of a Conversation", "Ri Dong-yong on citizenship")],
+        )
     outcome = prepare(db)
     try:
         assert outcome.upgraded_from == "0001"

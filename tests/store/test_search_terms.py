@@ -22,7 +22,7 @@ from catalog.store.fulltext import PARTIAL, index_terms
 from catalog.store.schema import alembic_config, prepare
 from catalog.store.search import index_terms_of, matching_ids, search_ids
 from tests.factories import note, person, place, record
-from tests.store.helpers import find, insert
+from tests.store.helpers import find, insert, raw_record_row
 from tests.store.test_search import CASES, RECORDS
 
 
@@ -231,7 +231,14 @@ def test_an_older_postgresql_catalogue_is_upgraded_in_place(empty_target: str) -
             config.attributes["connection"] = connection
             command.downgrade(config, "0003")
             assert search_table(connection)[0] == {"record_id", "document"}
-            connection.execute(sql_insert(t.Record), [_record_row()])
+            connection.execute(
+                sql_insert(t.Record),
+                [
+                    raw_record_row(
+                        "Record of a Conversation", "Soviet Koreans and their citizenship"
+                    )
+                ],
+            )
             connection.execute(
                 text("INSERT INTO record_search VALUES (1, to_tsvector('simple', 'stale'))")
             )
@@ -250,32 +257,3 @@ def test_an_older_postgresql_catalogue_is_upgraded_in_place(empty_target: str) -
         assert _ids_by_text(db, "citizenship") == {1}
     finally:
         db.dispose()
-
-
-def _record_row() -> dict[str, object]:
-    from datetime import UTC, datetime
-
-    now = datetime(2020, 1, 1, tzinfo=UTC)
-    return {
-        "id": 1,
-        "uid": "00000000-0000-0000-0000-000000000001",
-        "title": "Record of a Conversation",
-        "title_key": "record of a conversation",
-        "summary": "Soviet Koreans and their citizenship",
-        "date_text": "1956",
-        "date_edtf": "1956",
-        "date_lower": 19560101,
-        "date_upper": 19561231,
-        "date_precision": 4,
-        "date_approximate": False,
-        "date_uncertain": False,
-        "date_sort": 19560101,
-        "source_ref": "",
-        "classification": "",
-        "deleted": False,
-        "created_by": "",
-        "modified_by": "",
-        "created": now,
-        "modified": now,
-        "version": 1,
-    }
