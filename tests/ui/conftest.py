@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from catalog.ui import preferences, startup
 from catalog.ui.jobs.runner import ImmediateJobRunner
 from catalog.ui.shell.main_window import MainWindow
 from tests.ui.fakes import FakeCatalogService
@@ -62,3 +66,17 @@ def make_window(qtbot: QtBot, runner: ImmediateJobRunner) -> WindowFactory:
         return window
 
     return make
+
+
+RUSSIAN_TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "catalog_ru.ts"
+
+
+@pytest.fixture
+def russian(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """The Russian translation, compiled from the source, installed; English again after."""
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    compiled = tmp_path / "catalog_ru.qm"
+    subprocess.run([str(lrelease), "-silent", str(RUSSIAN_TS), "-qm", str(compiled)], check=True)
+    startup.use_language(qapp, "ru", tmp_path)
+    yield
+    startup.use_language(qapp, preferences.ENGLISH)

@@ -4,37 +4,21 @@ did in Russian; ``catalog check`` prints the same findings in English."""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from catalog.cli import main
 from catalog.domain.drafts import RecordDraft
 from catalog.services.catalog import CatalogService
 from catalog.services.editing.attachments import AttachmentStore
-from catalog.ui import preferences, startup
 from catalog.ui.dialogs.check_dialog import CheckDialog, check_catalogue, fault_texts
 from catalog.ui.jobs.runner import ImmediateJobRunner
-
-RUSSIAN_TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "catalog_ru.ts"
-
-
-@pytest.fixture
-def russian(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """The Russian translation installed; English again afterwards."""
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    compiled = tmp_path / "catalog_ru.qm"
-    subprocess.run([str(lrelease), "-silent", str(RUSSIAN_TS), "-qm", str(compiled)], check=True)
-    startup.use_language(qapp, "ru", tmp_path)
-    yield
-    startup.use_language(qapp, preferences.ENGLISH)
 
 
 @pytest.fixture

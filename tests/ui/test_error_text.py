@@ -3,13 +3,7 @@ the command line and the logs print, stays English."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from catalog.domain.errors import EditConflict, ImportFileError, InvalidEdit, QueryError
@@ -17,23 +11,9 @@ from catalog.domain.query import parse_query
 from catalog.domain.records import AuthorityKind
 from catalog.services.editing import bulk_ops, core
 from catalog.services.editing.resolve import kind_word, nameless
-from catalog.ui import preferences, startup
 from catalog.ui.dialogs import messages
 from catalog.ui.filter_sidebar.search_box import SearchBox
 from catalog.ui.translation import error_text
-
-RUSSIAN_TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "catalog_ru.ts"
-
-
-@pytest.fixture
-def russian(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """The Russian translation installed; English again afterwards."""
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    compiled = tmp_path / "catalog_ru.qm"
-    subprocess.run([str(lrelease), "-silent", str(RUSSIAN_TS), "-qm", str(compiled)], check=True)
-    startup.use_language(qapp, "ru", tmp_path)
-    yield
-    startup.use_language(qapp, preferences.ENGLISH)
 
 
 def _raised(query: str) -> QueryError:

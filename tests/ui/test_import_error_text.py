@@ -5,37 +5,21 @@ stays English. The files are the malformed ones of ``tests/data/bad``."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from catalog.domain.errors import ImportFileError
 from catalog.services.catalog import CatalogService
 from catalog.services.transfer.formats import default_registry
-from catalog.ui import preferences, startup
 from catalog.ui.dialogs import messages
 from catalog.ui.translation import error_text
 from tests.ui.dialogs.import_helpers import click, open_catalogue, open_dialog, titles, write_csv
 
 ROOT = Path(__file__).resolve().parents[2]
-RUSSIAN_TS = ROOT / "resources" / "translations" / "catalog_ru.ts"
 BAD = ROOT / "tests" / "data" / "bad"
-
-
-@pytest.fixture
-def russian(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """The Russian translation installed; English again afterwards."""
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    compiled = tmp_path / "catalog_ru.qm"
-    subprocess.run([str(lrelease), "-silent", str(RUSSIAN_TS), "-qm", str(compiled)], check=True)
-    startup.use_language(qapp, "ru", tmp_path)
-    yield
-    startup.use_language(qapp, preferences.ENGLISH)
 
 
 @pytest.fixture

@@ -3,33 +3,17 @@ progress the services report keeps its English message (the command line prints 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from catalog.services.catalog import CatalogService
 from catalog.services.jobs import Progress
-from catalog.ui import preferences, startup
 from catalog.ui.jobs.progress import JobProgress, run_with_progress
 from tests.ui.fakes import ManualRunner
-
-RUSSIAN_TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "catalog_ru.ts"
-
-
-@pytest.fixture
-def russian(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """The Russian translation installed; English again afterwards."""
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    compiled = tmp_path / "catalog_ru.qm"
-    subprocess.run([str(lrelease), "-silent", str(RUSSIAN_TS), "-qm", str(compiled)], check=True)
-    startup.use_language(qapp, "ru", tmp_path)
-    yield
-    startup.use_language(qapp, preferences.ENGLISH)
 
 
 @pytest.fixture
