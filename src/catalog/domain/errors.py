@@ -128,6 +128,15 @@ class ImportFileError(CatalogError):
             where = QT_TRANSLATE_NOOP("Errors", "{path}:{line}: {reason}")
         return _filled(where, {"path": self.path, "line": self.line, "reason": reason}, translate)
 
+    @classmethod
+    def unreadable(cls, path: str, error: OSError) -> ImportFileError:
+        """The file could not be opened or read (gone, a folder, no permission …)."""
+        return cls(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+            reason=error.strerror,
+        )
+
 
 class ExportError(CatalogError):
     """An export that could not be written."""

@@ -197,11 +197,7 @@ class BibtexImporter:
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise ImportFileError(
-                name,
-                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-                reason=error.strerror,
-            ) from None
+            raise ImportFileError.unreadable(name, error) from None
         with handle:
             for start, text in _blocks(text_lines(handle, name, "BibTeX"), name):
                 for line, entry in _entries(text, start, name, strings):

@@ -327,11 +327,7 @@ class CslJsonImporter:
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise ImportFileError(
-                name,
-                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-                reason=error.strerror,
-            ) from None
+            raise ImportFileError.unreadable(name, error) from None
         with handle:
             head = handle.read(4096)
             if utf16_hint(head):

@@ -96,11 +96,7 @@ class _Rows:
                     reason=error,
                 ) from None
             except OSError as error:
-                raise ImportFileError(
-                    self.path,
-                    QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-                    reason=error.strerror,
-                ) from None
+                raise ImportFileError.unreadable(self.path, error) from None
             yield line, row
 
 
@@ -145,11 +141,7 @@ class CsvImporter:
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise ImportFileError(
-                name,
-                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-                reason=error.strerror,
-            ) from None
+            raise ImportFileError.unreadable(name, error) from None
         with handle:
             rows = iter(_Rows(handle, name))
             # The first row with text is the header: white space alone is as empty as nothing.

@@ -446,10 +446,6 @@ def _refuse_empty(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as error:
-        raise ImportFileError(
-            str(path),
-            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-            reason=error.strerror,
-        ) from None
+        raise ImportFileError.unreadable(str(path), error) from None
     if len(head) < 4096 and not head.strip(b" \t\r\n\xef\xbb\xbf"):
         raise ImportFileError(str(path), QT_TRANSLATE_NOOP("Errors", "the file is empty"))

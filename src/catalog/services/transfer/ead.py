@@ -145,11 +145,7 @@ def _parse(path: Path) -> etree._Element:
         with path.open("rb") as handle:
             blank = not handle.read(4096).strip()
     except OSError as error:
-        raise ImportFileError(
-            str(path),
-            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-            reason=error.strerror,
-        ) from None
+        raise ImportFileError.unreadable(str(path), error) from None
     if blank:
         raise ImportFileError(str(path), QT_TRANSLATE_NOOP("Errors", "the file is empty"))
     if size > MAX_BYTES:

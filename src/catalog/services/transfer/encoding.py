@@ -64,11 +64,7 @@ def detect(path: Path) -> Detection:
             if _few_nuls(head) and _is_utf8(head, handle):
                 return Detection("utf-8", True)
     except OSError as error:
-        raise ImportFileError(
-            str(path),
-            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-            reason=error.strerror,
-        ) from None
+        raise ImportFileError.unreadable(str(path), error) from None
     if b"\x00" not in head and _UTF8_SEQUENCE.search(head):
         return Detection("utf-8", False)  # part UTF-8, part something else
     return _guess(head)
@@ -155,8 +151,4 @@ def open_text(path: Path, encoding: str) -> TextIO:
     try:
         return path.open("r", encoding=encoding, errors="strict", newline="")
     except OSError as error:
-        raise ImportFileError(
-            str(path),
-            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-            reason=error.strerror,
-        ) from None
+        raise ImportFileError.unreadable(str(path), error) from None

@@ -212,11 +212,7 @@ class JsonArrayReader:
         try:  # a value that goes on and on is read in growing pieces: linear time
             chunk = self._handle.read(max(self._chunk_size, len(self._buf)))
         except OSError as error:
-            raise ImportFileError(
-                self._path,
-                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-                reason=error.strerror,
-            ) from None
+            raise ImportFileError.unreadable(self._path, error) from None
         try:
             text = self._utf8.decode(chunk, final=not chunk)
         except UnicodeDecodeError as error:

@@ -361,9 +361,5 @@ class ListingImporter:
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise ImportFileError(
-                str(path),
-                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-                reason=error.strerror,
-            ) from None
+            raise ImportFileError.unreadable(str(path), error) from None
         yield from parse_listing(decode_listing(data, str(path)), str(path))

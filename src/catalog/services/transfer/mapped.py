@@ -99,11 +99,7 @@ def kind_for(path: Path, format_name: str | None = None) -> Kind:
         with path.open("rb") as handle:
             return guess_kind(handle.read(64))
     except OSError as error:
-        raise ImportFileError(
-            str(path),
-            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-            reason=error.strerror,
-        ) from None
+        raise ImportFileError.unreadable(str(path), error) from None
 
 
 class MappedImporter:

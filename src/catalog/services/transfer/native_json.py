@@ -425,11 +425,7 @@ def _values(path: Path) -> Iterator[ArrayItem]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        raise ImportFileError(
-            str(path),
-            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-            reason=error.strerror,
-        ) from None
+        raise ImportFileError.unreadable(str(path), error) from None
     with handle:
         reader = JsonArrayReader(
             handle,

@@ -89,11 +89,7 @@ class Registry:
             with path.open("rb") as handle:
                 head = handle.read(SNIFF_BYTES)
         except OSError as error:
-            raise ImportFileError(
-                str(path),
-                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-                reason=error.strerror,
-            ) from None
+            raise ImportFileError.unreadable(str(path), error) from None
         if not head.strip():
             raise ImportFileError(str(path), QT_TRANSLATE_NOOP("Errors", "the file is empty"))
         for importer in self.importers.values():

@@ -175,11 +175,7 @@ class RisImporter:
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise ImportFileError(
-                name,
-                QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-                reason=error.strerror,
-            ) from None
+            raise ImportFileError.unreadable(name, error) from None
         with handle:
             records = _records(text_lines(handle, name, "RIS"), name)
             for number, (line, lines) in enumerate(records, start=1):

@@ -53,11 +53,7 @@ def check_prologue(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(_PROLOGUE_BYTES)
     except OSError as error:
-        raise ImportFileError(
-            str(path),
-            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-            reason=error.strerror,
-        ) from None
+        raise ImportFileError.unreadable(str(path), error) from None
     if not head.strip() and len(head) < _PROLOGUE_BYTES:
         raise ImportFileError(str(path), QT_TRANSLATE_NOOP("Errors", "the file is empty"))
     doctype = head.find(b"<!DOCTYPE")
@@ -101,11 +97,7 @@ def iter_elements(path: Path, *tags: str) -> Iterator[etree._Element]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        raise ImportFileError(
-            str(path),
-            QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
-            reason=error.strerror,
-        ) from None
+        raise ImportFileError.unreadable(str(path), error) from None
     # The file is opened here, not by lxml, so it is closed when reading stops early.
     with handle:
         events = etree.iterparse(
