@@ -381,3 +381,11 @@ def test_any_query_like_text_parses_or_raises_query_error(query: str) -> None:
 @given(st.sampled_from(list(FacetField)), st.text().filter(lambda value: value.strip() != ""))
 def test_format_clause_round_trips(field: FacetField, value: str) -> None:
     assert parse_query(format_clause(field, value)) == FacetTerm(field, value)
+
+
+def test_a_typed_lone_surrogate_in_a_facet_value_is_keyed_as_stored_values_are() -> None:
+    # Stored text shows a lone surrogate as U+FFFD; the key must match and be encodable.
+    term = parse_query("tag:\ud800")
+    assert isinstance(term, FacetTerm)
+    assert term.key == "\ufffd"
+    term.key.encode("utf-8")

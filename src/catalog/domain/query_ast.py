@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from catalog.domain.dates import DayKey
+from catalog.domain.drafts import storable
 from catalog.domain.names import fold, name_key
 
 
@@ -94,7 +95,9 @@ class FacetTerm:
         """The folded value compared with stored keys (name keys for authorities)."""
         if self.field in AUTHORITY_FACETS:
             return name_key(self.value)
-        return fold(" ".join(self.value.split()))
+        # Stored values went through storable(): a typed lone surrogate must too, or it
+        # could not even be sent to the database.
+        return fold(" ".join(storable(self.value).split()))
 
 
 @dataclass(frozen=True)
