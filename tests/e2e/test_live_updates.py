@@ -77,7 +77,8 @@ def test_the_open_record_shows_another_archivists_edit(
     records.selectRow(3)
     (shown,) = records.selected_ids()
     qtbot.waitUntil(lambda: window.detail.field_text("title").startswith("Cable"), timeout=TIMEOUT)
-    time.sleep(0.3)
+    qtbot.waitUntil(lambda: window.live.active, timeout=TIMEOUT)
+    time.sleep(0.3)  # the listener is connected (its LISTEN is in place) before the write
     version = other.detail(shown).version
     other.editor.update_record(shown, RecordDraft("Retitled by Anna", "1957"), version)
     qtbot.waitUntil(

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.citation import archive_citation
-from catalog.ui.detail_pane.widget import CITATION_COPIED, NOTHING_SELECTED
+from catalog.ui.detail_pane.widget import CITATION_COPIED, NOTHING_SELECTED, DetailPane
 from tests.ui.detail_pane.conftest import LoggingService, PaneFactory, link_point
-from tests.ui.fakes import make_detail
+from tests.ui.fakes import ManualRunner, make_detail
 
 MARKUP_TITLE = '<b>Bold</b> <img src="file:///etc/passwd"> 전보 电报'
 
@@ -180,3 +180,40 @@ def test_the_record_on_show_is_not_read_again_when_selected_again(
     pane.show_ids([42])
     pane.show_ids([42])
     assert service.called("detail") == [42]
+
+
+def manual_pane(qtbot: QtBot, service: LoggingService) -> tuple[DetailPane, ManualRunner]:
+    runner = ManualRunner()
+    pane = DetailPane(service, runner, lambda error: None)
+    qtbot.addWidget(pane)
+    pane.show()
+    return pane, runner
+
+
+def test_a_change_heard_while_the_list_reselects_the_record_is_still_shown(
+    qtbot: QtBot, service: LoggingService
+) -> None:
+    # Another archivist retitles the record on show: the pane reads it again, and the
+    # list, refreshed by the same change, selects the record again before that read
+    # answers. The fresh read must not be dropped as stale.
+    pane, runner = manual_pane(qtbot, service)
+    pane.show_ids([42])
+    runner.finish_all()
+    service.records[42] = replace(service.records[42], title="Retitled by Anna")
+    pane.on_changes(ChangeSet(updated=frozenset({42})))
+    pane.show_ids([42])
+    runner.finish_all()
+    assert pane.field_text("title") == "Retitled by Anna"
+
+
+def test_a_slower_read_of_another_record_does_not_replace_the_one_selected_again(
+    qtbot: QtBot, service: LoggingService
+) -> None:
+    pane, runner = manual_pane(qtbot, service)
+    pane.show_ids([42])
+    runner.finish_all()
+    pane.show_ids([44])
+    pane.show_ids([42])  # back before 44 was read
+    runner.finish_all()
+    assert pane.shown_id == 42
+    assert pane.field_text("title") == service.records[42].title

@@ -138,6 +138,8 @@ class DetailPane(QWidget):
         self._words: list[str] = []
         self.shown_id: int | None = None
         self.shown: Shown | None = None
+        self._reading: int | None = None
+        """The record of the read in flight (None when no read is awaited)."""
         self.notes = NoteEditing(lambda: self._service.editor, self, on_bug)
         self.notes.changed.connect(self._on_notes_changed)
         self._build()
@@ -241,7 +243,7 @@ class DetailPane(QWidget):
         if len(ids) == 1:
             self._visit(ids[0], announce=False)
             return
-        self._reads.forget()
+        self._forget_reads()
         if ids:
             n = len(ids)
             # One id is shown as a record (above), so the count here is never 1.
@@ -333,19 +335,30 @@ class DetailPane(QWidget):
         self._history.visit(record_id)
         self._update_actions()
         if record_id == self.shown_id:
-            self._reads.forget()  # already on show; drop any slower read of another record
+            self._keep_showing(record_id)
         else:
             self._load(record_id, announce=announce)
 
     def _history_moved(self, record_id: int) -> None:
         self._update_actions()
         if record_id == self.shown_id:
-            self._reads.forget()
+            self._keep_showing(record_id)
         else:
             self._load(record_id, announce=True)
 
+    def _keep_showing(self, record_id: int) -> None:
+        # Already on show: drop a slower read of another record, but not a fresh read of
+        # this one (another archivist's edit, say), or its news would be lost.
+        if self._reading != record_id:
+            self._forget_reads()
+
+    def _forget_reads(self) -> None:
+        self._reads.forget()
+        self._reading = None
+
     def _load(self, record_id: int, *, announce: bool) -> None:
         service = self._service
+        self._reading = record_id
         self._reads.read(
             lambda: _read(service, record_id),
             lambda shown: self._display(shown, announce=announce),
@@ -353,6 +366,7 @@ class DetailPane(QWidget):
         )
 
     def _display(self, shown: Shown, *, announce: bool) -> None:
+        self._reading = None
         same = self.shown is not None and self.shown.detail.id == shown.detail.id
         scroll = self.view.verticalScrollBar().value()
         editable = self._service.editor is not None
@@ -368,6 +382,7 @@ class DetailPane(QWidget):
             self.record_shown.emit(shown.detail.id)
 
     def _on_error(self, error: BaseException) -> None:
+        self._reading = None
         if isinstance(error, RecordNotFound):
             self.show_message(self.tr("This record is no longer in the catalogue."))
         elif isinstance(error, CatalogError):
