@@ -19,7 +19,13 @@ from catalog.domain.names import search_text, sort_key
 from catalog.domain.records import AuthorityKind, RecordInput, RelationInput
 from catalog.store import fulltext
 from catalog.store.base import Base
-from catalog.store.bulk_insert import BackgroundWriter, Row, TableInserter
+from catalog.store.bulk_insert import (
+    BackgroundWriter,
+    Row,
+    TableInserter,
+    deferred_rows,
+    execute,
+)
 from catalog.store.ids import IdAllocator
 from catalog.store.tables import (
     UNDATED_SORT,
@@ -154,10 +160,16 @@ class BulkWriter:
         self.link_alloc = IdAllocator(reader, RecordAuthority, block=10000)
         self.note_alloc = IdAllocator(reader, Annotation)
         self.attachment_alloc = IdAllocator(reader, Attachment)
-        # Rows that refer to records but that no row refers to may wait for a later
-        # batch (see TableInserter); ``finish`` writes them.
+        # Rows may wait for a later batch, to be written in whole statements (see
+        # DeferredRows); ``finish`` writes them. Rows that no other row refers to may
+        # always wait; records too where nothing reads them before the end (reads go
+        # through ``lookup``) and SQLite checks foreign keys at the commit.
+        records_wait = self.lookup is not None and c.dialect.name == "sqlite"
+        if records_wait:
+            c.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until the commit
+        self._index = deferred_rows(c, fulltext.SQLITE_INSERT, 5) if records_wait else None
         self.inserters = {
-            Record: TableInserter(c, Record, RECORD_COLUMNS),
+            Record: TableInserter(c, Record, RECORD_COLUMNS, defer=records_wait),
             RecordAuthority: TableInserter(
                 c, RecordAuthority, ("id", "record_id", "authority_id", "role"), defer=True
             ),
@@ -303,11 +315,23 @@ class BulkWriter:
             *self.authorities.take_pending(),
         ]  # fmt: skip
 
+        # The rows are laid out as statements here, so the writer (which waits on
+        # SQLite, then on the interpreter lock) has only SQLite's work left.
+        connection = self.connection
+        statements = [
+            s
+            for model, inserter in self.inserters.items()
+            for s in inserter.statements(rows[model])
+        ]
+        indexing = None if self._index is None else self._index.statements(search_rows)
+
         def store() -> None:
-            write_pending(self.connection, new_values)
-            for model, inserter in self.inserters.items():
-                inserter.insert(rows[model])
-            fulltext.write_rows(self.connection, search_rows, new=True)
+            write_pending(connection, new_values)
+            execute(connection, statements)
+            if indexing is None:
+                fulltext.write_rows(connection, search_rows, new=True)
+            else:
+                execute(connection, indexing)
 
         if self.background is None:
             store()
@@ -323,9 +347,12 @@ class BulkWriter:
         """Write the rows still waiting and wait for the batches, then write the relations
         (every record has an id now)."""
 
+        waiting = [s for inserter in self.inserters.values() for s in inserter.flush_statements()]
+        if self._index is not None:
+            waiting += self._index.flush_statements()
+
         def flush() -> None:
-            for inserter in self.inserters.values():
-                inserter.flush()
+            execute(self.connection, waiting)
 
         if self.background is None:
             flush()

@@ -30,6 +30,8 @@ from catalog.store.base import Base
 from catalog.store.types import UTCDateTime
 
 Row = tuple[Any, ...]
+Statement = tuple[str, Any]
+"""SQL and its parameters: one row's tuple, or a list of them (run for each)."""
 
 MAX_ROWS = 4096
 """The most rows one multi-row statement inserts."""
@@ -90,14 +92,18 @@ class TableInserter:
                 processors.append((position[name], processor, cache))
         self._processors = processors
         self._multi = _multi_row_sql(connection, self.sql, len(columns))
-        self._defer = defer and self._multi is not None
-        self._waiting: list[Any] = []
+        self._deferred = DeferredRows(self._multi) if defer and self._multi else None
 
     def insert(self, rows: Sequence[Row]) -> None:
         """Insert ``rows`` (each a tuple in ``columns`` order); with ``defer``, the last
         of them may wait for the next call or ``flush``."""
+        execute(self.connection, self.statements(rows))
+
+    def statements(self, rows: Sequence[Row]) -> list[Statement]:
+        """What ``insert`` would run for ``rows``, ready to run later (on another thread:
+        the values are processed and laid out here)."""
         if not rows:
-            return
+            return []
         prepared: list[Any] = (
             [self._process(row) for row in rows] if self._processors else list(rows)
         )
@@ -108,20 +114,18 @@ class TableInserter:
             order = self._order
             prepared = [tuple(row[i] for i in order) for row in prepared]
         if self._multi is None:
-            self.connection.exec_driver_sql(self.sql, prepared)
-            return
-        if self._defer:
-            prepared = self._waiting + prepared if self._waiting else prepared
-            whole = len(prepared) - len(prepared) % self._multi.sizes[0]
-            self._waiting = prepared[whole:]
-            prepared = prepared[:whole]
-        self._multi.insert(self.connection, prepared)
+            return [(self.sql, prepared)]
+        if self._deferred is not None:
+            return self._deferred.statements(prepared)
+        return self._multi.statements(prepared)
 
     def flush(self) -> None:
         """Insert the rows still waiting."""
-        waiting, self._waiting = self._waiting, []
-        if waiting and self._multi is not None:
-            self._multi.insert(self.connection, waiting, ladder=False)
+        execute(self.connection, self.flush_statements())
+
+    def flush_statements(self) -> list[Statement]:
+        """What ``flush`` would run."""
+        return [] if self._deferred is None else self._deferred.flush_statements()
 
     def _process(self, row: Row) -> Row:
         values = list(row)
@@ -172,11 +176,11 @@ class _MultiRow:
             found = self._sql[rows] = f"{self.head} VALUES {', '.join([self.marks] * rows)}"
         return found
 
-    def insert(self, connection: Connection, rows: Sequence[Row], *, ladder: bool = True) -> None:
-        """Insert ``rows``: in statements of every size, or (``ladder`` False, for a
-        one-off remainder) of the largest size and then one row at a time."""
+    def statements(self, rows: Sequence[Row]) -> list[Statement]:
+        """The statements that insert ``rows``, the largest first."""
+        made: list[Statement] = []
         start, total = 0, len(rows)
-        for size in self.sizes if ladder else self.sizes[:1]:
+        for size in self.sizes:
             count = (total - start) // size
             if not count:
                 continue
@@ -184,25 +188,66 @@ class _MultiRow:
                 tuple(chain.from_iterable(rows[first : first + size]))
                 for first in range(start, start + count * size, size)
             ]
-            if count == 1:
-                connection.exec_driver_sql(self.sql(size), params[0])
-            else:
-                connection.exec_driver_sql(self.sql(size), params)
+            made.append((self.sql(size), params[0] if count == 1 else params))
             start += count * size
         if start < total:
-            connection.exec_driver_sql(self.single, list(rows[start:]))
+            made.append((self.single, list(rows[start:])))
+        return made
+
+
+class DeferredRows:
+    """Rows inserted in whole statements of the largest size; the rest wait for more
+    rows (or ``flush_statements``).
+
+    Each statement costs the writing thread a wait for the interpreter lock once SQLite
+    is done with it (up to the switch interval, 5 ms, while another thread runs
+    Python): a batch's remainders, in ever smaller statements, cost more waiting than
+    SQLite's work. Rows may wait only if nothing in the transaction needs them
+    before its end (foreign keys deferred, no reads of them).
+    """
+
+    def __init__(self, multi: _MultiRow) -> None:
+        self._multi = multi
+        self._waiting: list[Row] = []
+
+    def statements(self, rows: Sequence[Row]) -> list[Statement]:
+        """Statements for whole statements' worth of the waiting rows and ``rows``."""
+        if self._waiting:
+            rows = [*self._waiting, *rows]
+        whole = len(rows) - len(rows) % self._multi.sizes[0]
+        self._waiting = list(rows[whole:])
+        return self._multi.statements(rows[:whole])
+
+    def flush_statements(self) -> list[Statement]:
+        """Statements for every row still waiting."""
+        waiting, self._waiting = self._waiting, []
+        return self._multi.statements(waiting)
+
+
+def deferred_rows(connection: Connection, sql: str, width: int) -> DeferredRows | None:
+    """Deferred rows of a positional SQLite insert of ``width`` values (None elsewhere)."""
+    multi = _multi_row_sql(connection, sql, width)
+    return None if multi is None else DeferredRows(multi)
 
 
 def insert_rows(connection: Connection, sql: str, rows: Sequence[Row]) -> None:
     """Run a positional ``INSERT ... VALUES (?, ...)`` for every row (values as the
     driver takes them): many rows a statement on SQLite, an executemany elsewhere."""
+    execute(connection, row_statements(connection, sql, rows))
+
+
+def row_statements(connection: Connection, sql: str, rows: Sequence[Row]) -> list[Statement]:
+    """What ``insert_rows`` would run."""
     if not rows:
-        return
+        return []
     multi = _multi_row_sql(connection, sql, len(rows[0]))
-    if multi is None:
-        connection.exec_driver_sql(sql, list(rows))
-    else:
-        multi.insert(connection, rows)
+    return [(sql, list(rows))] if multi is None else multi.statements(rows)
+
+
+def execute(connection: Connection, statements: Sequence[Statement]) -> None:
+    """Run statements made by ``statements``, ``row_statements`` …, in order."""
+    for sql, params in statements:
+        connection.exec_driver_sql(sql, params)
 
 
 def _multi_row_sql(connection: Connection, sql: str, width: int) -> _MultiRow | None:

@@ -73,7 +73,7 @@ _PG_INDEXES = (
     "CREATE INDEX ix_record_search_document ON record_search USING GIN (document)",
     "CREATE INDEX ix_record_search_terms ON record_search USING GIN (terms)",
 )
-_SQLITE_INSERT = (
+SQLITE_INSERT = (
     "INSERT INTO record_fts (rowid, title, summary, notes, names) VALUES (?, ?, ?, ?, ?)"
 )
 _PG_UPSERT = text(
@@ -182,7 +182,7 @@ def write_rows(connection: Connection, rows: Sequence[SearchRow], *, new: bool =
     if connection.dialect.name == "sqlite":
         if not new:
             remove(connection, [r[0] for r in rows])
-        connection.exec_driver_sql(_SQLITE_INSERT, list(rows))
+        connection.exec_driver_sql(SQLITE_INSERT, list(rows))
     else:
         keys = ("id", "title", "summary", "notes", "names")
         connection.execute(
