@@ -4,4 +4,6 @@ import sys
 
 from catalog.cli import main
 
-sys.exit(main())
+# Guarded: a second process (an import's file reader) imports this module again.
+if __name__ == "__main__":
+    sys.exit(main())

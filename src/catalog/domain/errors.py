@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from catalog.domain.wording import ERRORS, QT_TRANSLATE_NOOP
 
@@ -72,6 +73,11 @@ class CatalogError(Exception):
     def __str__(self) -> str:
         return self.text_in(english)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its attributes (a file read in a second process fails with one):
+        # subclasses' constructors take other arguments than ``args``.
+        return (_rebuilt, (type(self), self.__dict__, self.args))
+
     def message_in(self, translate: Translate) -> str:
         """The message in ``translate``'s language (without where, for the errors that
         say where)."""
@@ -80,6 +86,14 @@ class CatalogError(Exception):
     def text_in(self, translate: Translate) -> str:
         """The whole text in ``translate``'s language; ``str(error)`` is the English."""
         return self.message_in(translate)
+
+
+def _rebuilt(kind: type[CatalogError], state: dict[str, Any], args: tuple[Any, ...]) -> Any:
+    """An error as it was pickled (see ``CatalogError.__reduce__``)."""
+    error = kind.__new__(kind)
+    error.__dict__.update(state)
+    error.args = args
+    return error
 
 
 class QueryError(CatalogError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -401,9 +402,9 @@ class CatalogService:
             importer = (
                 self.registry.importer(format_name) if format_name else self.registry.detect(path)
             )
-        return import_plan.plan_import(
-            self.db, importer, path, importing.checked(importer, path), progress
-        )
+        # Closed at once, also on a cancel: a second process may be reading the file.
+        with closing(importing.checked(importer, path)) as records:
+            return import_plan.plan_import(self.db, importer, path, records, progress)
 
     def load_sample(
         self, progress: ProgressCallback = no_progress

@@ -5,8 +5,8 @@ Any error, and a cancel from the progress callback, rolls the whole import back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -22,6 +22,7 @@ from catalog.services.editing.history import Step
 from catalog.services.import_matching import DuplicateFinder, DuplicatePolicy, Match
 from catalog.services.import_updates import apply_updates, undo_step
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
+from catalog.services.reading_process import read_records
 from catalog.services.transfer.native_json import NativeJsonImporter
 from catalog.services.transfer.registry import Importer, Registry
 from catalog.store import unit_of_work
@@ -84,13 +85,15 @@ def run_import(
             writer = BulkWriter(session.connection(), lookup, user=user)
             router = _Router(writer, duplicates)
             try:
-                batch: list[RecordInput] = []
-                for item in checked(importer, path):
-                    batch.append(item)
-                    if len(batch) >= BATCH:
-                        router.write(batch)
-                        batch = []
-                        progress(Progress(len(writer.record_ids) + router.skipped))
+                # Closed at once, also on a cancel: a second process may be reading it.
+                with closing(checked(importer, path)) as items:
+                    batch: list[RecordInput] = []
+                    for item in items:
+                        batch.append(item)
+                        if len(batch) >= BATCH:
+                            router.write(batch)
+                            batch = []
+                            progress(Progress(len(writer.record_ids) + router.skipped))
                 router.write(batch)
                 writer.finish()
             finally:
@@ -200,12 +203,12 @@ def _lookup(db: Database) -> Iterator[Connection | None]:
         yield session.connection()
 
 
-def checked(importer: Importer, path: Path) -> Iterator[RecordInput]:
+def checked(importer: Importer, path: Path) -> Generator[RecordInput, None, None]:
     """The importer's records, with the checks every format shares."""
     # The native reader refuses a repeated uid itself, naming the record: a second set
     # of every uid (40 MB at a million records) would catch nothing.
     uids: set[str] | None = None if isinstance(importer, NativeJsonImporter) else set()
-    for item in importer.read(path):
+    for item in read_records(importer, path):
         if not item.title.strip():
             raise ImportFileError(
                 str(path), QT_TRANSLATE_NOOP("Errors", "a record has no title"), item.line
