@@ -3863,6 +3863,10 @@ Click or press Delete to remove it</source>
         <source>Writing {count} records…</source>
         <translation>Сохранение записей: {count}…</translation>
     </message>
+    <message>
+        <source>the process reading the file stopped unexpectedly</source>
+        <translation>процесс, читавший файл, неожиданно остановился</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
