@@ -296,3 +296,22 @@ def test_a_new_result_does_not_read_the_shown_record_again(
     window.sidebar.set_query("journal")
     assert window.detail.shown_id == window.record_list.selected_ids()[0]
     assert len(fake_service.called("detail")) == reads
+
+
+def test_the_rows_a_search_shows_first_are_read_with_it_not_on_the_ui_thread(
+    qtbot: QtBot, fake_service: FakeCatalogService
+) -> None:
+    from tests.ui.fakes import ManualRunner
+
+    runner = ManualRunner()  # its jobs stand for the worker threads
+    window = MainWindow(fake_service, runner)
+    qtbot.addWidget(window)
+    runner.finish_all()
+    window.sidebar.set_query("cable")
+    runner.finish_all()
+    reads = len(fake_service.called("summaries"))
+
+    titles = shown_titles(window)  # what painting the list asks of the model
+
+    assert titles and all("Cable" in title for title in titles)
+    assert len(fake_service.called("summaries")) == reads

@@ -82,8 +82,9 @@ class RecordTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ the ids
 
-    def set_ids(self, ids: Sequence[int] | IdArray) -> None:
-        """Show a new result (an IdList or array is kept as is); cached rows stay at hand."""
+    def set_ids(self, ids: Sequence[int] | IdArray, rows: Iterable[RecordSummary] = ()) -> None:
+        """Show a new result (an IdList or array is kept as is); cached rows stay at
+        hand, with ``rows`` (read with the result) in place of any older copy."""
         self.beginResetModel()
         self._ids = id_array(ids)
         self._index = None
@@ -95,6 +96,7 @@ class RecordTableModel(QAbstractTableModel):
             if len(previous) >= self.max_pages * self.page_size:
                 break
             previous.setdefault(record_id, row)
+        previous.update((row.id, row) for row in rows)
         self._previous = previous
         self._pages.clear()
         self._unreadable.clear()

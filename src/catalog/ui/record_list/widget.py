@@ -7,7 +7,7 @@ the selection is handled as runs of rows rather than one object per selected row
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QByteArray,
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from catalog.domain.records import RecordSummary
 from catalog.domain.views import SortKey, SortOrder
 from catalog.ui.ports import CatalogPort
 from catalog.ui.record_list.header import ColumnHeader
@@ -99,9 +100,15 @@ class RecordList(QTableView):
 
     # ------------------------------------------------------------------ result
 
-    def show_result(self, ids: Sequence[int] | IdArray, placeholder: str = "") -> None:
+    def show_result(
+        self,
+        ids: Sequence[int] | IdArray,
+        placeholder: str = "",
+        rows: Iterable[RecordSummary] = (),
+    ) -> None:
         """Show new ids; selected records still there stay selected, and the current one
-        stays current at the same height in the view."""
+        stays current at the same height in the view. ``rows``, read with the ids, are
+        shown without reading them again."""
         model = self.records
         old_ids = model.id_array
         kept = self.selected_ids()
@@ -114,7 +121,7 @@ class RecordList(QTableView):
         self._placeholder = placeholder
         self.selectionModel().blockSignals(True)
         try:
-            model.set_ids(ids)
+            model.set_ids(ids, rows)
             self._reselect(old_ids, kept, current_id)
         finally:
             self.selectionModel().blockSignals(False)

@@ -358,8 +358,8 @@ class MainWindow(QMainWindow):
         self.sidebar.show_query_error(result.query, None)
         self.sidebar.record_query_run(result.query)
         self.record_list.show_sort(self.search.orders)
-        no_match = QCoreApplication.translate("MainWindow", NO_MATCH)
-        self.record_list.show_result(result.ids, no_match if result.query.strip() else "")
+        placeholder = result.query.strip() and QCoreApplication.translate("MainWindow", NO_MATCH)
+        self.record_list.show_result(result.ids, placeholder, outcome.rows)
         self.timeline.set_query(result.query)
         empty = outcome.catalogue_total == 0
         self.centre.setCurrentWidget(self.welcome if empty else self.list_pane)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from catalog.domain.errors import CatalogError, QueryError
-from catalog.domain.records import Facet
+from catalog.domain.records import Facet, RecordSummary
 from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.services.catalog import Refresh, SearchResult
 from catalog.ui.filter_sidebar import item as sidebar_facets
@@ -35,10 +35,15 @@ FIRST_ROWS = 200
 
 @dataclass(frozen=True)
 class SearchOutcome:
-    """A search's answer and the size of the whole catalogue."""
+    """A search's answer and the size of the whole catalogue.
+
+    ``rows``: the first rows' summaries, read on the worker with the answer, so the
+    list paints its first page without reading the catalogue on the UI thread.
+    """
 
     result: SearchResult
     catalogue_total: int
+    rows: Sequence[RecordSummary] = ()
 
 
 @dataclass(frozen=True)
@@ -115,11 +120,13 @@ class SearchController(QObject):
         first, *then = self.orders
         limits = {name: FACET_LIMITS.get(name, VALUES_PER_FACET) for name in self.facet_names}
 
-        def run() -> Refresh:
+        def run() -> tuple[Refresh, list[RecordSummary]]:
             # One evaluation of the query gives the list, the counts and the total.
-            return service.refresh(
+            refresh = service.refresh(
                 query, first.key, first.descending, limits, defer_facets=True, then=then
             )
+            top = [int(i) for i in refresh.result.ids[:FIRST_ROWS]]
+            return refresh, service.summaries(top)
 
         def first_rows() -> SearchOutcome:
             page = service.search(query, first.key, first.descending, FIRST_ROWS, then=then)
@@ -146,8 +153,9 @@ class SearchController(QObject):
         if self._facets_pending:
             self.refresh()  # the values that were too slow to count are cheap now
 
-    def _on_refresh(self, refresh: Refresh) -> None:
-        outcome = SearchOutcome(refresh.result, refresh.catalogue_total)
+    def _on_refresh(self, answer: tuple[Refresh, list[RecordSummary]]) -> None:
+        refresh, rows = answer
+        outcome = SearchOutcome(refresh.result, refresh.catalogue_total, rows)
         self.last = outcome
         self.results_ready.emit(outcome)
         self._facets_pending = refresh.facets_pending
