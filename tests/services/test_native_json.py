@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from catalog.domain.dates import parse_date, parse_edtf
 from catalog.domain.errors import ExportError, ImportFileError
 from catalog.domain.records import RecordDetail, RecordInput
-from catalog.services.transfer import native_json
+from catalog.services.transfer import native_json_import
 from catalog.services.transfer.native_json import NativeJsonExporter, NativeJsonImporter
 
 from .factories import expected_input, make_record, plain_record, uid
@@ -133,7 +133,7 @@ def test_unknown_fields_are_ignored_and_listed(tmp_path: Path) -> None:
 
 
 def test_reading_streams_record_by_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(native_json, "_CHUNK", 7)  # every value crosses a chunk boundary
+    monkeypatch.setattr(native_json_import, "_CHUNK", 7)  # every value crosses a chunk boundary
     records = [make_record(n) for n in range(1, 30)]
     path = export(records, tmp_path / "out.json")
     with path.open("ab") as handle:  # damage after the last record
@@ -150,7 +150,7 @@ def test_reading_streams_record_by_record(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_a_big_number_split_across_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(native_json, "_CHUNK", 3)
+    monkeypatch.setattr(native_json_import, "_CHUNK", 3)
     path = write_text(tmp_path, '{"format": "catalog", "version": 000001, "records": []}')
     with pytest.raises(ImportFileError, match="not valid JSON"):
         read(path)  # leading zeros are not JSON, even across chunks
@@ -164,7 +164,7 @@ def test_a_big_number_split_across_chunks(tmp_path: Path, monkeypatch: pytest.Mo
 def test_a_nul_escape_is_refused_wherever_the_chunks_fall(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(native_json, "_CHUNK", chunk)
+    monkeypatch.setattr(native_json_import, "_CHUNK", chunk)
     padding = ", ".join(f'{{"title": "record number {n}"}}' for n in range(40))
     text = f'[{padding}, {{"title": "\\u0000 at the start of a long title that goes on"}}]'
     path = write_text(tmp_path, text)
@@ -173,8 +173,8 @@ def test_a_nul_escape_is_refused_wherever_the_chunks_fall(
 
 
 def test_a_runaway_value_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(native_json, "_CHUNK", 16)
-    monkeypatch.setattr(native_json, "MAX_RECORD_CHARS", 1000)
+    monkeypatch.setattr(native_json_import, "_CHUNK", 16)
+    monkeypatch.setattr(native_json_import, "MAX_RECORD_CHARS", 1000)
     path = write_text(tmp_path, '[{"title": "A"},\n{"title": "' + "x" * 5000 + '"}]')
     with pytest.raises(ImportFileError, match="record 2: a value larger than") as caught:
         read(path)

@@ -23,7 +23,7 @@ from catalog.services.import_matching import DuplicateFinder, DuplicatePolicy, M
 from catalog.services.import_updates import apply_updates, undo_step
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.reading_process import read_records
-from catalog.services.transfer.native_json import NativeJsonImporter
+from catalog.services.transfer.native_json_import import NativeJsonImporter
 from catalog.services.transfer.registry import Importer, Registry
 from catalog.store import unit_of_work
 from catalog.store.bulk import BulkWriter

@@ -28,7 +28,7 @@ from catalog.domain.records import (
 )
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.csv_format import COLUMNS, NAME_COLUMNS, split_values, unneutralise
-from catalog.services.transfer.native_json import MAX_TITLE, parse_timestamp
+from catalog.services.transfer.native_json_fields import MAX_TITLE, parse_timestamp
 
 FIELD_LIMIT = 64 * 1024 * 1024
 """The longest cell, in characters, that the importer reads."""
