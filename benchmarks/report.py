@@ -176,16 +176,18 @@ METHOD = """\
 NOTES: dict[str, str] = {
     "import": (
         "**Import.** The floor is SQLite's work alone; Catalog must also read the file."
-        " cProfile of a 10k import: decoding and checking the JSON into `RecordInput`s"
-        " (`native_json_fields.record_input`, `_well_formed_name` for every name, the"
-        " duplicate-key check) is half of the main thread's time, building the rows"
-        " (`BulkWriter.write`: one pass per record since commit 52b53ed, names, values"
-        " and dates looked up once per spelling) most of the rest; the multi-row inserts"
-        " run on a writer thread meanwhile, but on two cores the two threads share one"
-        " interpreter lock. The floor needs the same decoding, folding and date parsing"
-        " to build its tuples, and that alone (reported above as floor preparation) takes"
-        " about half the floor's SQLite time again: 1.5x needs the parsing in a second"
-        " process or in C."
+        " Since commits 056f26e and 901fee1 a file over 16 MB is parsed and checked in a"
+        " second process (records come back pickled, a tenth of the cost of parsing),"
+        " the import's thread builds the rows and lays them out as statements, and the"
+        " writer thread only runs them, in whole multi-row statements (502 for 100k"
+        " records, from 7,297). Measured at 1M with per-thread clocks: the writer is the"
+        " bottleneck, its CPU time 176-200 s against the floor's 138 s (binding 16k values"
+        " per statement and SQLAlchemy's execute, under the interpreter lock) and 60-90 s"
+        " more waiting for the lock or a core, which the import's thread and the reading"
+        " process share on two cores; the import's thread is idle half the time. Parsing"
+        " in the second process gained 6-11% at 1M (258 vs 275 s, 278 vs 312 s, runs in"
+        " pairs) and little at 100k. 1.5x needs the writer's per-statement Python gone"
+        " (rows built as SQLite's own bound buffers, in C) or a third core."
     ),
     "refresh": (
         "**Refresh on the SQL path** (before the search index is ready). Each facet is a"
@@ -205,10 +207,16 @@ NOTES: dict[str, str] = {
         " meet the other process on this 2-core machine."
     ),
     "stall": (
-        "**UI stalls.** The UI thread's own work per refresh is small (the slots take"
-        " 1-5 ms; the list, sidebar and timeline repaint in 15-50 ms), but the worker"
-        " thread holds Python's GIL while it builds the facet lists, and on two cores the"
-        " UI thread then waits for its turn; the longest wait is what this row reports."
+        "**UI stalls.** Timed gap by gap (November 28): the longest gap is the last one,"
+        " delivering the answer and repainting list, sidebar and timeline (15-45 ms), or"
+        " the first, while the worker starts the query: the UI thread's Python calls"
+        " from Qt (every `data()` of a painted cell) then wait for the interpreter lock"
+        " the worker holds, up to the switch interval (5 ms) each. Since commit 0c000b3"
+        " the new list's first page comes with the answer (painting it read the catalogue"
+        " on the UI thread, up to 48 ms); timed in pairs, the worst gap of a query went"
+        " from 25-57 ms to 20-44 ms, and each refresh takes about 10 ms longer (the worker"
+        " reads the page before it answers). A 1 ms switch interval and `gc.freeze()`"
+        " after the launch were tried: no change beyond this machine's run-to-run spread."
     ),
     "scroll": (
         "**Scrolling.** A jump to an unread part of the list reads one page of 200 rows"
@@ -225,6 +233,11 @@ NOTES: dict[str, str] = {
         " search index when it is current (about 290 MB at 1M records), `facets` builds it"
         " when it is not (500 MB in a run after the catalogue's schema was upgraded);"
         " `catalog export` lets the index go once it has the ids (since commit 12d0dfe)."
+        " Since commit 901fee1 `catalog import` reads a large file in a second process;"
+        " `/usr/bin/time` reports the larger of the two, so both were sampled with `ps`"
+        " during a 1M import at commit 363c327: 386 MB together at the peak (332 MB"
+        " importing, 54 MB reading). `facets` right after an import builds the index: 493"
+        " MB in such a run."
     ),
     "window_memory": (
         "**Window memory.** The columnar index (a few arrays per record and per link) is"
