@@ -139,7 +139,7 @@ def _send_failure(sending: Connection, error: BaseException) -> None:
     try:
         sending.send((_FAILED, error))
     except (BrokenPipeError, EOFError):
-        pass  # the parent has stopped listening (a cancel)
+        return  # the parent has stopped listening (a cancel): no one to tell
     except Exception:  # an error that cannot be pickled: a bug; its text, at least
         sending.send((_FAILED, RuntimeError(f"{type(error).__name__}: {error}")))
 

@@ -182,11 +182,14 @@ def test_the_record_on_show_is_not_read_again_when_selected_again(
     assert service.called("detail") == [42]
 
 
-def manual_pane(qtbot: QtBot, service: LoggingService) -> tuple[DetailPane, ManualRunner]:
+def pane_showing_42(qtbot: QtBot, service: LoggingService) -> tuple[DetailPane, ManualRunner]:
+    """A pane on record 42 whose later reads wait until the test finishes them."""
     runner = ManualRunner()
     pane = DetailPane(service, runner, lambda error: None)
     qtbot.addWidget(pane)
     pane.show()
+    pane.show_ids([42])
+    runner.finish_all()
     return pane, runner
 
 
@@ -196,9 +199,7 @@ def test_a_change_heard_while_the_list_reselects_the_record_is_still_shown(
     # Another archivist retitles the record on show: the pane reads it again, and the
     # list, refreshed by the same change, selects the record again before that read
     # answers. The fresh read must not be dropped as stale.
-    pane, runner = manual_pane(qtbot, service)
-    pane.show_ids([42])
-    runner.finish_all()
+    pane, runner = pane_showing_42(qtbot, service)
     service.records[42] = replace(service.records[42], title="Retitled by Anna")
     pane.on_changes(ChangeSet(updated=frozenset({42})))
     pane.show_ids([42])
@@ -209,9 +210,7 @@ def test_a_change_heard_while_the_list_reselects_the_record_is_still_shown(
 def test_a_slower_read_of_another_record_does_not_replace_the_one_selected_again(
     qtbot: QtBot, service: LoggingService
 ) -> None:
-    pane, runner = manual_pane(qtbot, service)
-    pane.show_ids([42])
-    runner.finish_all()
+    pane, runner = pane_showing_42(qtbot, service)
     pane.show_ids([44])
     pane.show_ids([42])  # back before 44 was read
     runner.finish_all()
