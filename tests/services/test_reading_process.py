@@ -199,3 +199,18 @@ def test_a_cancelled_import_stops_the_child_and_writes_nothing(
         assert service.count() == 0
     finally:
         service.close()
+
+
+def test_when_no_process_can_start_the_file_is_read_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(reading_process, "SMALLEST", 0)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(reading_process.subprocess, "Popen", refuse)
+    source = native_file(tmp_path / "cables.json", 3)
+    assert [r.title for r in read_records(NativeJsonImporter(), source)] == [
+        f"Cable {n} from Pyongyang" for n in range(3)
+    ]

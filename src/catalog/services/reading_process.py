@@ -53,18 +53,27 @@ def read_records(importer: Importer, path: Path) -> Iterator[RecordInput]:
         yield from importer.read(path)
         return
     reading, writing = os.pipe()
-    child = subprocess.Popen(  # noqa: S603 (this interpreter, running Catalog's own code)
-        [sys.executable, "-c", _CHILD, str(writing)],
-        stdin=subprocess.PIPE,
-        pass_fds=(writing,),
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
-    )
+    try:
+        child = subprocess.Popen(  # noqa: S603 (this interpreter, running Catalog's own code)
+            [sys.executable, "-c", _CHILD, str(writing)],
+            stdin=subprocess.PIPE,
+            pass_fds=(writing,),
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
+        )
+    except OSError:  # no process to be had (limits, say): read it here instead
+        os.close(reading)
+        os.close(writing)
+        yield from importer.read(path)
+        return
     os.close(writing)  # the child holds the only writing end: its exit ends the pipe
     receiving = Connection(reading)
     try:
         assert child.stdin is not None
-        with child.stdin as job:
-            pickle.dump((importer, path), job, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with child.stdin as job:
+                pickle.dump((importer, path), job, protocol=pickle.HIGHEST_PROTOCOL)
+        except BrokenPipeError:
+            pass  # it died at once: the read below says so
         while True:
             try:
                 kind, payload = receiving.recv()
