@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,8 @@ WAIT = 0.5
 """Seconds the listener waits for a notification before checking whether to stop."""
 GATHER = 0.05
 """Seconds it then waits for more (a bulk edit sends many), to hand them on together."""
+LONGEST_GATHER = 1.0
+"""Seconds it goes on gathering while more keep coming."""
 MOST_LISTED = 2000
 """Records listed in one ChangeSet; beyond, views refresh everything (cheaper)."""
 RETRY = (1.0, 2.0, 4.0, 8.0)
@@ -122,15 +125,28 @@ class ChangeListener:
         own = self._db.own_backends
         while not self._stop.is_set():
             merged = ChangeSet()
-            first = list(self._connection.notifies(timeout=WAIT, stop_after=1))
-            more = list(self._connection.notifies(timeout=GATHER)) if first else []
-            for notice in (*first, *more):
+            notices = list(self._connection.notifies(timeout=WAIT, stop_after=1))
+            if notices:
+                notices += self._burst()
+            for notice in notices:
                 if notice.pid not in own:
                     merged = merged.merged(parse(notice.payload))
             if len(merged.records) > MOST_LISTED:
                 merged = ChangeSet(facets=True, authorities=merged.authorities, bulk=True)
             if not merged.empty:
                 self._on_changes(merged)
+
+    def _burst(self) -> list[Any]:
+        """The notifications that follow the first back to back (a commit sends all of
+        its own at once; on a busy machine they take longer than one ``GATHER``)."""
+        found: list[Any] = []
+        deadline = time.monotonic() + LONGEST_GATHER
+        while time.monotonic() < deadline:
+            more = list(self._connection.notifies(timeout=GATHER))
+            if not more:
+                break
+            found += more
+        return found
 
     def _close(self) -> None:
         connection, self._connection = self._connection, None
