@@ -21,6 +21,7 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import suppress
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -69,11 +70,9 @@ def read_records(importer: Importer, path: Path) -> Iterator[RecordInput]:
     receiving = Connection(reading)
     try:
         assert child.stdin is not None
-        try:
-            with child.stdin as job:
-                pickle.dump((importer, path), job, protocol=pickle.HIGHEST_PROTOCOL)
-        except BrokenPipeError:
-            pass  # it died at once: the read below says so
+        # A child that died at once breaks the pipe: the read below says so.
+        with suppress(BrokenPipeError), child.stdin as job:
+            pickle.dump((importer, path), job, protocol=pickle.HIGHEST_PROTOCOL)
         while True:
             try:
                 kind, payload = receiving.recv()
@@ -146,9 +145,8 @@ def _read_in_child(importer: Importer, path: Path, sending: Connection) -> None:
 
 def _send_failure(sending: Connection, error: BaseException) -> None:
     try:
-        sending.send((_FAILED, error))
-    except (BrokenPipeError, EOFError):
-        return  # the parent has stopped listening (a cancel): no one to tell
+        with suppress(BrokenPipeError, EOFError):  # the parent stopped listening (a cancel)
+            sending.send((_FAILED, error))
     except Exception:  # an error that cannot be pickled: a bug; its text, at least
         sending.send((_FAILED, RuntimeError(f"{type(error).__name__}: {error}")))
 

@@ -233,19 +233,14 @@ def deferred_rows(connection: Connection, sql: str, width: int) -> DeferredRows 
 def insert_rows(connection: Connection, sql: str, rows: Sequence[Row]) -> None:
     """Run a positional ``INSERT ... VALUES (?, ...)`` for every row (values as the
     driver takes them): many rows a statement on SQLite, an executemany elsewhere."""
-    execute(connection, row_statements(connection, sql, rows))
-
-
-def row_statements(connection: Connection, sql: str, rows: Sequence[Row]) -> list[Statement]:
-    """What ``insert_rows`` would run."""
     if not rows:
-        return []
+        return
     multi = _multi_row_sql(connection, sql, len(rows[0]))
-    return [(sql, list(rows))] if multi is None else multi.statements(rows)
+    execute(connection, [(sql, list(rows))] if multi is None else multi.statements(rows))
 
 
 def execute(connection: Connection, statements: Sequence[Statement]) -> None:
-    """Run statements made by ``statements``, ``row_statements`` …, in order."""
+    """Run statements made by ``statements`` or ``flush_statements``, in order."""
     for sql, params in statements:
         connection.exec_driver_sql(sql, params)
 
