@@ -27,6 +27,7 @@ from catalog.store.bulk_insert import (
     execute,
 )
 from catalog.store.ids import IdAllocator
+from catalog.store.set_aside_indexes import SetAsideIndexes
 from catalog.store.tables import (
     UNDATED_SORT,
     Annotation,
@@ -190,6 +191,10 @@ class BulkWriter:
                 defer=True,
             ),
         }
+        # Into an empty catalogue, the plain indexes of the tables filled here are built
+        # once at the end (``finish``) rather than kept in step row by row.
+        filled = [str(model.__tablename__) for model in self.inserters]
+        self._set_aside = SetAsideIndexes.drop(c, filled) if self._alone else None
 
     @property
     def authorities_created(self) -> int:
@@ -359,6 +364,9 @@ class BulkWriter:
         else:
             self.background.submit(flush)
             self.background.finish()
+        if self._set_aside is not None:
+            self._set_aside.restore(self.connection)
+            self._set_aside = None
         if not self.relations:
             return
         # The write connection sees this import's records as well as the earlier ones.
