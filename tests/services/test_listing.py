@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,11 +14,13 @@ from hypothesis import strategies as st
 
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import RecordInput
+from catalog.services.transfer import listing_text
 from catalog.services.transfer.listing import (
     NO_ENTRIES,
     ListingImporter,
-    decode_listing,
+    normalise,
     parse_listing,
+    read_listing,
 )
 from catalog.services.transfer.registry import Importer, Registry
 
@@ -47,8 +50,10 @@ def fields(records: list[RecordInput]) -> list[Fields]:
     return [(r.title, r.date_text, r.summary, r.doc_type) for r in records]
 
 
-def parse_bytes(data: bytes, path: str = "listing.txt") -> list[RecordInput]:
-    return list(parse_listing(decode_listing(data, path), path))
+def parse_bytes(data: bytes, path: str = "listing.txt", chunk: int = 0) -> list[RecordInput]:
+    """The records of a file's bytes, read in chunks of ``chunk`` bytes (0: all at once)."""
+    size = chunk or max(len(data), 1)
+    return list(read_listing(lambda: (data[i : i + size] for i in range(0, len(data), size)), path))
 
 
 @pytest.fixture(scope="module")
@@ -437,6 +442,85 @@ def test_bad_utf16() -> None:
     data = codecs.BOM_UTF16_LE + "• 1959\nCable\n".encode("utf-16-le") + b"\x00\xd8A\x00"
     error = _error(data)
     assert (error.reason, error.line) == ("not UTF-16 text at line 3", 3)
+
+
+# What a line's text is: its ends stripped of spaces and invisible characters, inner runs
+# of spaces (zero-width ones too) as one space. ``normalise`` does it without regexes.
+EDGES = re.compile(r"^[\s\ufeff\u200b-\u200f\u2060]+|[\s\ufeff\u200b-\u200f\u2060]+$")
+INNER_SPACES = re.compile(r"[\s\u200b\u2060]+")
+TRICKY = " \t\x0b\x1c\x85\xa0\u2003\u3000\u200b\u200c\u200d\u200e\u200f\u2060\ufeffab•"
+
+
+@given(st.text() | st.text(alphabet=TRICKY))
+def test_a_line_is_normalised_as_the_patterns_say(raw: str) -> None:
+    assert normalise(raw) == INNER_SPACES.sub(" ", EDGES.sub("", raw))
+
+
+# --------------------------------------------------------------------------- streaming
+
+CHUNKS = [1, 2, 3, 5, 4096]
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+@pytest.mark.parametrize("variant", ["utf-8 with BOM", "utf-16-be with BOM", "crlf", "cr only"])
+def test_a_file_read_in_chunks_reads_as_a_whole(
+    variant: str, chunk: int, sample_text: str, sample_records: list[RecordInput]
+) -> None:
+    text = sample_text.replace(sample_records[0].title, SCRIPTS[0][0])  # Hangul: 3 bytes each
+    data = SAME_LINES[variant](text)
+    assert fields(parse_bytes(data, chunk=chunk)) == fields(parse_bytes(data))
+    assert [r.line for r in parse_bytes(data, chunk=chunk)] == SAMPLE_LINES
+
+
+BAD_FILES = {
+    "NUL": b"\xe2\x80\xa2 May 11, 1960\n\nCable\r\nabc\x00def\n",
+    "cp1252": "* 1959\r\n\r\nCable\r\nSoviet Koreans’ réunion\n".encode("cp1252"),
+    "after a BOM": codecs.BOM_UTF8 + b"\xe2\x80\xa2 1959\r\nCable \x81\r\n",
+    "cut short": "• 1959\nCable from Pyongyang 김".encode()[:-1],
+    "UTF-16": codecs.BOM_UTF16_LE + "• 1959\nCable\n".encode("utf-16-le") + b"\x00\xd8A\x00",
+    "NUL in UTF-16": "• May 11, 1960\nCable\n\x00\n".encode("utf-16"),
+}
+
+
+@pytest.mark.parametrize("chunk", CHUNKS)
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_errors_name_the_same_line_and_byte_in_any_chunks(name: str, chunk: int) -> None:
+    with pytest.raises(ImportFileError) as whole:
+        parse_bytes(BAD_FILES[name])
+    with pytest.raises(ImportFileError) as chunked:
+        parse_bytes(BAD_FILES[name], chunk=chunk)
+    assert (chunked.value.reason, chunked.value.line) == (whole.value.reason, whole.value.line)
+    assert whole.value.line is not None and whole.value.line > 1
+
+
+@given(st.binary(max_size=200), st.integers(min_value=1, max_value=9))
+def test_any_bytes_read_alike_in_any_chunks(data: bytes, chunk: int) -> None:
+    def outcome(size: int) -> object:
+        try:
+            return fields(parse_bytes(data, chunk=size))
+        except ImportFileError as error:
+            return (error.reason, error.line)
+
+    assert outcome(chunk) == outcome(0)
+
+
+def test_a_long_listing_is_read_an_entry_at_a_time(
+    monkeypatch: pytest.MonkeyPatch, sample_text: str, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(listing_text, "CHUNK", 1 << 14)
+    entries = sample_text[sample_text.index("  •") :].rstrip() + "\n\n"
+    path = tmp_path / "long.txt"
+    path.write_text(entries * 401, encoding="utf-8")  # 6,015 records, 2 MB
+    size = path.stat().st_size
+
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in ListingImporter().read(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 15 * 401
+    assert peak < size / 3  # the text is never held whole (nor its lines)
 
 
 def test_entry_without_title() -> None:

@@ -41,15 +41,25 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 from catalog.domain.dates import parse_date
 from catalog.domain.doctypes import guess_document_type
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import RecordInput
 from catalog.domain.wording import QT_TRANSLATE_NOOP
+from catalog.services.transfer.listing_text import (
+    LINE_BREAK,
+    binary_data,
+    decoded_lines,
+    file_chunks,
+    line_of,
+)
 
 MAX_TITLE = 2000
 """The longest title, in characters, that a listing may hold."""
@@ -62,10 +72,11 @@ NO_ENTRIES = QT_TRANSLATE_NOOP(
     "no entries found: expected a date line such as 'December 06, 1955' followed by a title",
 )
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Spaces at either end of a line, and the invisible characters a web page leaves there.
-_EDGES = re.compile(r"^[\s\ufeff\u200b-\u200f\u2060]+|[\s\ufeff\u200b-\u200f\u2060]+$")
+# The invisible characters a web page leaves at either end of a line (beside spaces).
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060"
+# Runs of spaces inside a line, zero-width spaces among them.
 _SPACES = re.compile(r"[\s\u200b\u2060]+")
+_LONGEST_BOILERPLATE = 120  # page furniture is short: a longer line is text
 # A bullet before a date line: typographic bullets may touch the text; ASCII ones may not.
 _BULLET = re.compile(r"^(?:[•·●◦‣▪■□○∙⁃–—](?:\s*)|[-*+]\s+)")
 
@@ -93,8 +104,7 @@ _BOILERPLATE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     """A non-blank line of the listing."""
 
     number: int  # 1-based
@@ -105,58 +115,6 @@ class _Line:
 
 
 # --------------------------------------------------------------------------- decoding
-
-
-def _line_of(prefix: str) -> int:
-    """The 1-based line on which the text that follows ``prefix`` starts."""
-    return len(_LINE_BREAK.findall(prefix)) + 1
-
-
-def decode_listing(data: bytes, path: str) -> str:
-    """The text of a listing file: UTF-8 (with or without BOM), or UTF-16/32 with a BOM.
-
-    Raises ``ImportFileError`` naming the line of a NUL byte or of the first byte that
-    is not valid text.
-    """
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as error:
-                line = _line_of(data[: error.start].decode(encoding, errors="replace"))
-                name = encoding.upper()
-                raise ImportFileError(
-                    path,
-                    QT_TRANSLATE_NOOP("Errors", "not {encoding} text at line {at}"),
-                    line,
-                    encoding=name,
-                    at=line,
-                ) from None
-    skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    data = data[skipped:]
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line = _line_of(data[:nul].decode("utf-8", errors="replace"))
-        raise ImportFileError(
-            path, QT_TRANSLATE_NOOP("Errors", "binary data at line {at}"), line, at=line
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = _line_of(data[: error.start].decode("utf-8", errors="replace"))
-        byte = skipped + error.start + 1
-        raise ImportFileError(
-            path,
-            QT_TRANSLATE_NOOP("Errors", "not UTF-8 text at line {at} (byte {byte})"),
-            line,
-            at=line,
-            byte=byte,
-        ) from None
 
 
 def _decode_head(head: bytes) -> str:
@@ -180,21 +138,34 @@ def _is_date(content: str) -> bool:
         return False
 
 
+def normalise(raw: str) -> str:
+    """A line without spaces and invisible characters at its ends, and with each run of
+    spaces inside it as one space."""
+    text = raw
+    while (stripped := text.strip().strip(_INVISIBLE)) != text:
+        text = stripped
+    if "\u200b" in text or "\u2060" in text:
+        return _SPACES.sub(" ", text)
+    return " ".join(text.split())  # str.split and the pattern's \s agree on what a space is
+
+
+def _classify(number: int, raw: str, *, dates: bool = True) -> _Line | None:
+    """A line as a ``_Line``, or None when it is blank or boilerplate. Without ``dates``,
+    no line is taken for a date (once the entries are known, it no longer matters)."""
+    stripped = normalise(raw)
+    if not stripped or (len(stripped) <= _LONGEST_BOILERPLATE and _BOILERPLATE.fullmatch(stripped)):
+        return None
+    bullet = _BULLET.match(stripped)
+    content = stripped[bullet.end() :].strip() if bullet else stripped
+    if not content:
+        return None
+    is_date = dates and _is_date(content)
+    return _Line(number, stripped, content, bullet is not None, is_date)
+
+
 def _scan(text: str) -> list[_Line | None]:
     """Each line of the text: a ``_Line``, or None for a blank or boilerplate line."""
-    lines: list[_Line | None] = []
-    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
-        stripped = _SPACES.sub(" ", _EDGES.sub("", raw))
-        if not stripped or _BOILERPLATE.fullmatch(stripped):
-            lines.append(None)
-            continue
-        bullet = _BULLET.match(stripped)
-        content = stripped[bullet.end() :].strip() if bullet else stripped
-        if not content:
-            lines.append(None)
-            continue
-        lines.append(_Line(number, stripped, content, bullet is not None, _is_date(content)))
-    return lines
+    return [_classify(n, raw) for n, raw in enumerate(LINE_BREAK.split(text), start=1)]
 
 
 def _next_line(lines: list[_Line | None], index: int) -> _Line | None:
@@ -206,26 +177,54 @@ def _next_line(lines: list[_Line | None], index: int) -> _Line | None:
     return None
 
 
-def _entry_starts(lines: list[_Line | None]) -> list[int]:
-    """Indexes of the date lines that start entries (see the module's description)."""
-    bulleted: list[int] = []  # bulleted date lines
-    titled: list[int] = []  # date lines, bulleted or not, that a title line follows
-    unbulleted = 0
-    for index, line in enumerate(lines):
-        if line is None or not line.is_date:
-            continue
-        if line.bulleted:
-            bulleted.append(index)
-        following = _next_line(lines, index)
-        if following is not None and not following.is_date:
-            titled.append(index)
-            unbulleted += not line.bulleted
-    # A listing "uses bullets" when most of its entries have one: then a stray bare year
-    # in a summary never starts an entry; otherwise a stray bulleted year does not make
-    # the other, unbulleted, date lines into summary text.
-    if bulleted and 2 * len(bulleted) >= unbulleted:
-        return bulleted
-    return titled
+# What the first reading keeps of each line: one byte.
+_BLANK, _TEXT, _DATE, _BULLETED_DATE = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class _Outline:
+    """Where a listing's entries start and how they are laid out (its first reading)."""
+
+    codes: bytearray  # what each line is: _BLANK, _TEXT, _DATE or _BULLETED_DATE
+    starts: array[int]  # 0-based indexes of the date lines that start entries
+    tight: bool  # no blank line inside any entry: one line of title, a paragraph a line
+
+    @classmethod
+    def read(cls, lines: Iterable[str], path: str) -> _Outline:
+        """Find the entries (see the module's description), keeping a byte per line."""
+        codes = bytearray()
+        bulleted = array("q")  # bulleted date lines
+        titled = array("q")  # date lines, bulleted or not, that a title line follows
+        unbulleted = 0
+        waiting = -1  # a date line whose next non-blank line is still to come
+        blank = True
+        for index, raw in enumerate(lines):
+            blank = blank and not raw.strip()
+            line = _classify(index + 1, raw)
+            if line is None:
+                codes.append(_BLANK)
+                continue
+            code = (_BULLETED_DATE if line.bulleted else _DATE) if line.is_date else _TEXT
+            codes.append(code)
+            if waiting >= 0 and code == _TEXT:
+                titled.append(waiting)
+                unbulleted += codes[waiting] == _DATE
+            waiting = -1 if code == _TEXT else index
+            if code == _BULLETED_DATE:
+                bulleted.append(index)
+        if blank:
+            raise ImportFileError(path, QT_TRANSLATE_NOOP("Errors", "the file is empty"))
+        # A listing "uses bullets" when most of its entries have one: then a stray bare
+        # year in a summary never starts an entry; otherwise a stray bulleted year does not
+        # make the other, unbulleted, date lines into summary text.
+        starts = bulleted if bulleted and 2 * len(bulleted) >= unbulleted else titled
+        if not starts:
+            raise ImportFileError(path, NO_ENTRIES)
+        tight = all(
+            not body or (body[0] != _BLANK and _BLANK not in body.rstrip(b"\x00"))
+            for body in (codes[a + 1 : b] for a, b in pairwise(chain(starts, [len(codes)])))
+        )
+        return cls(codes, starts, tight)
 
 
 def _paragraphs(body: list[_Line | None]) -> list[list[_Line]]:
@@ -258,59 +257,72 @@ def parse_listing(text: str, path: str = "<text>") -> Iterator[RecordInput]:
     text = text.removeprefix("\ufeff")
     nul = text.find("\x00")
     if nul >= 0:
-        line = _line_of(text[:nul])
+        raise binary_data(path, line_of(text[:nul]))
+    yield from _records(lambda: iter(LINE_BREAK.split(text)), path)
+
+
+def read_listing(chunks: Callable[[], Iterable[bytes]], path: str) -> Iterator[RecordInput]:
+    """Read the records of a listing file, given as a fresh run of its bytes for each call
+    of ``chunks``: it is read twice (where the entries start, then the entries), so
+    that only one entry at a time is held, however long the file."""
+    yield from _records(lambda: decoded_lines(chunks(), path), path)
+
+
+def _records(lines: Callable[[], Iterator[str]], path: str) -> Iterator[RecordInput]:
+    """The records of a listing whose lines ``lines`` gives afresh at each call."""
+    outline = _Outline.read(lines(), path)
+    starts = outline.starts
+    upcoming = iter(starts[1:])
+    next_start = starts[0]
+    date: _Line | None = None
+    body: list[_Line | None] = []
+    for index, raw in enumerate(lines()):
+        if index == next_start:
+            if date is not None:
+                yield _record(date, body, outline.tight, path)
+            date, body = _classify(index + 1, raw), []
+            next_start = next(upcoming, -1)
+        elif date is not None:  # a line the first reading found blank stays blank
+            blank = outline.codes[index] == _BLANK
+            body.append(None if blank else _classify(index + 1, raw, dates=False))
+    if date is not None:
+        yield _record(date, body, outline.tight, path)
+
+
+def _record(date: _Line, body: list[_Line | None], tight: bool, path: str) -> RecordInput:
+    """The record of one entry: its date line, then the lines down to the next entry."""
+    paragraphs = _paragraphs(body)
+    if not paragraphs:
         raise ImportFileError(
-            path, QT_TRANSLATE_NOOP("Errors", "binary data at line {at}"), line, at=line
+            path,
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "the entry dated {date} has no title (expected a title line below the date)",
+            ),
+            date.number,
+            date=repr(date.content),
         )
-    if not text.strip():
-        raise ImportFileError(path, QT_TRANSLATE_NOOP("Errors", "the file is empty"))
-    lines = _scan(text)
-    starts = _entry_starts(lines)
-    if not starts:
-        raise ImportFileError(path, NO_ENTRIES)
-    bodies = [
-        lines[start + 1 : end] for start, end in zip(starts, [*starts[1:], len(lines)], strict=True)
-    ]
-    grouped = [_paragraphs(body) for body in bodies]
-    tight = all(len(paragraphs) <= 1 for paragraphs in grouped) and not any(
-        body and body[0] is None for body in bodies
+    if tight:
+        first, *rest = paragraphs[0]
+        title_lines, summary = [first], [[line] for line in rest]
+    else:
+        title_lines, summary = paragraphs[0], paragraphs[1:]
+    title = " ".join(line.text for line in title_lines)
+    if len(title) > MAX_TITLE:
+        raise ImportFileError(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "the title is longer than {limit} characters ({count})"),
+            title_lines[0].number,
+            limit=f"{MAX_TITLE:,}",
+            count=f"{len(title):,}",
+        )
+    return RecordInput(
+        title=title,
+        date_text=date.content,
+        summary="\n\n".join(" ".join(line.text for line in para) for para in summary),
+        doc_type=guess_document_type(title),
+        line=date.number,
     )
-    for start, paragraphs in zip(starts, grouped, strict=True):
-        date = lines[start]
-        assert date is not None  # starts are indexes of lines
-        if not paragraphs:
-            raise ImportFileError(
-                path,
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "the entry dated {date} has no title (expected a title line below the date)",
-                ),
-                date.number,
-                date=repr(date.content),
-            )
-        if tight:
-            first, *rest = paragraphs[0]
-            title_lines, summary = [first], [[line] for line in rest]
-        else:
-            title_lines, summary = paragraphs[0], paragraphs[1:]
-        title = " ".join(line.text for line in title_lines)
-        if len(title) > MAX_TITLE:
-            raise ImportFileError(
-                path,
-                QT_TRANSLATE_NOOP(
-                    "Errors", "the title is longer than {limit} characters ({count})"
-                ),
-                title_lines[0].number,
-                limit=f"{MAX_TITLE:,}",
-                count=f"{len(title):,}",
-            )
-        yield RecordInput(
-            title=title,
-            date_text=date.content,
-            summary="\n\n".join(" ".join(line.text for line in para) for para in summary),
-            doc_type=guess_document_type(title),
-            line=date.number,
-        )
 
 
 # --------------------------------------------------------------------------- importer
@@ -338,7 +350,7 @@ class ListingImporter:
         text = _decode_head(head)
         if "\x00" in text:
             return False
-        first = next((line.strip() for line in _LINE_BREAK.split(text) if line.strip()), "")
+        first = next((line.strip() for line in LINE_BREAK.split(text) if line.strip()), "")
         if not first or _looks_like_other_format(first):
             return False
         if re.search(r"\bdigital archive\b", text, re.IGNORECASE):
@@ -358,8 +370,4 @@ class ListingImporter:
 
     def read(self, path: Path) -> Iterator[RecordInput]:
         """Parse the file, yielding records in file order."""
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise ImportFileError.unreadable(str(path), error) from None
-        yield from parse_listing(decode_listing(data, str(path)), str(path))
+        yield from read_listing(lambda: file_chunks(path), str(path))
