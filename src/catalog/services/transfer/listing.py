@@ -149,9 +149,8 @@ def normalise(raw: str) -> str:
     return " ".join(text.split())  # str.split and the pattern's \s agree on what a space is
 
 
-def _classify(number: int, raw: str, *, dates: bool = True) -> _Line | None:
-    """A line as a ``_Line``, or None when it is blank or boilerplate. Without ``dates``,
-    no line is taken for a date (once the entries are known, it no longer matters)."""
+def _classify(number: int, raw: str) -> _Line | None:
+    """A line as a ``_Line``, or None when it is blank or boilerplate."""
     stripped = normalise(raw)
     if not stripped or (len(stripped) <= _LONGEST_BOILERPLATE and _BOILERPLATE.fullmatch(stripped)):
         return None
@@ -159,8 +158,7 @@ def _classify(number: int, raw: str, *, dates: bool = True) -> _Line | None:
     content = stripped[bullet.end() :].strip() if bullet else stripped
     if not content:
         return None
-    is_date = dates and _is_date(content)
-    return _Line(number, stripped, content, bullet is not None, is_date)
+    return _Line(number, stripped, content, bullet is not None, _is_date(content))
 
 
 def _scan(text: str) -> list[_Line | None]:
@@ -282,9 +280,12 @@ def _records(lines: Callable[[], Iterator[str]], path: str) -> Iterator[RecordIn
                 yield _record(date, body, outline.tight, path)
             date, body = _classify(index + 1, raw), []
             next_start = next(upcoming, -1)
-        elif date is not None:  # a line the first reading found blank stays blank
-            blank = outline.codes[index] == _BLANK
-            body.append(None if blank else _classify(index + 1, raw, dates=False))
+        elif date is not None:  # the first reading knows which lines are blank
+            if outline.codes[index] == _BLANK:
+                body.append(None)
+            else:
+                text = normalise(raw)
+                body.append(_Line(index + 1, text, text, False, False))
     if date is not None:
         yield _record(date, body, outline.tight, path)
 
