@@ -14,6 +14,7 @@ from typing import Any
 from benchmarks import floor, generate
 from benchmarks.command_memory import command_memory
 from benchmarks.edit_bench import editing_rows
+from benchmarks.format_imports import format_import_rows
 from benchmarks.measure import (
     OverBudget,
     Timing,
@@ -191,6 +192,8 @@ class SizeBench:
         self.result.info["import_floor_prepare_seconds"] = median(
             [f.prepare_seconds for f in floors]
         )
+        for row in format_import_rows(files, self.size, self.import_runs, floor_median):
+            self.result.add(row)
 
     def _describe(self) -> None:
         files, info = self.files, self.result.info
