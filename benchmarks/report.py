@@ -119,6 +119,13 @@ METHOD = """\
   links, notes, attachments, relations and the FTS5 rows) with `sqlite3` `executemany` of
   pre-built tuples in one transaction, with Catalog's pragmas. Only the SQLite calls are
   timed; building the tuples (JSON decoding, folding, date parsing) is reported apart.
+  The same records are then imported as CSV (the catalogue exported by Catalog) and as a
+  digital-archive listing (date, title, summary of each record written as the archive's
+  page shows them), each in a new process (`benchmarks/format_imports.py`). Their floor
+  is the raw-SQL import of what the file carries (CSV: no attachments, no variant names,
+  notes as text; listing: date, title, summary, the type guessed from the title); the
+  note gives the ratio to the native JSON floor too, and the peak memory of the importing
+  process and of the process reading the file, sampled together.
 - **Open** (a fresh `CatalogService` each run; none may build the search index, checked):
   (1) `search("", limit=50)` (the first ids and the total) and `summaries` of those;
   (2) `search("")` (every id in date order) and `summaries` of the first 50, as the issue

@@ -2716,6 +2716,18 @@ Click or press Delete to remove it</source>
         <translation>Чтение {file} в формате {format}</translation>
     </message>
     <message>
+        <source>not imported (no field chosen for them): {names}</source>
+        <translation>не импортировано (для них не выбрано поле): {names}</translation>
+    </message>
+    <message>
+        <source>1 record already in the catalogue was skipped</source>
+        <translation>пропущена 1 запись, которая уже есть в каталоге</translation>
+    </message>
+    <message>
+        <source>{count} records already in the catalogue were skipped</source>
+        <translation>пропущено записей, которые уже есть в каталоге: {count}</translation>
+    </message>
+    <message>
         <source>a record has no title</source>
         <translation>у записи нет заголовка</translation>
     </message>
@@ -3384,6 +3396,22 @@ Click or press Delete to remove it</source>
         <translation>в файле нет записей oai_dc:dc</translation>
     </message>
     <message>
+        <source>1 deleted record skipped</source>
+        <translation>пропущена 1 удалённая запись</translation>
+    </message>
+    <message>
+        <source>{count} deleted records skipped</source>
+        <translation>пропущено удалённых записей: {count}</translation>
+    </message>
+    <message>
+        <source>{count} records have no OAI identifier: importing the response again would add them again</source>
+        <translation>записей без идентификатора OAI: {count}; повторный импорт этого ответа добавит их снова</translation>
+    </message>
+    <message>
+        <source>the response continues: resumption token {token} — harvest the next page to import the rest</source>
+        <translation>у ответа есть продолжение: маркер возобновления {token} — загрузите следующую страницу, чтобы импортировать остальное</translation>
+    </message>
+    <message>
         <source>no explanation given</source>
         <translation>без пояснений</translation>
     </message>
@@ -3420,8 +3448,24 @@ Click or press Delete to remove it</source>
         <translation>столбца заголовка {column} из сопоставления нет в файле (столбцы: {columns})</translation>
     </message>
     <message>
+        <source>columns of the mapping not in the file: {columns}</source>
+        <translation>столбцы сопоставления, которых нет в файле: {columns}</translation>
+    </message>
+    <message>
+        <source>{column}: only the first of several values is kept as the {field}</source>
+        <translation>{column}: из нескольких значений в поле {field} сохранено только первое</translation>
+    </message>
+    <message>
         <source>record {number} has no title ({sources} empty)</source>
         <translation>у записи {number} нет заголовка (пусто: {sources})</translation>
+    </message>
+    <message>
+        <source>{column}: NUL characters were removed</source>
+        <translation>{column}: удалены символы NUL</translation>
+    </message>
+    <message>
+        <source>{column}: invalid characters (lone surrogates) were replaced</source>
+        <translation>{column}: недопустимые символы (одиночные суррогаты) заменены</translation>
     </message>
     <message>
         <source>not valid {encoding} text; choose the encoding</source>
@@ -3866,6 +3910,14 @@ Click or press Delete to remove it</source>
     <message>
         <source>the process reading the file stopped unexpectedly</source>
         <translation>процесс, читавший файл, неожиданно остановился</translation>
+    </message>
+    <message>
+        <source>line {line}: relation &apos;{relation}&apos; points at unknown record {uid}; left out</source>
+        <translation>строка {line}: связь «{relation}» указывает на неизвестную запись {uid}; пропущена</translation>
+    </message>
+    <message>
+        <source>relation &apos;{relation}&apos; points at unknown record {uid}; left out</source>
+        <translation>связь «{relation}» указывает на неизвестную запись {uid}; пропущена</translation>
     </message>
 </context>
 <context>

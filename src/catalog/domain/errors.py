@@ -96,6 +96,33 @@ def _rebuilt(kind: type[CatalogError], state: dict[str, Any], args: tuple[Any, .
     return error
 
 
+class Notice(str):
+    """A message that is not an error, such as an import's warning: a string holding the
+    English (the command line prints it), that also keeps its template, marked in "Errors",
+    and values, so the window can show it in its own language (``text_in``)."""
+
+    template: str
+    values: Mapping[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Notice:
+        notice = super().__new__(cls, _filled(template, values, english))
+        notice.template = template
+        notice.values = values
+        return notice
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_notice, (self.template, dict(self.values)))
+
+    def text_in(self, translate: Translate) -> str:
+        """The message in ``translate``'s language."""
+        return _filled(self.template, self.values, translate)
+
+
+def _notice(template: str, values: dict[str, object]) -> Notice:
+    """A notice as it was pickled (an import's warnings come back from a second process)."""
+    return Notice(template, **values)
+
+
 class QueryError(CatalogError):
     """A search query that cannot be understood.
 

@@ -151,7 +151,7 @@ def plan_import(
         reason = CatalogError(error.template, **error.values)  # the reason, without where
         plan.issues.append(Issue.of(str(path), error.line, "", reason, Severity.ERROR))
     for warning in getattr(importer, "warnings", ()):
-        plan.issues.append(Issue(str(path), None, "", str(warning), Severity.WARNING))
+        plan.issues.append(Issue(str(path), None, "", warning, Severity.WARNING))
     if plan.records == 0 and not plan.errors:
         empty = CatalogError(QT_TRANSLATE_NOOP("Errors", "the file holds no records"))
         plan.issues.append(Issue.of(str(path), None, "", empty, Severity.ERROR))

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from catalog.domain.changes import ChangeSet
-from catalog.domain.errors import CatalogError, ImportFileError, Word
+from catalog.domain.errors import CatalogError, ImportFileError, Notice, Word
 from catalog.domain.records import ImportReport, RecordInput
 from catalog.domain.wording import FORMATS, QT_TRANSLATE_NOOP
 from catalog.services.collection_pause import collection_paused
@@ -132,13 +132,19 @@ def run_import(
 def _report(
     path: Path, importer: Importer, writer: BulkWriter, router: _Router, dry_run: bool
 ) -> ImportReport:
-    warnings = [*writer.warnings, *(str(w) for w in getattr(importer, "warnings", ()))]
+    warnings = [*writer.warnings, *getattr(importer, "warnings", ())]
     ignored = [str(name) for name in getattr(importer, "ignored", ())]
     if ignored:
-        warnings.append(f"not imported (no field chosen for them): {', '.join(ignored)}")
+        unused = QT_TRANSLATE_NOOP("Errors", "not imported (no field chosen for them): {names}")
+        warnings.append(Notice(unused, names=", ".join(ignored)))
     skipped = writer.skipped + router.skipped
-    if skipped:
-        warnings.append(f"{skipped:,} records already in the catalogue were skipped")
+    if skipped == 1:
+        warnings.append(
+            Notice(QT_TRANSLATE_NOOP("Errors", "1 record already in the catalogue was skipped"))
+        )
+    elif skipped:
+        known = QT_TRANSLATE_NOOP("Errors", "{count} records already in the catalogue were skipped")
+        warnings.append(Notice(known, count=f"{skipped:,}"))
     return ImportReport(
         path=str(path),
         format=importer.name,

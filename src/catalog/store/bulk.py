@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, insert, select
 
 from catalog.domain.dates import PartialDate, parse_date, parse_edtf
+from catalog.domain.errors import Notice, Word
 from catalog.domain.names import search_text, sort_key
 from catalog.domain.records import AuthorityKind, RecordInput, RelationInput
+from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store import fulltext
 from catalog.store.base import Base
 from catalog.store.bulk_insert import (
@@ -107,6 +109,20 @@ def record_date(item: RecordInput) -> PartialDate:
     if item.edtf:
         return parse_edtf(item.edtf, item.date_text)
     return parse_date(item.date_text)
+
+
+def _unknown_target(relation: RelationInput, line: int | None) -> Notice:
+    """The warning for a relation to a record neither the file nor the catalogue holds."""
+    values = {"relation": Word("RelationsTab", relation.type.label), "uid": relation.target_uid}
+    if line:
+        unknown = QT_TRANSLATE_NOOP(
+            "Errors", "line {line}: relation '{relation}' points at unknown record {uid}; left out"
+        )
+        return Notice(unknown, line=line, **values)
+    unknown = QT_TRANSLATE_NOOP(
+        "Errors", "relation '{relation}' points at unknown record {uid}; left out"
+    )
+    return Notice(unknown, **values)
 
 
 @dataclass
@@ -378,11 +394,7 @@ class BulkWriter:
         for source, rel, line in self.relations:
             target = known.get(rel.target_uid)
             if target is None:
-                where = f"line {line}: " if line else ""
-                self.warnings.append(
-                    f"{where}relation '{rel.type.label}' points at unknown record "
-                    f"{rel.target_uid}; left out"
-                )
+                self.warnings.append(_unknown_target(rel, line))
                 continue
             key = (source, target, rel.type.value)
             if key in seen or source == target:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from catalog.domain.errors import CatalogError, QueryError
+from catalog.domain.errors import CatalogError, Notice, QueryError
 from catalog.domain.wording import FORMATS, QT_TRANSLATE_NOOP
 
-__all__ = ["QT_TRANSLATE_NOOP", "error_text", "format_label", "query_problem"]
+__all__ = ["QT_TRANSLATE_NOOP", "error_text", "format_label", "notice_text", "query_problem"]
 
 
 def format_label(label: str) -> str:
@@ -40,6 +40,12 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, CatalogError):
         return error.text_in(_translate)
     return str(error)
+
+
+def notice_text(text: str) -> str:
+    """A warning in the interface's language when it is a :class:`Notice` (any other text
+    as it stands)."""
+    return text.text_in(_translate) if isinstance(text, Notice) else text
 
 
 def query_problem(error: QueryError) -> str:

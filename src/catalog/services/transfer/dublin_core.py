@@ -42,7 +42,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from catalog.domain.errors import CatalogError, ImportFileError, Word
+from catalog.domain.errors import CatalogError, ImportFileError, Notice, Word
 from catalog.domain.records import AnnotationInput, AuthorityKind, NameLink, RecordInput, Role
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer import xml_input
@@ -411,19 +411,25 @@ class DublinCoreImporter:
                     hint=_HARVEST_HINT,
                 )
             raise harvest.fail(QT_TRANSLATE_NOOP("Errors", "the file holds no oai_dc:dc records"))
-        if harvest.deleted:
-            plural = "record" if harvest.deleted == 1 else "records"
-            self.warnings.append(f"{harvest.deleted} deleted {plural} skipped")
+        if harvest.deleted == 1:
+            self.warnings.append(Notice(QT_TRANSLATE_NOOP("Errors", "1 deleted record skipped")))
+        elif harvest.deleted:
+            deleted = QT_TRANSLATE_NOOP("Errors", "{count} deleted records skipped")
+            self.warnings.append(Notice(deleted, count=harvest.deleted))
         if harvest.without_identifier:
-            self.warnings.append(
-                f"{harvest.without_identifier} records have no OAI identifier: importing the "
-                "response again would add them again"
+            anonymous = QT_TRANSLATE_NOOP(
+                "Errors",
+                "{count} records have no OAI identifier: importing the response again would"
+                " add them again",
             )
+            self.warnings.append(Notice(anonymous, count=harvest.without_identifier))
         if harvest.token:
-            self.warnings.append(
-                f"the response continues: resumption token {harvest.token} — harvest the "
-                "next page to import the rest"
+            continues = QT_TRANSLATE_NOOP(
+                "Errors",
+                "the response continues: resumption token {token} — harvest the next page to"
+                " import the rest",
             )
+            self.warnings.append(Notice(continues, token=harvest.token))
 
 
 def _error_response(harvest: _Harvest, error: etree._Element) -> ImportFileError:

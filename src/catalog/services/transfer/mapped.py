@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-from catalog.domain.errors import ImportFileError, Word
+from catalog.domain.errors import ImportFileError, Notice, Word
 from catalog.domain.records import (
     AnnotationInput,
     AuthorityKind,
@@ -191,7 +191,10 @@ class MappedImporter:
                 columns=", ".join(row.names),
             )
         if missing:
-            self.warnings.append(f"columns of the mapping not in the file: {', '.join(missing)}")
+            absent = QT_TRANSLATE_NOOP(
+                "Errors", "columns of the mapping not in the file: {columns}"
+            )
+            self.warnings.append(Notice(absent, columns=", ".join(missing)))
 
 
 class _Where:
@@ -216,7 +219,10 @@ def _record(
         if not found:
             continue
         if f.field not in LIST_FIELDS and len(found) > 1:
-            warned.add(f"{f.source}: only the first of several values is kept as the {f.field}")
+            first = QT_TRANSLATE_NOOP(
+                "Errors", "{column}: only the first of several values is kept as the {field}"
+            )
+            warned.add(Notice(first, column=f.source, field=f.field))
             found = found[:1]
         values.setdefault(f.field, []).append([f.prefix + v for v in found])
     title = one(values, "title")
@@ -263,12 +269,19 @@ def _record(
 def _clean(value: str, source: str, warned: set[str]) -> str:
     """The value without NUL characters or lone surrogates (damage, never meaning)."""
     if "\x00" in value:
-        warned.add(f"{source}: NUL characters were removed")
+        warned.add(
+            Notice(
+                QT_TRANSLATE_NOOP("Errors", "{column}: NUL characters were removed"), column=source
+            )
+        )
         value = value.replace("\x00", "")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        warned.add(f"{source}: invalid characters (lone surrogates) were replaced")
+        replaced = QT_TRANSLATE_NOOP(
+            "Errors", "{column}: invalid characters (lone surrogates) were replaced"
+        )
+        warned.add(Notice(replaced, column=source))
         value = value.encode("utf-8", "replace").decode("utf-8")
     return value
 

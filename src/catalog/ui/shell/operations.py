@@ -34,7 +34,7 @@ from catalog.ui.jobs.runner import Runner
 from catalog.ui.ports import CatalogPort
 from catalog.ui.shell.bugs import BugReporter
 from catalog.ui.shell.signals import SignalHub
-from catalog.ui.translation import error_text
+from catalog.ui.translation import error_text, notice_text
 
 
 @dataclass
@@ -56,7 +56,7 @@ class ImportOutcome:
         """Every warning, prefixed with its file's name when there were several files."""
         several = len(self.reports) > 1
         return [
-            f"{Path(report.path).name}: {warning}" if several else warning
+            f"{Path(report.path).name}: {notice_text(warning)}" if several else notice_text(warning)
             for report in self.reports
             for warning in report.warnings
         ]

@@ -11,12 +11,12 @@ from PySide6.QtGui import QColor
 from catalog.services.import_plan import Issue, Severity
 from catalog.ui.dialogs.import_dialog.table_model import Column, RowsModel
 from catalog.ui.palette import error_color
-from catalog.ui.translation import error_text
+from catalog.ui.translation import error_text, notice_text
 
 
 def issue_reason(issue: Issue) -> str:
     """Why, in the interface's language when the reason is marked for translation."""
-    return error_text(issue.message) if issue.message is not None else issue.reason
+    return error_text(issue.message) if issue.message is not None else notice_text(issue.reason)
 
 
 class ReportModel(RowsModel[Issue]):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from catalog.domain.records import ImportReport
 from catalog.services.import_plan import Issue, Severity
 from catalog.ui.dialogs.import_dialog.report_model import issue_reason
+from catalog.ui.translation import notice_text
 
 
 @dataclass(frozen=True)
@@ -82,5 +83,5 @@ def file_warnings(issues: Sequence[Issue], report: ImportReport) -> tuple[str, .
             place = ", ".join(w for w in where if w)
             reason = issue_reason(issue)
             found.append(f"{place}: {reason}" if place else reason)
-    found.extend(w for w in report.warnings if w not in reasons)
+    found.extend(notice_text(w) for w in report.warnings if w not in reasons)
     return tuple(found)
