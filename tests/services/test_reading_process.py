@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from catalog.domain.errors import ImportFileError, QueryError
+from catalog.domain.prepared import prepare, prepared_parts
 from catalog.domain.records import RecordInput
 from catalog.services import importing, reading_process
 from catalog.services.catalog import CatalogService
@@ -70,6 +71,9 @@ def test_the_child_reads_the_same_records_in_order(
     there = list(read_records(NativeJsonImporter(), source))
 
     assert there == here and len(there) == 10
+    # Each with its date and index texts worked out there, as storing it here would.
+    assert [prepared_parts(r) for r in there] == [prepared_parts(prepare(r)) for r in here]
+    assert all(prepared_parts(r) is not None for r in there)
     [child] = every_file_in_a_process
     assert child.returncode == 0
 

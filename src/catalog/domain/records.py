@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from catalog.domain.dates import PartialDate
 
@@ -136,6 +137,9 @@ class RecordInput:
     created: datetime | None = None
     modified: datetime | None = None
     line: int | None = None
+    prepared: tuple[Any, ...] | None = field(default=None, compare=False, repr=False)
+    """What storing it needs, worked out ahead by the process reading the file (see
+    ``catalog.domain.prepared``); None: worked out when stored."""
 
 
 # ----------------------------------------------------------------------------- output

@@ -10,8 +10,8 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, select
 
+from catalog.domain.prepared import record_date
 from catalog.domain.records import RecordInput
-from catalog.store.bulk import record_date
 from catalog.store.tables import Record
 
 SIMILAR_TITLE = 85

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from catalog.domain.dates import describe
 from catalog.domain.errors import CatalogError, ImportFileError
+from catalog.domain.prepared import record_date
 from catalog.domain.records import RecordInput
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.collection_pause import collection_paused
@@ -17,7 +18,6 @@ from catalog.services.import_matching import DuplicateFinder, Match
 from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.transfer.registry import Importer
 from catalog.store import unit_of_work
-from catalog.store.bulk import record_date
 from catalog.store.engine import Database
 
 PREVIEW = 20

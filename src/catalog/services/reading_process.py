@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.domain.errors import ImportFileError
+from catalog.domain.prepared import prepare
 from catalog.domain.records import RecordInput
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.transfer.registry import Importer
@@ -130,7 +131,7 @@ def _read_in_child(importer: Importer, path: Path, sending: Connection) -> None:
     try:
         batch: list[RecordInput] = []
         for record in importer.read(path):
-            batch.append(record)
+            batch.append(prepare(record))  # work the parent would do under its lock
             if len(batch) >= BATCH:
                 sending.send((_RECORDS, batch))
                 batch = []

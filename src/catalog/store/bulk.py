@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, insert, select
 
-from catalog.domain.dates import PartialDate, parse_date, parse_edtf
+from catalog.domain.dates import PartialDate
 from catalog.domain.errors import Notice, Word
-from catalog.domain.names import search_text, sort_key
+from catalog.domain.names import sort_key
+from catalog.domain.prepared import index_texts, prepared_parts, record_date
 from catalog.domain.records import AuthorityKind, RecordInput, RelationInput
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store import fulltext
@@ -102,13 +103,6 @@ def date_values(date: PartialDate) -> tuple[object, ...]:
 def date_columns(date: PartialDate) -> dict[str, object]:
     """The record columns that hold a parsed date, by name."""
     return dict(zip(DATE_COLUMNS, date_values(date), strict=True))
-
-
-def record_date(item: RecordInput) -> PartialDate:
-    """The date of an imported record: its stated EDTF if any, else its parsed text."""
-    if item.edtf:
-        return parse_edtf(item.edtf, item.date_text)
-    return parse_date(item.date_text)
 
 
 def _unknown_target(relation: RelationInput, line: int | None) -> Notice:
@@ -240,7 +234,7 @@ class BulkWriter:
         resolve, spellings, folded = authorities.id_for, authorities.by_spelling, authorities.folded
         doc_types = self.doc_types
         take_record, take_link = self.record_alloc.take, self.link_alloc.take
-        dates, record_ids, relations = self._dates, self.record_ids, self.relations
+        record_ids, relations = self.record_ids, self.relations
         for item in batch:
             uid = item.uid
             if uid and uid in existing:
@@ -255,17 +249,16 @@ class BulkWriter:
                 found = spellings.get((_REPOSITORY, archive), _UNSEEN)
                 repository = resolve(_REPOSITORY, archive, (), now) if found == _UNSEEN else found
             title = item.title
-            title_text = search_text(title)
+            ahead = prepared_parts(item)  # worked out by the process reading the file
+            if ahead is None:
+                texts, date = index_texts(item), self._date_values(item)
+            else:
+                texts, date = ahead[0], date_values(ahead[1])
+            title_text = texts[0]
             doc_type: int | None = None
             if item.doc_type:
                 known = doc_types.by_spelling.get(item.doc_type, _UNSEEN)
                 doc_type = doc_types.id_for(item.doc_type, now) if known == _UNSEEN else known
-            date_key = (item.edtf, item.date_text)
-            date = dates.get(date_key)
-            if date is None:
-                if len(dates) >= _CACHED_DATES:
-                    dates.clear()
-                date = dates[date_key] = date_values(record_date(item))
             created = item.created or now
             record_rows.append(
                 (rid, uid, title, title_text or sort_key(title), item.summary, doc_type,
@@ -324,9 +317,7 @@ class BulkWriter:
             search_rows.append(
                 (
                     rid,
-                    title_text,
-                    search_text(item.summary),
-                    search_text("\n".join(n.text for n in item.notes)) if item.notes else "",
+                    *texts,
                     " ".join(n for n in names if n),
                 )
             )
@@ -358,6 +349,16 @@ class BulkWriter:
             store()
         else:
             self.background.submit(store)
+
+    def _date_values(self, item: RecordInput) -> tuple[object, ...]:
+        """The date columns of a record; dates repeat, so each is parsed once."""
+        key = (item.edtf, item.date_text)
+        found = self._dates.get(key)
+        if found is None:
+            if len(self._dates) >= _CACHED_DATES:
+                self._dates.clear()
+            found = self._dates[key] = date_values(record_date(item))
+        return found
 
     def close(self) -> None:
         """Stop the background writer (after a failure too); nothing is raised."""

@@ -1,0 +1,57 @@
+"""What storing an imported record works out from the record alone, worked out ahead.
+
+Every row an import builds costs its process the interpreter lock, which the thread
+storing the rows needs too; the process reading a large file
+(``services.reading_process``) has time to spare. There the record's date is parsed and
+its words folded for the full-text index, and the record carries the results
+(``RecordInput.prepared``) beside the very values they came from: a record changed since
+(``dataclasses.replace`` makes new values) is simply worked out again when stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from catalog.domain.dates import PartialDate, parse_date, parse_edtf
+from catalog.domain.names import search_text
+from catalog.domain.records import RecordInput
+
+IndexTexts = tuple[str, str, str]
+"""The folded title, summary and notes of a record, as the full-text index holds them."""
+
+
+def record_date(item: RecordInput) -> PartialDate:
+    """The date of an imported record: its stated EDTF if any, else its parsed text."""
+    if item.edtf:
+        return parse_edtf(item.edtf, item.date_text)
+    return parse_date(item.date_text)
+
+
+def index_texts(item: RecordInput) -> IndexTexts:
+    """The record's title, summary and notes folded for the full-text index."""
+    notes = search_text("\n".join(n.text for n in item.notes)) if item.notes else ""
+    return search_text(item.title), search_text(item.summary), notes
+
+
+def prepare(item: RecordInput) -> RecordInput:
+    """The record with its date and index texts worked out (see the module's description)."""
+    sources = (item.title, item.summary, item.notes, item.edtf, item.date_text)
+    return replace(item, prepared=(*sources, index_texts(item), record_date(item)))
+
+
+def prepared_parts(item: RecordInput) -> tuple[IndexTexts, PartialDate] | None:
+    """The index texts and date worked out for this record, or None when there are none
+    or the record changed since (its values are no longer the very ones they came from)."""
+    ahead = item.prepared
+    if ahead is None:
+        return None
+    title, summary, notes, edtf, date_text, texts, date = ahead
+    if (
+        title is not item.title
+        or summary is not item.summary
+        or notes is not item.notes
+        or edtf is not item.edtf
+        or date_text is not item.date_text
+    ):
+        return None
+    return texts, date

@@ -1,0 +1,49 @@
+"""A record's date and index texts worked out ahead (by the process reading the file) are
+used only for the very values they came from, and survive the pipe."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import replace
+
+from catalog.domain.names import search_text
+from catalog.domain.prepared import index_texts, prepare, prepared_parts, record_date
+from catalog.domain.records import AnnotationInput, RecordInput
+
+RECORD = RecordInput(
+    title="Запись беседы с Ким Ир Сеном",
+    date_text="October, 1959",
+    summary="Ким Ир Сен говорит о гражданстве.",
+    notes=(AnnotationInput("Перевод сверен."),),
+)
+
+
+def test_what_is_worked_out_ahead_is_what_storing_would_work_out() -> None:
+    ahead = prepared_parts(prepare(RECORD))
+    assert ahead == (index_texts(RECORD), record_date(RECORD))
+    texts, date = ahead
+    assert texts[0] == search_text(RECORD.title)
+    assert date.edtf == "1959-10"
+    assert prepare(RECORD) == RECORD  # the same record, only carrying its work
+
+
+def test_it_survives_pickling_as_the_pipe_sends_it() -> None:
+    batch = pickle.loads(pickle.dumps([prepare(RECORD), prepare(replace(RECORD, title="Б"))]))
+    assert [prepared_parts(item) for item in batch] == [
+        (index_texts(RECORD), record_date(RECORD)),
+        (index_texts(replace(RECORD, title="Б")), record_date(RECORD)),
+    ]
+
+
+def test_a_record_changed_since_is_worked_out_again() -> None:
+    ready = prepare(RECORD)
+    assert prepared_parts(RECORD) is None
+    for changed in (
+        replace(ready, title="Cable"),
+        replace(ready, summary="Другое."),
+        replace(ready, notes=()),
+        replace(ready, date_text="1960"),
+        replace(ready, edtf="1960"),
+    ):
+        assert prepared_parts(changed) is None
+    assert prepared_parts(replace(ready, uid="u-1")) is not None  # not what it depends on
