@@ -7,7 +7,13 @@ import pickle
 from dataclasses import replace
 
 from catalog.domain.names import search_text
-from catalog.domain.prepared import index_texts, prepare, prepared_parts, record_date
+from catalog.domain.prepared import (
+    date_of,
+    index_texts,
+    prepare,
+    prepared_parts,
+    record_date,
+)
 from catalog.domain.records import AnnotationInput, RecordInput
 
 RECORD = RecordInput(
@@ -47,3 +53,10 @@ def test_a_record_changed_since_is_worked_out_again() -> None:
     ):
         assert prepared_parts(changed) is None
     assert prepared_parts(replace(ready, uid="u-1")) is not None  # not what it depends on
+
+
+def test_the_date_is_taken_from_the_work_done_ahead_while_it_fits() -> None:
+    ready = prepare(RECORD)
+    assert date_of(ready) is prepared_parts(ready)[1]  # type: ignore[index]
+    assert date_of(replace(ready, date_text="1960")).edtf == "1960"
+    assert date_of(RECORD) == record_date(RECORD)

@@ -39,6 +39,12 @@ def prepare(item: RecordInput) -> RecordInput:
     return replace(item, prepared=(*sources, index_texts(item), record_date(item)))
 
 
+def date_of(item: RecordInput) -> PartialDate:
+    """The record's date: the one worked out ahead while it still fits, else parsed now."""
+    ahead = prepared_parts(item)
+    return record_date(item) if ahead is None else ahead[1]
+
+
 def prepared_parts(item: RecordInput) -> tuple[IndexTexts, PartialDate] | None:
     """The index texts and date worked out for this record, or None when there are none
     or the record changed since (its values are no longer the very ones they came from)."""

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, select
 
-from catalog.domain.prepared import record_date
+from catalog.domain.prepared import date_of
 from catalog.domain.records import RecordInput
 from catalog.store.tables import Record
 
@@ -79,7 +79,7 @@ class DuplicateFinder:
 
         wanted: dict[tuple[int, int | None], list[int]] = defaultdict(list)
         for index, item in enumerate(items):
-            date = record_date(item)
+            date = date_of(item)
             if index not in found and date.lower is not None:
                 wanted[(date.lower, date.upper)].append(index)
         if not wanted:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from catalog.domain.dates import describe
 from catalog.domain.errors import CatalogError, ImportFileError
-from catalog.domain.prepared import record_date
+from catalog.domain.prepared import date_of
 from catalog.domain.records import RecordInput
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.collection_pause import collection_paused
@@ -160,7 +160,7 @@ def plan_import(
 
 def preview_of(item: RecordInput) -> RecordPreview:
     """How a record will be stored, in words."""
-    date = record_date(item)
+    date = date_of(item)
     names = "; ".join(
         f"{link.name} ({link.role.value})" if link.role.value != "mentioned" else link.name
         for link in item.names
@@ -182,7 +182,7 @@ def preview_of(item: RecordInput) -> RecordPreview:
 
 def _check_date(plan: ImportPlan, item: RecordInput) -> None:
     text = item.date_text.strip()
-    if text and not record_date(item).understood:
+    if text and not date_of(item).understood:
         plan.issues.append(
             Issue.of(
                 plan.path,
