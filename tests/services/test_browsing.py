@@ -8,7 +8,7 @@ from catalog.domain.errors import RecordNotFound
 from catalog.domain.records import RelationInput, RelationType, Role
 from catalog.domain.views import FacetName, SortKey, SortOrder
 from catalog.services.catalog import CatalogService
-from tests.factories import note, person, record
+from tests.factories import note, person, place, record, subject
 from tests.store.helpers import insert
 
 
@@ -22,7 +22,12 @@ def _catalogue(service: CatalogService) -> list[int]:
                 date_text="October, 1959",
                 archive="AVPRF",
                 languages=("Russian", "Korean"),
-                names=(person("Puzanov", Role.MENTIONED), person("Kim Il Sung", Role.AUTHOR)),
+                names=(
+                    place("Pyongyang"),
+                    person("Puzanov", Role.MENTIONED),
+                    subject("Koreans in the USSR"),
+                    person("Kim Il Sung", Role.AUTHOR),
+                ),
                 notes=(note("check the date"),),
             ),
             record("Cable on veterans", uid="b", date_text="1959", archive="PRC FMA"),
@@ -37,6 +42,7 @@ def _catalogue(service: CatalogService) -> list[int]:
 
 
 def test_rows_carry_archive_language_and_people_authors_first(service: CatalogService) -> None:
+    # Only persons: the record's place and subject are not people.
     first, second, _third = _catalogue(service)
     row, other = service.summaries([first, second])
     assert (row.archive, row.language) == ("AVPRF", "Korean")  # the first by key

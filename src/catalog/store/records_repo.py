@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import BindParameter, Connection, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from catalog.domain.dates import PartialDate, Precision
@@ -55,6 +55,10 @@ _DATE_COLUMNS = (
     t.Record.date_uncertain,
 )
 
+# The ids of a page, bound as one list (binding each id on its own costs more than
+# reading its row).
+_IDS: BindParameter[int] = bindparam("ids", expanding=True)
+
 _SUMMARY_COLUMNS = (
     t.Record.id,
     t.Record.title,
@@ -66,6 +70,9 @@ _SUMMARY_COLUMNS = (
 def summaries(session: Session, ids: Sequence[int], *, names: bool = True) -> list[RecordSummary]:
     """List rows for ``ids``, in the order given (missing ids are left out); without
     ``names``, the rows carry no languages or people."""
+    # Core, not the ORM: a page is read on every scroll, and the ORM's row handling
+    # was a third of its time.
+    connection = session.connection()
     found: dict[int, RecordSummary] = {}
     repository = aliased(t.Authority)
     for start in range(0, len(ids), 900):
@@ -74,11 +81,11 @@ def summaries(session: Session, ids: Sequence[int], *, names: bool = True) -> li
             select(*_SUMMARY_COLUMNS, repository.name.label("archive"))
             .outerjoin(t.DocumentType, t.DocumentType.id == t.Record.doc_type_id)
             .outerjoin(repository, repository.id == t.Record.repository_id)
-            .where(t.Record.id.in_(chunk))
+            .where(t.Record.id.in_(_IDS))
         )
-        languages = _first_languages(session, chunk) if names else {}
-        people = _people(session, chunk) if names else {}
-        for row in session.execute(query):
+        languages = _first_languages(connection, chunk) if names else {}
+        people = _people(connection, chunk) if names else {}
+        for row in connection.execute(query, {"ids": chunk}).all():
             found[row.id] = RecordSummary(
                 id=row.id,
                 title=row.title,
@@ -91,35 +98,37 @@ def summaries(session: Session, ids: Sequence[int], *, names: bool = True) -> li
     return [found[i] for i in ids if i in found]
 
 
-def _first_languages(session: Session, ids: Sequence[int]) -> dict[int, str]:
+def _first_languages(connection: Connection, ids: Sequence[int]) -> dict[int, str]:
     """Each record's first language by key, as the list sorts them."""
-    rows = session.execute(
+    rows = connection.execute(
         select(t.RecordLanguage.record_id, t.Language.name)
         .join(t.Language, t.Language.id == t.RecordLanguage.language_id)
-        .where(t.RecordLanguage.record_id.in_(ids))
-        .order_by(t.Language.key.desc())
+        .where(t.RecordLanguage.record_id.in_(_IDS))
+        .order_by(t.Language.key.desc()),
+        {"ids": ids},
     )
-    return {record_id: name for record_id, name in rows}  # the smallest key wins
+    return {record_id: name for record_id, name in rows.all()}  # the smallest key wins
 
 
-def _people(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+def _people(connection: Connection, ids: Sequence[int]) -> dict[int, list[str]]:
     """Authorised names of each record's persons: authors, recipients, then the rest."""
     links = t.RecordAuthority
     rank = case(
         (links.role == Role.AUTHOR.value, 0), (links.role == Role.RECIPIENT.value, 1), else_=2
     )
-    # The kind is checked here, not in SQL: told ``kind = 'person'``, SQLite walks every
-    # person and probes their links (200 ms a page) instead of the page's few links.
-    rows = session.execute(
-        select(links.record_id, t.Authority.name, t.Authority.kind)
+    # The kind is compared as ``kind || ''`` so that no index applies to it: told
+    # ``kind = 'person'``, SQLite walks every person and probes their links (200 ms a
+    # page) instead of the page's few links.
+    person = t.Authority.kind.concat("") == AuthorityKind.PERSON.value
+    rows = connection.execute(
+        select(links.record_id, t.Authority.name)
         .join(t.Authority, t.Authority.id == links.authority_id)
-        .where(links.record_id.in_(ids))
-        .order_by(links.record_id, rank, links.id)
+        .where(links.record_id.in_(_IDS), person)
+        .order_by(links.record_id, rank, links.id),
+        {"ids": ids},
     )
     people: dict[int, list[str]] = {}
-    for record_id, name, kind in rows:
-        if kind != AuthorityKind.PERSON.value:
-            continue
+    for record_id, name in rows.all():
         names = people.setdefault(record_id, [])
         if name not in names:
             names.append(name)
