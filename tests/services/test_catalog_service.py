@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,22 @@ def test_refresh_is_the_same_with_and_without_the_index(sample_service: CatalogS
     assert list(after.result.ids) == list(before.result.ids)
     assert after.facets == before.facets
     assert after.catalogue_total == before.catalogue_total == 15
+
+
+def test_facets_are_counted_on_threads_that_stop_with_the_engine(
+    sample_service: CatalogService,
+) -> None:
+    limits = dict.fromkeys(FacetName, 3)
+    sample_service.prepare_index()
+    first = sample_service.refresh("citizenship", SortKey.TITLE, False, limits)
+    counters = [t for t in threading.enumerate() if t.name.startswith("facet-count")]
+    assert counters  # the counts came from the counting threads
+    sample_service.engine.close()
+    for thread in counters:
+        thread.join(timeout=10)
+        assert not thread.is_alive()
+    again = sample_service.refresh("citizenship", SortKey.TITLE, False, limits)  # new threads
+    assert again.facets == first.facets
 
 
 def test_a_released_index_frees_it_and_answers_stay_the_same(

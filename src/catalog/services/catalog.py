@@ -201,6 +201,7 @@ class CatalogService:
 
     def close(self) -> None:
         """Release the database (after the backup on close, when automatic backups are on)."""
+        self.engine.close()
         if self.keeper is not None:
             self.keeper.finish()
         self.db.dispose()

@@ -9,8 +9,10 @@ only while the catalogue's generation equals the one it was built at.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import select
@@ -34,6 +36,11 @@ from catalog.store.tables import CatalogInfo
 # Above this many hits, counting facets with GROUP BY takes seconds; a window waits for
 # the columnar index instead (see search_and_count).
 SQL_FACETS_UP_TO = 50_000
+
+# Counting a facet on the index is numpy work that lets go of the interpreter lock, so
+# the facets of one search are counted on several threads: on two cores a sidebar of a
+# million records takes about half as long.
+COUNTING_THREADS = max(1, min(4, os.cpu_count() or 1))
 
 FACET_TITLES = {
     FacetName.TYPE: "Document type",
@@ -89,6 +96,21 @@ class SearchEngine:
         self.cache = cache
         self._index: ColumnarIndex | None = None
         self._building = threading.Lock()
+        self._counting: ThreadPoolExecutor | None = None
+        self._counting_made = threading.Lock()
+
+    def close(self) -> None:
+        """Stop the threads that count facets (they are made again when needed)."""
+        with self._counting_made:
+            counting, self._counting = self._counting, None
+        if counting is not None:
+            counting.shutdown()
+
+    def _counters(self) -> ThreadPoolExecutor:
+        with self._counting_made:
+            if self._counting is None:
+                self._counting = ThreadPoolExecutor(COUNTING_THREADS, "facet-count")
+            return self._counting
 
     # ------------------------------------------------------------------ the index
 
@@ -214,8 +236,10 @@ class SearchEngine:
                 total = records_repo.count(session)
             else:
                 mask = Evaluator(index, session.connection()).matches(node)
+                counters = self._counters()
+                jobs = [counters.submit(index_counts, index, mask, n, c) for n, c in limits.items()]
                 ids = IdList(ordered_ids(index, mask, sort, descending, then))
-                counts = [index_counts(index, mask, n, limit) for n, limit in limits.items()]
+                counts = [job.result() for job in jobs]
                 total = index.size - int(index.deleted.sum())
         if counts is None:
             return ids, None, total
