@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from pytestqt.qtbot import QtBot
 
+from catalog.domain.records import Facet, FacetValue
 from catalog.ui.filter_sidebar.model import APPLIED_ROLE
 from tests.ui.filter_sidebar.helpers import (
     FACETS,
@@ -136,6 +138,20 @@ def test_collapsed_facets_stay_collapsed_after_new_counts(qtbot: QtBot) -> None:
     sidebar.set_facets(FACETS)
     assert not sidebar.tree.isExpanded(sidebar.facets.group_index("type"))
     assert sidebar.tree.isExpanded(sidebar.facets.group_index("decade"))
+
+
+def test_the_count_column_fits_the_widest_count_even_in_bold(qtbot: QtBot) -> None:
+    sidebar = make_sidebar(qtbot)
+    widest = Facet("type", "Document type", (FacetValue("Cable", 1_234_567, "type:Cable"),))
+    sidebar.set_facets([widest])
+    bold = QFont(sidebar.tree.font())
+    bold.setBold(True)  # how an included value is shown
+    needed = QFontMetrics(bold).horizontalAdvance("1,234,567")
+    assert sidebar.tree.header().sectionSize(1) >= needed
+    cable = sidebar.facets.find_value("Cable")
+    assert sidebar.tree.visualRect(cable.siblingAtColumn(1)).width() >= needed
+    sidebar.set_facets(FACETS)  # narrower counts: the label gets the room back
+    assert sidebar.tree.header().sectionSize(1) < needed
 
 
 def test_values_in_the_text_are_marked_however_the_text_changed(qtbot: QtBot) -> None:

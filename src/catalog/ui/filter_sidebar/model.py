@@ -40,6 +40,28 @@ GESTURES = QT_TRANSLATE_NOOP(
 
 Index = QModelIndex | QPersistentModelIndex
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FONT = Qt.ItemDataRole.FontRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ACCESSIBLE_TEXT = Qt.ItemDataRole.AccessibleTextRole
+_DESCRIPTIONS = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole)
+_ROLES = frozenset(
+    {
+        _DISPLAY,
+        _FONT,
+        _ALIGNMENT,
+        _ACCESSIBLE_TEXT,
+        *_DESCRIPTIONS,
+        CLAUSE_ROLE,
+        KEY_ROLE,
+        MORE_ROLE,
+        APPLIED_ROLE,
+    }
+)
+"""The roles data() answers. A repaint asks every visible cell for a dozen roles; the
+others are turned away before any work."""
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 def gestures() -> str:
     """:data:`GESTURES` in the user's language."""
@@ -96,6 +118,17 @@ class FacetTreeModel(QAbstractItemModel):
                 return self.createIndex(row, 0, group)
         return QModelIndex()
 
+    def count_texts(self) -> list[str]:
+        """The count column's text of every value, folded away or not."""
+        texts = []
+        pending = list(self._groups)
+        while pending:
+            item = pending.pop()
+            if item.count is not None:
+                texts.append(f"{item.count:,}")
+            pending.extend(item.children)
+        return texts
+
     def find_value(self, label: str) -> QModelIndex:
         """The first value (at any depth) with this label; invalid when there is none."""
         pending = [(row, group) for row, group in enumerate(self._groups)]
@@ -135,13 +168,15 @@ class FacetTreeModel(QAbstractItemModel):
         """Label and count."""
         return 2
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         """Label, count, clause, tooltip, alignment and heading font."""
+        if role not in _ROLES:
+            return None
         item = self.item(index)
         if item is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == 0:
                 return item.label
             return "" if item.count is None else f"{item.count:,}"
@@ -153,9 +188,9 @@ class FacetTreeModel(QAbstractItemModel):
             return item.more_of
         if role == APPLIED_ROLE:
             return self.applied(item)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        if role in _DESCRIPTIONS:
             return self._description(item, role)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+        if role == _ACCESSIBLE_TEXT and column == 0:
             if item.count is None:
                 return item.label
             n = item.count
@@ -163,9 +198,9 @@ class FacetTreeModel(QAbstractItemModel):
                 self.tr("{0}, {1} record", "", n) if n == 1 else self.tr("{0}, {1} records", "", n)
             )
             return text.format(item.label, f"{n:,}")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _ALIGNMENT and column == 1:
+            return _RIGHT
+        if role == _FONT:
             return self._font(item)
         return None
 

@@ -12,11 +12,13 @@ import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMenu,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -129,7 +131,9 @@ class FilterSidebar(QWidget):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized by _fit_count_column: ResizeToContents asks every row for its size on
+        # each update, which cost more than the rest of the update together.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         return tree
 
     # ------------------------------------------------------------------ public
@@ -174,6 +178,7 @@ class FilterSidebar(QWidget):
         ``pending``: the result is large and its values are still being counted.
         """
         self.facets.set_facets(facets)
+        self._fit_count_column()
         for row in range(self.facets.rowCount()):
             group = self.facets.index(row, 0)
             key = str(group.data(KEY_ROLE))
@@ -187,6 +192,16 @@ class FilterSidebar(QWidget):
         else:
             self.status.setText(self.tr("No facets for this result.") if facets else "")
         self.status.setVisible(pending or not facets or self.facets.rowCount() == 0)
+
+    def _fit_count_column(self) -> None:
+        """Make the count column as wide as its widest count, in bold (included values)."""
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max((metrics.horizontalAdvance(t) for t in self.facets.count_texts()), default=0)
+        style = self.tree.style()
+        frame = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree)
+        self.tree.header().resizeSection(1, widest + 2 * (frame + 1))
 
     def show_all_values(self, facet: Facet) -> None:
         """Open the window listing every value of a facet (replacing one already open)."""
