@@ -147,6 +147,31 @@ def test_the_model_lists_both_groups_and_passes_the_model_tester(
     assert model.rowCount() == 1
 
 
+def test_a_search_run_again_reorders_the_rows_without_a_reset(
+    qtmodeltester: ModelTester, tmp_path: Path
+) -> None:
+    # A reset lays the list and the sidebar out again: after every search, while the
+    # list keeps its length, the rows take their new text in place instead.
+    store = store_at(tmp_path / "s.ini")
+    model = SearchesModel(store)
+    for query in ("cable", "memo", "letter"):
+        store.record(query)
+    resets: list[None] = []
+    changed: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(None))
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+    store.record("cable")
+    recent = model.group_index(RECENT)
+    texts = [model.index(row, 0, recent).data(QUERY_ROLE) for row in range(3)]
+    assert texts == ["cable", "letter", "memo"]
+    assert (resets, (0, 2) in changed) == ([], True)
+    qtmodeltester.check(model)
+    store.record("telegram")  # one more row: laid out again
+    assert len(resets) == 1
+    assert model.rowCount(model.group_index(RECENT)) == 4
+    qtmodeltester.check(model)
+
+
 def test_save_search_asks_a_name_prefilled_and_lists_it(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -40,15 +40,32 @@ class SearchesModel(QAbstractItemModel):
     def __init__(self, searches: SavedSearches, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._searches = searches
-        self._groups: list[_Node] = []
-        self._rebuild()
+        self._groups = self._build()
         searches.changed.connect(self.reload)
 
     def reload(self) -> None:
-        """Show the searches as they are now."""
-        self.beginResetModel()
-        self._rebuild()
-        self.endResetModel()
+        """Show the searches as they are now.
+
+        Each search run reorders the recent ones. While the groups keep their sizes, the
+        new text goes into the rows in place: a reset would lay out the view and the
+        sidebar again, repainting the whole window after every search.
+        """
+        groups = self._build()
+        if _shape(groups) != _shape(self._groups):
+            self.beginResetModel()
+            self._groups = groups
+            self.endResetModel()
+            return
+        for row, (was, now) in enumerate(zip(self._groups, groups, strict=True)):
+            was.label = now.label
+            for entry, new in zip(was.entries, now.entries, strict=True):
+                entry.label, entry.query = new.label, new.query
+            if was.entries:
+                self.dataChanged.emit(
+                    self.createIndex(0, 0, was.entries[0]),
+                    self.createIndex(len(was.entries) - 1, 0, was.entries[-1]),
+                )
+            self.dataChanged.emit(self.createIndex(row, 0, was), self.createIndex(row, 0, was))
 
     def group_index(self, kind: str) -> QModelIndex:
         """The index of the SAVED or RECENT group (invalid when it has no entries)."""
@@ -124,14 +141,14 @@ class SearchesModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ helpers
 
-    def _rebuild(self) -> None:
+    def _build(self) -> list[_Node]:
         saved = _Node(self.tr("Saved searches"), SAVED)
         for search in self._searches.saved:
             saved.entries.append(_Node(search.name, SAVED, search.query, saved))
         recent = _Node(self.tr("Recent searches"), RECENT)
         for query in self._searches.recent:
             recent.entries.append(_Node(query, RECENT, query, recent))
-        self._groups = [group for group in (saved, recent) if group.entries]
+        return [group for group in (saved, recent) if group.entries]
 
     def _node(self, index: Index) -> _Node | None:
         if not index.isValid():
@@ -142,3 +159,8 @@ class SearchesModel(QAbstractItemModel):
     def _children(self, parent: Index) -> list[_Node]:
         node = self._node(parent)
         return self._groups if node is None else node.entries
+
+
+def _shape(groups: list[_Node]) -> list[tuple[str, int]]:
+    """Each group's kind and number of entries: what the view's layout depends on."""
+    return [(group.kind, len(group.entries)) for group in groups]
