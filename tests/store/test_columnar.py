@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from catalog.domain.query import parse_query
 from catalog.domain.records import AuthorityKind, NameLink, RelationInput, RelationType, Role
 from catalog.domain.views import FacetName, SortKey, SortOrder
-from catalog.store import columnar, columnar_build, unit_of_work
+from catalog.store import columnar, columnar_build, columnar_query, unit_of_work
 from catalog.store.columnar import ColumnarIndex
 from catalog.store.columnar_query import Evaluator, facet_counts, ordered_ids
 from catalog.store.engine import Database
@@ -181,6 +181,16 @@ def test_index_agrees_with_sql_on_random_queries(
     loaded: tuple[Database, ColumnarIndex], query: str
 ) -> None:
     assert_same(*loaded, query)
+
+
+@pytest.mark.parametrize("pairs_at_once", [1, 2, 7])
+def test_facets_counted_a_slice_of_pairs_at_a_time_agree_with_sql(
+    loaded: tuple[Database, ColumnarIndex], pairs_at_once: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A million pairs a slice in use: these slices are small, so every count spans many.
+    monkeypatch.setattr(columnar_query, "PAIRS_AT_ONCE", pairs_at_once)
+    for query in ("", "citizenship", "person:puzanov OR language:russian", "-tag:todo"):
+        assert_same(*loaded, query)
 
 
 def test_saved_copy_round_trips(loaded: tuple[Database, ColumnarIndex], tmp_path: Path) -> None:
