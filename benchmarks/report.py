@@ -370,7 +370,7 @@ def _size_section(result: SizeResult) -> list[str]:
         f"Catalog {info.get('revision', 'revision unknown')}"
         + "".join(
             f"; {step} rows measured again at {info[f'{step}_revision']}"
-            for step in ("import", "window", "memory", "edit")
+            for step in ("import", "window", "memory", "edit", "search")
             if f"{step}_revision" in info
         )
         + ".",

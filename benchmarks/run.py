@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--redo",
-        choices=["window", "import", "memory", "edit"],
+        choices=["window", "import", "memory", "edit", "search"],
         help="measure one step again on the catalogues a --keep run left in benchmarks/work",
     )
     args = parser.parse_args(argv)

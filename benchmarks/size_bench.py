@@ -99,12 +99,18 @@ class SizeBench:
         return self.result
 
     def redo(self, step: str) -> SizeResult:
-        """Measure one step again ("window", "import" or "memory") on a kept run."""
+        """Measure one step again ("window", "import", "memory", "edit" or "search": the
+        searches on the index, against the raw-SQL floors kept) on a kept run."""
         kept = SizeResult.load(self.files.results)
         if kept is None or not self.files.catalogue.is_file():
             raise SystemExit(f"no kept run of {self.size} records: run with --keep first")
+        search_floors = _kept_search_floors(kept)
         if step == "memory":
             kept.memory = []
+        elif step == "search":
+            kept.rows = [
+                row for row in kept.rows if not (row.path == "index" and row.group in _SEARCHES)
+            ]
         else:
             group = {"window": "Window", "import": "Import", "edit": "Editing"}[step]
             kept.rows = [row for row in kept.rows if row.group != group]
@@ -118,10 +124,22 @@ class SizeBench:
             self._memory()
         elif step == "edit":
             editing_rows(self.files.catalogue, kept, self.runs, self.seed)
+        elif step == "search":
+            self._index_searches(search_floors)
         else:
             self._window(self._kept_floors(kept))
         kept.save(self.files.results)
         return kept
+
+    def _index_searches(self, floors: dict[str, float]) -> None:
+        connection = floor.connect(self.files.catalogue)
+        service = CatalogService.open(self.files.catalogue, cache_dir=self.files.cache)
+        try:
+            service.prepare_index()
+            self._searches(service, connection, "index", floors)
+        finally:
+            service.close()
+            connection.close()
 
     def _kept_floors(self, kept: SizeResult) -> dict[str, float]:
         """The raw-SQL floors a kept run measured, as the window step wants them."""
@@ -517,3 +535,17 @@ class SizeBench:
 
     def _memory(self) -> None:
         self.result.memory.extend(command_memory(self.files, self.budget, self.result.info))
+
+
+# The rows _searches adds, by group, and the prefix of their floors' keys.
+_SEARCHES = {"Search ids": "ids", "Refresh": "refresh", "Facets": "facets"}
+
+
+def _kept_search_floors(kept: SizeResult) -> dict[str, float]:
+    """The raw-SQL floors of the searches a kept run measured, keyed as _searches keys them."""
+    floors: dict[str, float] = {}
+    for row in kept.rows:
+        if row.group in _SEARCHES and row.path == "SQL" and row.floor is not None:
+            label = row.name.removeprefix("every facet, ").split(":", 1)[0]
+            floors[f"{_SEARCHES[row.group]} {label}"] = row.floor
+    return floors
