@@ -447,6 +447,13 @@ _MULTI = {
 }
 AUTHORITY_FACETS = ("person", "organisation", "place", "subject")
 FACETS = ("type", "decade", "year", "archive", "language", "collection", "tag", *AUTHORITY_FACETS)
+# The "has" facet: its values, each with the condition a record meets.
+_HAS = {
+    "notes": "EXISTS (SELECT 1 FROM annotations x WHERE x.record_id = r.id)",
+    "relations": "(EXISTS (SELECT 1 FROM relations x WHERE x.source_id = r.id)"
+    " OR EXISTS (SELECT 1 FROM relations x WHERE x.target_id = r.id))",
+    "attachments": "EXISTS (SELECT 1 FROM attachments x WHERE x.record_id = r.id)",
+}
 
 
 def facet_sql(facet: str, where: Filter, limit: int | None = 50) -> tuple[str, tuple[Any, ...]]:
@@ -465,6 +472,19 @@ def facet_sql(facet: str, where: Filter, limit: int | None = 50) -> tuple[str, t
             f"SELECT {value} AS v, count(*) FROM records r"
             f" WHERE r.date_lower IS NOT NULL AND {hits} GROUP BY v ORDER BY v{limit_sql}"
         )
+    elif facet == "month":  # dates within one month (the generated years are positive)
+        sql = (
+            "SELECT r.date_lower / 100 AS v, count(*) FROM records r"
+            f" WHERE r.date_lower / 100 = r.date_upper / 100 AND {hits}"
+            f" GROUP BY v ORDER BY v{limit_sql}"
+        )
+    elif facet == "has":
+        counts = " UNION ALL ".join(
+            f"SELECT '{value}' AS v, count(*) AS n FROM records r WHERE {hits} AND {condition}"
+            for value, condition in _HAS.items()
+        )
+        sql = f"SELECT v, n FROM ({counts}) WHERE n > 0{limit_sql}"
+        params = params * len(_HAS)
     elif facet in _SINGLE:
         table, column, key = _SINGLE[facet]
         sql = (
