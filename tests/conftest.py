@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -34,6 +35,15 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 CORPUS = Path(os.environ.get("CATALOG_CORPUS", SHARED / "corpus"))
 SAMPLE_LISTING = REPO / "data" / "sample-listing.txt"
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen() -> Iterator[None]:
+    """Each test starts and ends with nothing frozen from the collector's sight (the
+    window freezes what it holds once its search index is ready)."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -236,6 +237,22 @@ def test_facets_of_a_large_result_come_once_the_index_is_ready(
     runner.finish_all()  # the index is built, and the sidebar asks again
     assert window.sidebar.facets.find_value("Cable").isValid()
     assert not window.sidebar.status.isVisibleTo(window)
+
+
+def test_what_lives_while_the_catalogue_is_open_is_frozen_once_the_index_is_ready(
+    qtbot: QtBot, fake_service: FakeCatalogService
+) -> None:
+    from tests.ui.fakes import ManualRunner
+
+    runner = ManualRunner()
+    window = MainWindow(fake_service, runner)
+    qtbot.addWidget(window)
+    runner.finish(0)
+    runner.finish(0)
+    assert gc.get_freeze_count() == 0  # the index is not ready yet
+    runner.finish_all()
+    assert fake_service.called("prepare_index")
+    assert gc.get_freeze_count() > 0  # full collections no longer walk it
 
 
 def test_the_first_rows_show_before_every_id_is_read(

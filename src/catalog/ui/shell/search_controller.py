@@ -7,6 +7,7 @@ to an old query never replaces a newer one.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -150,6 +151,11 @@ class SearchController(QObject):
         self._runner.read(self._service.prepare_index, self._on_index_ready, self._on_index_error)
 
     def _on_index_ready(self, _result: object) -> None:
+        # The index and what the window made to show it live while the catalogue is
+        # open. Out of the collector's sight, a full collection no longer walks them:
+        # it took 50 ms every twenty searches or so at 100k records, a pause one feels.
+        gc.collect(1)  # the young garbage first (milliseconds): frozen garbage stays
+        gc.freeze()
         if self._facets_pending:
             self.refresh()  # the values that were too slow to count are cheap now
 
