@@ -111,6 +111,7 @@ class SizeBench:
             kept.rows = [
                 row for row in kept.rows if not (row.path == "index" and row.group in _SEARCHES)
             ]
+            kept.checks = [check for check in kept.checks if not check.startswith("index ")]
         else:
             group = {"window": "Window", "import": "Import", "edit": "Editing"}[step]
             kept.rows = [row for row in kept.rows if row.group != group]
