@@ -152,7 +152,8 @@ METHOD = """\
   program's is: launch to the first rows painted (timed by the parent from the start of
   the process); then for each query (submitted as a facet click
   or the search box's debounce does: the 250 ms debounce itself is not counted), the time
-  until list, facet counts, timeline and status bar are updated and painted, 3 runs per
+  until list, facet counts, timeline and status bar are updated and painted (the events
+  the answer posted served, then the whole window repainted), 3 runs per
   launch, after the search index is ready; the longest gap of a 1 ms timer on the UI
   thread meanwhile; the time to paint the list after 40 jumps of the scroll bar to random
   positions; the process's peak memory.
@@ -209,9 +210,11 @@ NOTES: dict[str, str] = {
         " index is built on a worker (seconds at 1M, loaded from its saved copy after"
         " that). The index path meets the target at every size. In the window (rows"
         " without a path) a common word at 1M records costs its 100k ids from FTS5"
-        " (about 45 ms), the masks and 13 facet counts over 7 million links (about 60 ms),"
-        " then 30-50 ms of the UI thread's own work: delivering the answer, resetting the"
-        " list and sidebar, painting."
+        " (about 40 ms, 27 ms of it SQLite's), the 13 facet counts over 10 million links"
+        " (about 25 ms: two threads count them, numpy letting go of the interpreter lock,"
+        " while the ids are put in order), the first 200 rows (about 7 ms), then 15-20 ms"
+        " of the UI thread's own work: delivering the answer, resetting the list and"
+        " sidebar, laying them out and painting."
     ),
     "refresh_p95": (
         "**Window refresh, 95th percentile.** The slow runs are those where the worker's"
@@ -219,16 +222,14 @@ NOTES: dict[str, str] = {
         " meet the other process on this 2-core machine."
     ),
     "stall": (
-        "**UI stalls.** Timed gap by gap (November 28): the longest gap is the last one,"
-        " delivering the answer and repainting list, sidebar and timeline (15-45 ms), or"
-        " the first, while the worker starts the query: the UI thread's Python calls"
-        " from Qt (every `data()` of a painted cell) then wait for the interpreter lock"
-        " the worker holds, up to the switch interval (5 ms) each. Since commit 0c000b3"
-        " the new list's first page comes with the answer (painting it read the catalogue"
-        " on the UI thread, up to 48 ms); timed in pairs, the worst gap of a query went"
-        " from 25-57 ms to 20-44 ms, and each refresh takes about 10 ms longer (the worker"
-        " reads the page before it answers). A 1 ms switch interval and `gc.freeze()`"
-        " after the launch were tried: no change beyond this machine's run-to-run spread."
+        "**UI stalls.** Timed gap by gap: a full collection of Python's garbage collector"
+        " walked every object the window holds (the search index's names among them),"
+        " 50-56 ms every twenty searches or so at 100k records; since commit 5e186ce they"
+        " are frozen out of its sight once the index is ready. The rest is the answer's"
+        " own work on the UI thread: delivering it, laying out and painting (15-20 ms)."
+        " Since commits 8f69806 and 469d59a the facet tree no longer asks every row for"
+        " its size, and a search no longer resets the recent searches (which laid the"
+        " sidebar out and repainted the window a second time)."
     ),
     "scroll": (
         "**Scrolling.** A jump to an unread part of the list reads one page of 200 rows"
