@@ -15,7 +15,7 @@ from catalog.ui.dialogs import file_pickers
 from catalog.ui.shell.actions import ActionId
 from catalog.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, open_message_boxes
-from tests.ui.fakes import FakeCatalogService
+from tests.ui.fakes import FakeCatalogService, ManualRunner
 from tests.ui.shell.driving import click_facet, click_row, shown_titles, type_query
 
 # ---------------------------------------------------------------------- layout
@@ -100,11 +100,7 @@ def test_a_query_error_shows_under_the_box_and_keeps_the_list(
 def test_a_stale_search_never_replaces_a_newer_one(
     qtbot: QtBot, fake_service: FakeCatalogService
 ) -> None:
-    from tests.ui.fakes import ManualRunner
-
-    runner = ManualRunner()
-    window = MainWindow(fake_service, runner)
-    qtbot.addWidget(window)
+    window, runner = _window_run_by_hand(qtbot, fake_service)
     runner.finish_all()
     window.sidebar.set_query("journal")
     window.sidebar.set_query("cable")
@@ -219,15 +215,21 @@ def test_a_failing_search_is_reported_once_and_the_window_stays_usable(
     assert window.status_line.endswith("· cable journal report")
 
 
-def test_facets_of_a_large_result_come_once_the_index_is_ready(
+def _window_run_by_hand(
     qtbot: QtBot, fake_service: FakeCatalogService
-) -> None:
-    from tests.ui.fakes import ManualRunner
-
-    fake_service.index_ready = False
+) -> tuple[MainWindow, ManualRunner]:
+    """A window whose background work runs only when the test says (``runner.finish``)."""
     runner = ManualRunner()
     window = MainWindow(fake_service, runner)
     qtbot.addWidget(window)
+    return window, runner
+
+
+def test_facets_of_a_large_result_come_once_the_index_is_ready(
+    qtbot: QtBot, fake_service: FakeCatalogService
+) -> None:
+    fake_service.index_ready = False
+    window, runner = _window_run_by_hand(qtbot, fake_service)
     runner.finish(0)  # the first rows, before every id is read
     assert window.record_list.records.rowCount() == 7
     runner.finish(0)  # the first refresh: records, but the values are not counted yet
@@ -242,11 +244,7 @@ def test_facets_of_a_large_result_come_once_the_index_is_ready(
 def test_what_lives_while_the_catalogue_is_open_is_frozen_once_the_index_is_ready(
     qtbot: QtBot, fake_service: FakeCatalogService
 ) -> None:
-    from tests.ui.fakes import ManualRunner
-
-    runner = ManualRunner()
-    window = MainWindow(fake_service, runner)
-    qtbot.addWidget(window)
+    _window, runner = _window_run_by_hand(qtbot, fake_service)
     runner.finish(0)
     runner.finish(0)
     assert gc.get_freeze_count() == 0  # the index is not ready yet
@@ -258,11 +256,7 @@ def test_what_lives_while_the_catalogue_is_open_is_frozen_once_the_index_is_read
 def test_the_first_rows_show_before_every_id_is_read(
     qtbot: QtBot, fake_service: FakeCatalogService
 ) -> None:
-    from tests.ui.fakes import ManualRunner
-
-    runner = ManualRunner()
-    window = MainWindow(fake_service, runner)
-    qtbot.addWidget(window)
+    window, runner = _window_run_by_hand(qtbot, fake_service)
     runner.finish(0)
     assert [args for args in fake_service.called("search")] == [("", SortKey.DATE, False)]
     assert window.record_list.records.rowCount() == 7
@@ -274,11 +268,7 @@ def test_the_first_rows_show_before_every_id_is_read(
 def test_first_rows_arriving_late_never_replace_the_full_answer(
     qtbot: QtBot, fake_service: FakeCatalogService
 ) -> None:
-    from tests.ui.fakes import ManualRunner
-
-    runner = ManualRunner()
-    window = MainWindow(fake_service, runner)
-    qtbot.addWidget(window)
+    window, runner = _window_run_by_hand(qtbot, fake_service)
     runner.finish(1)  # the full refresh first
     fake_service.records.clear()  # were the first rows delivered now, the list would empty
     runner.finish(0)
@@ -318,11 +308,7 @@ def test_a_new_result_does_not_read_the_shown_record_again(
 def test_the_rows_a_search_shows_first_are_read_with_it_not_on_the_ui_thread(
     qtbot: QtBot, fake_service: FakeCatalogService
 ) -> None:
-    from tests.ui.fakes import ManualRunner
-
-    runner = ManualRunner()  # its jobs stand for the worker threads
-    window = MainWindow(fake_service, runner)
-    qtbot.addWidget(window)
+    window, runner = _window_run_by_hand(qtbot, fake_service)  # jobs: the worker threads
     runner.finish_all()
     window.sidebar.set_query("cable")
     runner.finish_all()
