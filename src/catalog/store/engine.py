@@ -24,7 +24,6 @@ _SQLITE_PRAGMAS = (
     "PRAGMA busy_timeout = 10000",
     # FULL: a commit survives power loss as well as a crash of the program.
     "PRAGMA synchronous = FULL",
-    "PRAGMA temp_store = MEMORY",
 )
 # Pages each connection keeps (KiB): the writer's large imports gain from a big cache;
 # readers scan indexes the operating system caches anyway, and there are several.
@@ -156,8 +155,12 @@ def _sqlite_engine(url: URL, *, writer: bool, poolclass: Any = QueuePool, **pool
         dbapi_connection.execute(f"PRAGMA cache_size = -{cache}")
         if writer:
             dbapi_connection.execute("PRAGMA journal_mode = WAL")
+            # The writer's sorts can be huge (an import into an empty catalogue builds
+            # indexes of a million keys at its end): in a temporary file, not in memory.
+            dbapi_connection.execute("PRAGMA temp_store = FILE")
         else:
             dbapi_connection.execute("PRAGMA query_only = ON")
+            dbapi_connection.execute("PRAGMA temp_store = MEMORY")
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
