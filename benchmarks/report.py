@@ -257,7 +257,11 @@ NOTES: dict[str, str] = {
         " `/usr/bin/time` reports the larger of the two, so both were sampled with `ps`"
         " during a 1M import at commit 363c327: 386 MB together at the peak (332 MB"
         " importing, 54 MB reading). `facets` right after an import builds the index: 493"
-        " MB in such a run."
+        " MB in such a run. Since commit a5839c6 an import into an empty catalogue builds"
+        " its indexes at the end, sorting a key of every record; with SQLite's temporary"
+        " storage in memory that sort lifted the 1M import to 447 MB, and it grew with the"
+        " file. Since commit ecf7928 the writing connection sorts in a temporary file (379"
+        " MB measured alone)."
     ),
     "window_memory": (
         "**Window memory.** The columnar index (a few arrays per record and per link) is"
