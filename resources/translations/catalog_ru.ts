@@ -2740,6 +2740,10 @@ Click or press Delete to remove it</source>
         <translation>идентификатор записи {uid} встречается в файле дважды</translation>
     </message>
     <message>
+        <source>Looking for the record id given twice</source>
+        <translation>Поиск идентификатора записи, встречающегося дважды</translation>
+    </message>
+    <message>
         <source>The backup of {source} failed its check: {verdict}</source>
         <translation>Резервная копия {source} не прошла проверку: {verdict}</translation>
     </message>
@@ -2966,10 +2970,6 @@ Click or press Delete to remove it</source>
     <message>
         <source>the row has {cells} cells but the header {header}</source>
         <translation>ячеек в строке: {cells}, а в заголовке: {header}</translation>
-    </message>
-    <message>
-        <source>record {number} repeats the uid {uid} of an earlier row</source>
-        <translation>запись {number} повторяет идентификатор {uid} одной из предыдущих строк</translation>
     </message>
     <message>
         <source>the column {column} appears twice</source>

@@ -246,7 +246,6 @@ def test_relation_types_may_be_written_as_words(tmp_path: Path) -> None:
         ("title,tags\r\nA,x\r\n,y\r\n", "record 2 has no title", 3),
         ("title,tags\r\nA,x\r\n  ,y\r\n", "record 2 has no title", 3),
         ("title\r\n" + "x" * 2001 + "\r\n", "longer than 2000 characters", 2),
-        ("title,uid\r\nA,u\r\nB,u\r\n", "repeats the uid u", 3),
         ("title,created\r\nA,yesterday\r\n", "the created cell is not an ISO 8601 timestamp", 2),
         ("title,relations\r\nA,x\r\n", "is not written as type:uid", 2),
         ("title,relations\r\nA,boss:u\r\n", "unknown relation type 'boss'", 2),

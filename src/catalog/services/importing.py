@@ -12,6 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
 
 from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import CatalogError, ImportFileError, Notice, Word
@@ -25,6 +26,7 @@ from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.reading_process import read_records
 from catalog.services.transfer.native_json_import import NativeJsonImporter
 from catalog.services.transfer.registry import Importer, Registry
+from catalog.services.transfer.repeated_uids import RepeatedUids, first_repeat
 from catalog.store import unit_of_work
 from catalog.store.bulk import BulkWriter
 from catalog.store.engine import Database
@@ -119,6 +121,9 @@ def run_import(
             step = undo_step(session, f"Import {path.name}", writer.record_ids, updates)
     except _DryRun:
         return ImportResult(report, ChangeSet())
+    except IntegrityError:
+        _explain_refusal(importer, path, progress)
+        raise
     done = CatalogError(QT_TRANSLATE_NOOP("Errors", "Done"))
     progress(Progress.of(report.records, report.records, done))
     updated = frozenset(updates.records) if updates else frozenset()
@@ -210,10 +215,14 @@ def _lookup(db: Database) -> Iterator[Connection | None]:
 
 
 def checked(importer: Importer, path: Path) -> Generator[RecordInput, None, None]:
-    """The importer's records, with the checks every format shares."""
-    # The native reader refuses a repeated uid itself, naming the record: a second set
-    # of every uid (40 MB at a million records) would catch nothing.
-    uids: set[str] | None = None if isinstance(importer, NativeJsonImporter) else set()
+    """The importer's records, with the checks every format shares.
+
+    A uid given twice is refused once the whole file is read (the native reader refuses
+    one itself). Meanwhile only a hash of each uid is kept: a set of the uids would grow
+    by about 120 MB a million records. The records whose hashes agree are read again to
+    compare their uids, so only a uid that really repeats is refused.
+    """
+    uids = None if isinstance(importer, NativeJsonImporter) else RepeatedUids()
     for item in read_records(importer, path):
         if not item.title.strip():
             raise ImportFileError(
@@ -226,13 +235,44 @@ def checked(importer: Importer, path: Path) -> Generator[RecordInput, None, None
                 item.line,
                 limit=MAX_TITLE,
             )
-        if item.uid and uids is not None:
-            if item.uid in uids:
-                raise ImportFileError(
-                    str(path),
-                    QT_TRANSLATE_NOOP("Errors", "the record id {uid} appears twice in the file"),
-                    item.line,
-                    uid=item.uid,
-                )
-            uids.add(item.uid)
+        if uids is not None:
+            uids.add(item.uid or None)
         yield item
+    if uids is not None:
+        _refuse_a_repeated_uid(importer, path, uids.suspects())
+
+
+def _refuse_a_repeated_uid(importer: Importer, path: Path, suspects: set[int]) -> None:
+    """Read the file again for the records in ``suspects`` (numbered from 1); raise if
+    one of them repeats the uid of an earlier one."""
+    if not suspects:
+        return
+    lines: dict[int, int | None] = {}
+    again: list[tuple[int, str | None]] = []
+    for number, item in enumerate(read_records(importer, path), 1):
+        if number in suspects:
+            lines[number] = item.line
+            again.append((number, item.uid or None))
+    repeat = first_repeat(again)
+    if repeat is not None:
+        number, uid = repeat
+        raise ImportFileError(
+            str(path),
+            QT_TRANSLATE_NOOP("Errors", "the record id {uid} appears twice in the file"),
+            lines[number],
+            uid=uid,
+        )
+
+
+def _explain_refusal(importer: Importer, path: Path, progress: ProgressCallback) -> None:
+    """Raise the file's own error for a refusal by the store.
+
+    A uid given twice is found once the whole file is read, but a batch holding the
+    second one may reach the store first, which refuses it. Read the file to its end
+    (writing nothing) for the error that names the record.
+    """
+    looking = CatalogError(QT_TRANSLATE_NOOP("Errors", "Looking for the record id given twice"))
+    with closing(checked(importer, path)) as items:
+        for count, _item in enumerate(items, 1):
+            if count % BATCH == 0:
+                progress(Progress.of(count, None, looking))

@@ -152,7 +152,6 @@ class CsvImporter:
                     name, QT_TRANSLATE_NOOP("Errors", "the file is empty (no header row)"), 1
                 )
             index = self._header(header, name, header_line)
-            uids: set[str] = set()
             number = 0
             for line, row in rows:
                 if not any(cell.strip() for cell in row):
@@ -172,20 +171,8 @@ class CsvImporter:
                     column: unneutralise(row[i]) if i < len(row) else ""
                     for column, i in index.items()
                 }
-                record = _record(cells, _Where(name, number, line))
-                if record.uid is not None:
-                    if record.uid in uids:
-                        raise ImportFileError(
-                            name,
-                            QT_TRANSLATE_NOOP(
-                                "Errors", "record {number} repeats the uid {uid} of an earlier row"
-                            ),
-                            line,
-                            number=number,
-                            uid=record.uid,
-                        )
-                    uids.add(record.uid)
-                yield record
+                # A uid given twice is refused by the import (importing.checked).
+                yield _record(cells, _Where(name, number, line))
 
     def _header(self, header: list[str], path: str, line: int) -> dict[str, int]:
         index: dict[str, int] = {}
