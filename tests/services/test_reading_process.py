@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from catalog.domain.errors import ImportFileError, QueryError
-from catalog.domain.prepared import prepare, prepared_parts
+from catalog.domain.prepared import date_of, prepare, prepared_parts
 from catalog.domain.records import RecordInput
 from catalog.services import importing, reading_process
 from catalog.services.catalog import CatalogService
@@ -76,6 +76,22 @@ def test_the_child_reads_the_same_records_in_order(
     assert all(prepared_parts(r) is not None for r in there)
     [child] = every_file_in_a_process
     assert child.returncode == 0
+
+
+def test_a_batch_carries_each_name_and_date_once(
+    every_file_in_a_process: list[subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
+    """Records naming the same person on the same date share those values, so that a
+    batch is pickled, sent and unpickled with each of them once."""
+    person = {"kind": "person", "name": "Kim Il Sung", "role": "author"}
+    source = native_file(tmp_path / "cables.json", 3, names=[person])
+
+    first, second, third = read_records(NativeJsonImporter(), source)  # one batch of 3
+
+    assert first.names == second.names == third.names and len(first.names) == 1
+    assert first.names[0] is second.names[0] is third.names[0]
+    assert date_of(first) == date_of(second) and date_of(first).edtf == "1959"
+    assert date_of(first) is date_of(second) is date_of(third)
 
 
 def test_what_the_importer_learnt_comes_back(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, NoReturn, TypeVar
 
 from catalog.domain.errors import CatalogError, ImportFileError, Word
@@ -242,15 +243,22 @@ def _well_formed_name(value: object) -> NameLink | None:
     kind, name, role = value.get("kind"), value.get("name"), value.get("role", "mentioned")
     if type(kind) is not str or type(name) is not str or type(role) is not str:
         return None
+    variants = value.get("variants")
+    if variants is None:
+        return _link(kind, name, role, ())
+    if type(variants) is list and all(type(v) is str for v in variants):
+        return _link(kind, name, role, tuple(variants))
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _link(kind: str, name: str, role: str, variants: tuple[str, ...]) -> NameLink | None:
+    # The same names recur across a file's records: each link is made once, and a
+    # batch of records sent to another process carries it once.
     found_kind, found_role = _KINDS.get(kind), _ROLES.get(role)
     if found_kind is None or found_role is None or not name.strip():
         return None
-    variants = value.get("variants")
-    if variants is None:
-        return NameLink(found_kind, name, found_role)
-    if type(variants) is list and all(type(v) is str for v in variants):
-        return NameLink(found_kind, name, found_role, tuple(variants))
-    return None
+    return NameLink(found_kind, name, found_role, variants)
 
 
 def record_input(value: object, ctx: RecordContext) -> RecordInput:
