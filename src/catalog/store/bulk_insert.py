@@ -22,6 +22,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, DateTime, Table, insert
@@ -79,9 +80,12 @@ class TableInserter:
         # Positional: where each parameter's value stands in a row ([]: already in order);
         # None: named parameters, given as dicts.
         self._order: list[int] | None = None
+        self._pick: Callable[[Row], Row] | None = None  # a row's values in the SQL's order
         if compiled.positional:
             order = [position[name] for name in expected]
             self._order = [] if order == list(range(len(order))) else order
+            if self._order:  # two columns at least: itemgetter gives a tuple
+                self._pick = itemgetter(*order)
         self._names = expected
         processors: list[tuple[int, Callable[[Any], Any], dict[Any, Any] | None]] = []
         for name in columns:
@@ -110,9 +114,8 @@ class TableInserter:
         if self._order is None:  # named parameters (PostgreSQL)
             names = self.columns
             prepared = [dict(zip(names, row, strict=True)) for row in prepared]
-        elif self._order:
-            order = self._order
-            prepared = [tuple(row[i] for i in order) for row in prepared]
+        elif self._pick is not None:
+            prepared = list(map(self._pick, prepared))
         if self._multi is None:
             return [(self.sql, prepared)]
         if self._deferred is not None:
