@@ -177,7 +177,9 @@ METHOD = """\
   searches, facet counts and `search`/`facets` commands still running after `--budget`
   seconds are interrupted and reported as "> budget". Imports are run `--import-runs`
   times. The OS page cache is warm (the catalogue was just written), as it is when the
-  window reopens a catalogue it used recently."""
+  window reopens a catalogue it used recently. Run it from a clean checkout or a git
+  worktree at a fixed commit: the imports and the window run in new processes that
+  import Catalog from the working tree, so an edit made meanwhile would be measured."""
 
 # Causes found by profiling the misses (November 2026). Each note is shown only while its
 # target misses; re-check it against a profile when the figures move.
@@ -193,21 +195,26 @@ NOTES: dict[str, str] = {
         " instead of row by row (the floor keeps every index in step; a raw-SQL load that"
         " builds all sixteen at the end took 90 s against 119 s at 1M, so keeping indexes"
         " in step is the floor's superlinear part; indexes starting with a foreign key"
-        " stay, as SQLite's deferred key checks look rows up by them). Measured at 1M with"
-        " per-thread clocks at commit c64b268: 183 s, the writer busy 161 s of it (114 s"
-        " of CPU, the rest waiting for the interpreter lock), the import's thread 80 s of"
-        " CPU and 47 s waiting for the writer. What is left is Python's work on rows"
-        " under one lock; the CSV import costs what the JSON one does. Tried at 1M on"
-        " November 29 (single imports of the same file, in process): 163-178 s as is, so"
-        " the miss is inside the run-to-run spread; a 1 ms or 0.2 ms switch interval and"
-        " batches of 200 records from the reading process (not 1,000) did no better. A"
-        " listing carries only a date, a title and a summary, so its own floor is small (no"
-        " names, no vocabularies) while reading its text and folding it stay: against its"
-        " own floor it misses by far, against the native JSON floor of the same records it"
-        " passes. Its import waits on the process reading it (8.7 s per 100k entries,"
-        " while the importing process idles), about a third of that in telling dates from"
-        " other lines: each line of up to 60 characters is tried as a date (13.6 µs for a"
-        " title that is none)."
+        " stay, as SQLite's deferred key checks look rows up by them). On November 29 the"
+        " process reading a native JSON file was the busiest of the three (about 178 µs a"
+        " record): it rebuilt every record with dataclasses.replace and made a new object"
+        " for every name link and date. Since commit a9fdcda a record is copied, and links"
+        " and dates are made once and shared (a batch then pickles each once): at 100k its"
+        " CPU went from 16.3-17.8 s to 13.6-14.7 s, the importing thread's from 10.3 s to"
+        " 6.9-8.3 s. At 1M, against that day's floor of 186-194 s (the machine ran about"
+        " 1.5× slower than before): 281 s (1.51×) before, 262 and 287 s after. The writer"
+        " thread's CPU (176 s) is now about the floor's whole time, so what is left is"
+        " the three workers sharing two cores and the writer waiting for the interpreter"
+        " lock after each statement; larger statements (32,766 values) and a 1 ms switch"
+        " interval did no better, within a spread of about 10%. The CSV import keeps one"
+        " hash per record to find a uid given twice (commit 75c225d), not a set of the"
+        " uids: its peak at 1M went from 592 to 376 MB. A listing carries only a date, a"
+        " title and a summary, so its own floor is small (no names, no vocabularies) while"
+        " reading its text and folding it stay: against its own floor it misses by far,"
+        " against the native JSON floor of the same records it passes. Its import waits"
+        " on the process reading it (17 s per 100k entries that day, while the importing"
+        " process idles), a third of that in telling dates from other lines: each line of"
+        " up to 60 characters is tried as a date (13.6 µs for a title that is none)."
     ),
     "refresh": (
         "**Refresh on the SQL path** (before the search index is ready). Each facet is a"
