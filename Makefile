@@ -31,8 +31,9 @@ translations: install
 run: install $(QM)
 	$(BIN)/catalog
 
+# One worker per core (pytest-xdist): each has its own home folder and PostgreSQL template.
 test: install $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto
 
 test-fast: install $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow and not postgres" -q
