@@ -26,7 +26,7 @@ def record_date(item: RecordInput) -> PartialDate:
     return _date(item.edtf, item.date_text)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _date(edtf: str | None, text: str) -> PartialDate:
     # Dates repeat from record to record, and a PartialDate is immutable: records with
     # the same date share one (which a batch sent to another process then carries once).

@@ -251,7 +251,7 @@ def _well_formed_name(value: object) -> NameLink | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _link(kind: str, name: str, role: str, variants: tuple[str, ...]) -> NameLink | None:
     # The same names recur across a file's records: each link is made once, and a
     # batch of records sent to another process carries it once.
