@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from catalog.domain.collation import sort_key
 from catalog.domain.dates import PartialDate, parse_date, parse_edtf
-from catalog.domain.names import fold, name_key, search_text, sort_key
+from catalog.domain.names import fold, name_key, search_text
 from catalog.store import schema
 from catalog.store.engine import (
     _SQLITE_PRAGMAS,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 from dataclasses import replace
 
+from catalog.domain.collation import sort_key
 from catalog.domain.names import search_text
 from catalog.domain.prepared import (
     date_of,
@@ -26,8 +27,8 @@ RECORD = RecordInput(
 
 def test_what_is_worked_out_ahead_is_what_storing_would_work_out() -> None:
     ahead = prepared_parts(prepare(RECORD))
-    assert ahead == (index_texts(RECORD), record_date(RECORD))
-    texts, date = ahead
+    assert ahead == (index_texts(RECORD), record_date(RECORD), sort_key(RECORD.title))
+    texts, date, _title_key = ahead
     assert texts[0] == search_text(RECORD.title)
     assert date.edtf == "1959-10"
     assert prepare(RECORD) == RECORD  # the same record, only carrying its work
@@ -36,8 +37,8 @@ def test_what_is_worked_out_ahead_is_what_storing_would_work_out() -> None:
 def test_it_survives_pickling_as_the_pipe_sends_it() -> None:
     batch = pickle.loads(pickle.dumps([prepare(RECORD), prepare(replace(RECORD, title="Б"))]))
     assert [prepared_parts(item) for item in batch] == [
-        (index_texts(RECORD), record_date(RECORD)),
-        (index_texts(replace(RECORD, title="Б")), record_date(RECORD)),
+        (index_texts(RECORD), record_date(RECORD), sort_key(RECORD.title)),
+        (index_texts(replace(RECORD, title="Б")), record_date(RECORD), sort_key("Б")),
     ]
 
 

@@ -82,7 +82,12 @@ def old_catalogue(workspace: Path, catalogue_10k: Path) -> Path:
         with connection:
             for name in tables:
                 connection.execute(f'DELETE FROM main."{name}"')
-                connection.execute(f'INSERT INTO main."{name}" SELECT * FROM head."{name}"')
+                # The columns the old revision has (later revisions added some).
+                info = connection.execute(f'PRAGMA main.table_info("{name}")').fetchall()
+                columns = ", ".join(f'"{row[1]}"' for row in info)
+                connection.execute(
+                    f'INSERT INTO main."{name}" ({columns}) SELECT {columns} FROM head."{name}"'
+                )
         connection.execute("DETACH DATABASE head")
     assert revision(old) == OLD_REVISION
     assert checksum(old, index=False) == checksum(catalogue_10k, index=False)

@@ -4,8 +4,9 @@ Two catalogues have the same checksum when they hold the same records, links, no
 names, vocabularies, change log, write counter and full-text index (the text indexed for
 each record; ``index=False`` leaves it out, to compare catalogues at schema revisions
 with and without one). The Alembic revision is left out, and so are the columns that
-differ between two runs of the same work: timestamps, and the random ``uid`` of rows
-other than records (a record's ``uid`` comes from its file and is kept).
+differ between two runs of the same work or two revisions: timestamps, the name of the
+collation, and the random ``uid`` of rows other than records (a record's ``uid`` comes
+from its file and is kept).
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from typing import Any
 
 _SKIPPED_TABLES = ("alembic_version", "record_fts", "sqlite_")
 _TIMES = frozenset({"created", "modified", "at"})
+# Not content: which collation made the sort keys (revision 0005 added it; the keys
+# themselves are compared).
+_NOT_CONTENT = _TIMES | {"sort_collation"}
 _INDEXED = "title, summary, notes, names"
 
 
@@ -49,7 +53,7 @@ def content(path: Path, *, index: bool = True) -> dict[str, list[tuple[Any, ...]
             columns = [
                 row[1]
                 for row in connection.execute(f'PRAGMA table_info("{name}")')
-                if row[1] not in _TIMES and (row[1] != "uid" or name == "records")
+                if row[1] not in _NOT_CONTENT and (row[1] != "uid" or name == "records")
             ]
             listed = ", ".join(f'"{column}"' for column in columns)
             rows = connection.execute(f'SELECT {listed} FROM "{name}" ORDER BY {listed}')

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from catalog.domain.collation import sort_key
 from catalog.domain.drafts import NameChoice, RecordDraft
-from catalog.domain.names import fold, sort_key
+from catalog.domain.names import fold
 from catalog.domain.records import AuthorityKind, Role
 from catalog.domain.views import SortKey
 from catalog.services.catalog import CatalogService

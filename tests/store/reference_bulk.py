@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from catalog.domain.names import search_text, sort_key
+from catalog.domain.collation import sort_key
+from catalog.domain.names import search_text
 from catalog.domain.records import AuthorityKind, RecordInput
 from catalog.store import fulltext
 from catalog.store.base import Base

@@ -62,11 +62,3 @@ def name_key(name: str) -> str:
     ``Kim Il-sung`` and ``KIM IL SUNG`` share a key; ``P'yŏngyang`` and ``Pyongyang`` too.
     """
     return " ".join(tokens(_APOSTROPHES.sub("", name)))
-
-
-def sort_key(text: str) -> str:
-    """A key that orders titles and names without regard to case or diacritics.
-
-    Leading punctuation and quotes are skipped so that ``'Reply ...'`` files under R.
-    """
-    return " ".join(tokens(text)) or fold(text).strip()

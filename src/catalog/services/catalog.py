@@ -36,7 +36,7 @@ from catalog.services.search_engine import SearchEngine, cache_file
 from catalog.services.transfer.export_options import EVERYTHING, ExportOptions
 from catalog.services.transfer.formats import default_registry
 from catalog.services.transfer.registry import Importer, Registry
-from catalog.store import records_repo, schema, unit_of_work
+from catalog.store import records_repo, schema, sort_keys, unit_of_work
 from catalog.store.backup import backup_sqlite
 from catalog.store.engine import Database, create_database
 from catalog.store.live_listen import ChangeListener, OnChanges, OnState
@@ -194,6 +194,14 @@ class CatalogService:
         service = cls(db, outcome, user=user, cache=cache)
         if not free and db.path is not None:
             service.read_only_reason = service.read_only_reason or backups.locked_message(db.path)
+        try:
+            if not service.read_only and sort_keys.stale(db):
+                sort_keys.remake(db)  # made by another collation (catalog.store.sort_keys)
+        except BaseException:
+            service.engine.close()
+            db.dispose()
+            backups.let_go(held, None)
+            raise
         if held is not None and db.path is not None:
             keep = 0 if service.read_only else keep_backups
             service.keeper = backups.Keeper(db.path, held, keep)

@@ -244,8 +244,14 @@ def _transfer(src: Database, dst: Database, progress: ProgressCallback, batch: i
             verifying = QT_TRANSLATE_NOOP("Errors", "Verifying")
             progress(Progress.of(done, total, CatalogError(verifying)))
             _verify(dst, expected, {t.name: _count(writing, t) for t in tables}, indexed)
-            # Like every committed write: caches of the destination see a new state.
-            writing.execute(update(CatalogInfo).values(generation=CatalogInfo.generation + 1))
+            # Like every committed write: caches of the destination see a new state. The
+            # keys copied are the source's: so is the name of the collation that made them.
+            made_by = reading.scalar(select(CatalogInfo.sort_collation))
+            writing.execute(
+                update(CatalogInfo).values(
+                    generation=CatalogInfo.generation + 1, sort_collation=made_by or ""
+                )
+            )
     counts = tuple((t.name, expected[t.name]) for t in tables)
     return CopyReport(src.display_name, dst.display_name, counts, indexed)
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, insert, select
 
+from catalog.domain.collation import sort_key
 from catalog.domain.dates import PartialDate
 from catalog.domain.errors import Notice, Word
-from catalog.domain.names import sort_key
 from catalog.domain.prepared import index_texts, prepared_parts, record_date
 from catalog.domain.records import AuthorityKind, RecordInput, RelationInput
 from catalog.domain.wording import QT_TRANSLATE_NOOP
@@ -252,16 +252,16 @@ class BulkWriter:
             ahead = prepared_parts(item)  # worked out by the process reading the file
             if ahead is None:
                 texts, date = index_texts(item), self._date_values(item)
+                title_key = sort_key(title)
             else:
-                texts, date = ahead[0], date_values(ahead[1])
-            title_text = texts[0]
+                texts, date, title_key = ahead[0], date_values(ahead[1]), ahead[2]
             doc_type: int | None = None
             if item.doc_type:
                 known = doc_types.by_spelling.get(item.doc_type, _UNSEEN)
                 doc_type = doc_types.id_for(item.doc_type, now) if known == _UNSEEN else known
             created = item.created or now
             record_rows.append(
-                (rid, uid, title, title_text or sort_key(title), item.summary, doc_type,
+                (rid, uid, title, title_key, item.summary, doc_type,
                  repository, item.source_ref, item.classification, False, created,
                  item.modified or created, user, user, 1, *date)
             )  # fmt: skip

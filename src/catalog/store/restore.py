@@ -16,8 +16,9 @@ from typing import Any, cast
 from sqlalchemy import Table, Update, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from catalog.domain.collation import sort_key
 from catalog.domain.errors import EditConflict
-from catalog.domain.names import fold, name_key, sort_key
+from catalog.domain.names import fold, name_key
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store import fulltext
 from catalog.store import tables as t

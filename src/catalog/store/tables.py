@@ -60,6 +60,7 @@ class CatalogInfo(Base):
 
     ``generation`` grows by one with every committed write, so caches (the in-memory
     facet index, other clients) can tell whether what they hold is current.
+    ``sort_collation`` names the collation that made the sort keys of titles and names.
     """
 
     __tablename__ = "catalog_info"
@@ -69,6 +70,9 @@ class CatalogInfo(Base):
     generation: Mapped[int] = mapped_column(BigInteger, default=0)
     created: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64), default="")
+    # The name of the collation that made the sort keys of titles and names
+    # (catalog.domain.collation); "" until the first open by a version that records it.
+    sort_collation: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class DocumentType(Audited, Base):

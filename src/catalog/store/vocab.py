@@ -12,7 +12,8 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
 
-from catalog.domain.names import fold, name_key, search_text, sort_key
+from catalog.domain.collation import sort_key
+from catalog.domain.names import fold, name_key, search_text
 from catalog.domain.records import AuthorityKind
 from catalog.store.base import Base
 from catalog.store.ids import IdAllocator
