@@ -252,3 +252,24 @@ def test_export_takes_columns_and_leaves_out_extras(
 
     status, _, err = run(capsys, *args, "--columns", "title,colour")
     assert status == 1 and "Unknown column 'colour'" in err
+
+
+def test_keys_of_another_collation_are_made_again_first_and_said_so(
+    loaded: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from catalog.domain.collation import collation_name, sort_key
+
+    with closing(sqlite3.connect(loaded)) as connection, connection:
+        connection.execute("UPDATE records SET title_key = 'zz' || title")
+        connection.execute("UPDATE catalog_info SET sort_collation = 'folded r1'")
+    code, out, err = run(capsys, "--db", loaded, "search", "pyongyang")
+    assert code == 0 and out
+    assert err.startswith("catalog: updating the sort order of titles and names…\n")
+    with closing(sqlite3.connect(loaded)) as connection:
+        rows = connection.execute("SELECT title, title_key FROM records").fetchall()
+        named = connection.execute("SELECT sort_collation FROM catalog_info").fetchone()[0]
+    assert named == collation_name() and all(sort_key(t) == k for t, k in rows)
+    assert "sort order" not in run(capsys, "--db", loaded, "search", "pyongyang")[2]  # once

@@ -2456,6 +2456,10 @@ Click or press Delete to remove it</source>
         <translation>образцы записей не установлены</translation>
     </message>
     <message>
+        <source>Updating the sort order of titles and names</source>
+        <translation>Обновление порядка сортировки названий и имён</translation>
+    </message>
+    <message>
         <source>Backups of a server catalogue are made on the server (with pg_dump).</source>
         <translation>Резервные копии серверного каталога делаются на сервере (с помощью pg_dump).</translation>
     </message>
@@ -5323,6 +5327,26 @@ Nothing from these files was written.</source>
     <message>
         <source>the import</source>
         <translation>импорт</translation>
+    </message>
+    <message>
+        <source>Updating the sort order of titles and names</source>
+        <translation>Обновление порядка сортировки названий и имён</translation>
+    </message>
+    <message>
+        <source>Titles and names now sort in the new order.</source>
+        <translation>Названия и имена теперь сортируются в новом порядке.</translation>
+    </message>
+    <message>
+        <source>The sort order was not updated; it will be at the next start.</source>
+        <translation>Порядок сортировки не обновлён; это будет сделано при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>The sort order was not updated</source>
+        <translation>Порядок сортировки не обновлён</translation>
+    </message>
+    <message>
+        <source>updating the sort order</source>
+        <translation>обновление порядка сортировки</translation>
     </message>
     <message numerus="yes">
         <source>Exported {0} record to {1}.</source>

@@ -66,7 +66,11 @@ def run_window(db: str | None, files: Sequence[Path] = ()) -> int:
         # a damaged file is offered its newest good backup.
         service = open_or_restore(
             lambda: CatalogService.open(
-                target, user=saved_name(settings), lock=True, keep_backups=kept(settings)
+                target,
+                user=saved_name(settings),
+                lock=True,
+                keep_backups=kept(settings),
+                sort_keys_now=False,  # a job with progress once the window shows
             )
         )
         add_qt_exporters(service.registry)

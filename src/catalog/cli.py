@@ -153,8 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "restore":  # the catalogue may be too damaged to open
             return cmd_restore(resolve_target(args.db), args)
         writes = args.command == "import" or getattr(args, "repair", False)
-        service = CatalogService.open(resolve_target(args.db), user=getpass.getuser(), lock=writes)
+        service = CatalogService.open(
+            resolve_target(args.db), user=getpass.getuser(), lock=writes, sort_keys_now=False
+        )
         try:
+            if service.sort_keys_outdated():  # once after an upgrade: seconds at 1M records
+                print(f"{PROG}: updating the sort order of titles and names…", file=sys.stderr)
+                service.remake_sort_keys()
             return int(COMMANDS[args.command](service, args))
         finally:
             service.close()

@@ -266,6 +266,13 @@ class FakeCatalogService:
             "sample-listing.txt", sample_details(max(self.records, default=0) + 1), progress
         )
 
+    def sort_keys_outdated(self) -> bool:
+        return False  # fakes hold no sort keys
+
+    def remake_sort_keys(self, progress: ProgressCallback = no_progress) -> ChangeSet:
+        self._called("remake_sort_keys")
+        return ChangeSet()
+
     def export(
         self,
         ids: Sequence[int],

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from catalog import settings
 from catalog.domain import query_ast as q
 from catalog.domain.changes import ChangeSet
-from catalog.domain.errors import ImportFileError, StorageUnavailable
+from catalog.domain.errors import CatalogError, ImportFileError, StorageUnavailable
 from catalog.domain.query import parse_query
 from catalog.domain.records import (
     ChangeEntry,
@@ -31,7 +31,7 @@ from catalog.services import backups
 from catalog.services.editing.attachments import attachments_root
 from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
-from catalog.services.jobs import ProgressCallback, no_progress
+from catalog.services.jobs import Progress, ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
 from catalog.services.transfer.export_options import EVERYTHING, ExportOptions
 from catalog.services.transfer.formats import default_registry
@@ -161,6 +161,7 @@ class CatalogService:
         *,
         lock: bool = False,
         keep_backups: int = 0,
+        sort_keys_now: bool = True,
     ) -> CatalogService:
         """Open (creating or upgrading as needed) the catalogue at a path or URL.
 
@@ -169,7 +170,9 @@ class CatalogService:
         single-writer lock for as long as the service is open; when another program
         holds it the catalogue opens for reading only. A locked file that is damaged
         raises CatalogueDamaged. ``keep_backups`` turns on automatic backups of a locked
-        file (on close, and daily with :meth:`start_upkeep`), keeping that many.
+        file (on close, and daily with :meth:`start_upkeep`), keeping that many. Sort keys
+        that another collation made are made again here unless ``sort_keys_now`` is
+        False (the window does it as a job: :meth:`remake_sort_keys`).
         """
         db = create_database(target)
         held, free = (None, True)
@@ -195,7 +198,8 @@ class CatalogService:
         if not free and db.path is not None:
             service.read_only_reason = service.read_only_reason or backups.locked_message(db.path)
         try:
-            if not service.read_only and sort_keys.stale(db):
+            # A new catalogue names its collation at once (it has no keys to make).
+            if (sort_keys_now or outcome.created) and service.sort_keys_outdated():
                 sort_keys.remake(db)  # made by another collation (catalog.store.sort_keys)
         except BaseException:
             service.engine.close()
@@ -441,6 +445,23 @@ class CatalogService:
         return exporting.run_export(
             self.db, self.registry, ids, format_name, output, progress, options
         )
+
+    def sort_keys_outdated(self) -> bool:
+        """True when another collation made the sort keys and this catalogue can be
+        written here (see :meth:`remake_sort_keys`)."""
+        return not self.read_only and sort_keys.stale(self.db)
+
+    def remake_sort_keys(self, progress: ProgressCallback = no_progress) -> ChangeSet:
+        """Make the sort keys of titles and names with this program's collation, in one
+        transaction (a cancel leaves them as they were)."""
+        self._check_writable()
+        making = QT_TRANSLATE_NOOP("Errors", "Updating the sort order of titles and names")
+
+        def step(done: int, total: int) -> None:
+            progress(Progress.of(done, total, CatalogError(making)))
+
+        changed = sort_keys.remake(self.db, step)
+        return ChangeSet(bulk=True, facets=True, authorities=True) if changed else ChangeSet()
 
     def check(self, progress: ProgressCallback = no_progress) -> list[Fault]:
         """Problems found in the catalogue (empty when it is sound)."""

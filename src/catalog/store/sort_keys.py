@@ -3,12 +3,15 @@
 A catalogue records the name of the collation that made its keys
 (``catalog_info.sort_collation``). When it is not this program's (a catalogue from before
 ICU keys, ICU upgraded, PyICU installed or removed), the keys would sort new records
-apart from old ones, so opening the catalogue makes them all again, in one transaction.
+apart from old ones, so they are all made again, in one transaction: when the catalogue
+opens (the command line), or as a cancellable job once the window shows.
 Only keys that change are written: one UPDATE joins them from a temporary table, so the
 records' rows are rewritten once and other clients hear one change.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlalchemy import Connection, select, update
 
@@ -17,6 +20,9 @@ from catalog.store.bulk_insert import insert_rows
 from catalog.store.engine import Database
 from catalog.store.tables import CatalogInfo
 from catalog.store.unit_of_work import storage_errors
+
+Step = Callable[[int, int], None]
+"""Told (rows read so far, rows in all) after each page."""
 
 CHUNK = 20_000
 """Rows read at a time: memory stays flat however many records there are."""
@@ -36,10 +42,22 @@ def stale(db: Database) -> bool:
     return made_by is not None and made_by != collation_name()
 
 
-def remake(db: Database) -> int:
-    """Make every sort key with this program's collation; return how many changed."""
+def remake(db: Database, step: Step = lambda _done, _total: None) -> int:
+    """Make every sort key with this program's collation; return how many changed.
+
+    ``step(done, total)`` hears of each page of rows read; whatever it raises (a cancel)
+    rolls the whole change back.
+    """
     with storage_errors(db), db.writer.begin() as connection:
-        changed = sum(_remake(connection, *keyed) for keyed in _KEYED)
+        total = sum(_count(connection, table) for table, *_rest in _KEYED)
+        changed, done = 0, 0
+        for keyed in _KEYED:
+
+            def paged(rows: int, before: int = done) -> None:
+                step(before + rows, total)
+
+            made, read = _remake(connection, *keyed, paged)
+            changed, done = changed + made, done + read
         values: dict[str, object] = {"sort_collation": collation_name()}
         if changed:  # caches of the title order (the columnar index) are out of date
             values["generation"] = CatalogInfo.generation + 1
@@ -47,9 +65,19 @@ def remake(db: Database) -> int:
     return changed
 
 
+def _count(connection: Connection, table: str) -> int:
+    return int(connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0)  # noqa: S608
+
+
 def _remake(
-    connection: Connection, table: str, text_column: str, key_column: str, index: str
-) -> int:
+    connection: Connection,
+    table: str,
+    text_column: str,
+    key_column: str,
+    index: str,
+    paged: Callable[[int], None],
+) -> tuple[int, int]:
+    """Remake one table's keys: (how many changed, how many rows were read)."""
     postgres = connection.dialect.name == "postgresql"
     connection.exec_driver_sql(
         "CREATE TEMPORARY TABLE new_sort_keys (id BIGINT PRIMARY KEY, key TEXT NOT NULL)"
@@ -60,12 +88,14 @@ def _remake(
         f"SELECT id, {text_column}, {key_column} FROM {table}"  # noqa: S608 - fixed names
         f" WHERE id > {mark} ORDER BY id LIMIT {CHUNK}"
     )
-    changed, last = 0, 0
+    changed, last, read_rows = 0, 0, 0
     while rows := connection.exec_driver_sql(read, (last,)).all():
         last = rows[-1][0]
         new = [(rid, key) for rid, text, old in rows if (key := sort_key(text)) != old]
         insert_rows(connection, insert, new)
         changed += len(new)
+        read_rows += len(rows)
+        paged(read_rows)
     # Many changed keys: the index is built again once, from sorted keys, rather than
     # kept in step row by row (at 100k records, 1.4 s instead of 2.5 s).
     rebuilt = _definition(connection, index) if changed > CHUNK else None
@@ -79,7 +109,7 @@ def _remake(
     if rebuilt:
         connection.exec_driver_sql(rebuilt)
     connection.exec_driver_sql("DROP TABLE new_sort_keys")
-    return changed
+    return changed, read_rows
 
 
 def _definition(connection: Connection, index: str) -> str | None:

@@ -157,6 +157,14 @@ class CatalogPort(Protocol):
         """Import the sample records that ship with Catalog."""
         ...
 
+    def sort_keys_outdated(self) -> bool:
+        """True when another collation made the sort keys (and they can be made again)."""
+        ...
+
+    def remake_sort_keys(self, progress: ProgressCallback = ...) -> ChangeSet:
+        """Make the sort keys of titles and names again, in one transaction."""
+        ...
+
     def export(
         self,
         ids: Sequence[int],

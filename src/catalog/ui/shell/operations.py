@@ -1,4 +1,5 @@
-"""Import, sample loading and export: long jobs with progress, their outcomes reported.
+"""Import, sample loading, export and the sort order's update: long jobs with progress,
+their outcomes reported.
 
 Each operation asks what it needs (files, an export choice), runs the service call on
 the serial worker behind a cancellable progress dialog, then announces the ChangeSet on
@@ -247,6 +248,41 @@ class Operations(QObject):
         else:
             self._hub.status_message.emit(self.tr("Import failed; nothing was imported."))
             self._bugs(error, self.tr("the import"))
+
+    # ------------------------------------------------------------------ sort order
+
+    def remake_sort_keys_if_outdated(self) -> None:
+        """Make the sort keys of titles and names again when another collation made them
+        (a catalogue from an older Catalog, ICU upgraded): seconds at a million records,
+        behind a cancellable progress dialog. Until then titles sort in the old order."""
+        if self._busy or not self._service.sort_keys_outdated():
+            return
+        self._set_busy(True)
+        run_with_progress(
+            self._runner,
+            self._window,
+            self.tr("Updating the sort order of titles and names"),
+            self._service.remake_sort_keys,
+            self._on_sort_keys_made,
+            self._on_sort_keys_failed,
+        )
+
+    def _on_sort_keys_made(self, changes: ChangeSet) -> None:
+        self._set_busy(False)
+        if not changes.empty:
+            self._hub.changes_applied.emit(changes)
+        self._hub.status_message.emit(self.tr("Titles and names now sort in the new order."))
+
+    def _on_sort_keys_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, JobCancelled):
+            self._hub.status_message.emit(
+                self.tr("The sort order was not updated; it will be at the next start.")
+            )
+        elif isinstance(error, CatalogError):
+            messages.show_error(self._window, self.tr("The sort order was not updated"), error)
+        else:
+            self._bugs(error, self.tr("updating the sort order"))
 
     # ------------------------------------------------------------------ export
 

@@ -277,6 +277,8 @@ class CatalogueSwitcher(QObject):
         recent_catalogues.remember(settings, choice.target)
         if asked and not self._keep_password(choice):
             self._status(_translated(NOT_KEPT))
+        if not rebuilt:  # keys another collation made: made again once the window shows
+            window.operations.remake_sort_keys_if_outdated()
 
     def _keep_password(self, choice: Connection) -> bool:
         """Put the password in the keyring (or take it out) as the dialog was told;
