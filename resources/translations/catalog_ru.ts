@@ -2460,6 +2460,10 @@ Click or press Delete to remove it</source>
         <translation>Обновление порядка сортировки названий и имён</translation>
     </message>
     <message>
+        <source>Writing the new sort order</source>
+        <translation>Запись нового порядка сортировки</translation>
+    </message>
+    <message>
         <source>Backups of a server catalogue are made on the server (with pg_dump).</source>
         <translation>Резервные копии серверного каталога делаются на сервере (с помощью pg_dump).</translation>
     </message>

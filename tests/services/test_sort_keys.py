@@ -151,7 +151,16 @@ def test_many_keys_are_read_in_pages_and_their_index_is_built_again(
         _tamper(service)
         with service.db.reader.connect() as connection:
             before = {i: sort_keys._definition(connection, i) for _, _, _, i in sort_keys._KEYED}
-        assert sort_keys.remake(service.db) == 2 * len(TITLES)
+        steps: list[tuple[int, int | None]] = []
+        assert sort_keys.remake(service.db, lambda *step: steps.append(step)) == 2 * len(TITLES)
+        n = len(TITLES)
+        # Pages of two rows, then the write (no measure) of each table.
+        assert steps == [
+            *[(done, 2 * n) for done in (2, 4, 6, 7)],
+            (7, None),
+            *[(done, 2 * n) for done in (9, 11, 13, 14)],
+            (14, None),
+        ]
         with service.db.reader.connect() as connection:
             after = {i: sort_keys._definition(connection, i) for _, _, _, i in sort_keys._KEYED}
         assert after == before and all(after.values())

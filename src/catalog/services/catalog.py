@@ -456,9 +456,10 @@ class CatalogService:
         transaction (a cancel leaves them as they were)."""
         self._check_writable()
         making = QT_TRANSLATE_NOOP("Errors", "Updating the sort order of titles and names")
+        writing = QT_TRANSLATE_NOOP("Errors", "Writing the new sort order")
 
-        def step(done: int, total: int) -> None:
-            progress(Progress.of(done, total, CatalogError(making)))
+        def step(done: int, total: int | None) -> None:
+            progress(Progress.of(done, total, CatalogError(making if total else writing)))
 
         changed = sort_keys.remake(self.db, step)
         return ChangeSet(bulk=True, facets=True, authorities=True) if changed else ChangeSet()
