@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from catalog import settings
 from catalog.domain import query_ast as q
 from catalog.domain.changes import ChangeSet
-from catalog.domain.errors import CatalogError, ImportFileError, StorageUnavailable
+from catalog.domain.errors import ImportFileError, StorageUnavailable
 from catalog.domain.query import parse_query
 from catalog.domain.records import (
     ChangeEntry,
@@ -27,11 +27,11 @@ from catalog.domain.records import (
 )
 from catalog.domain.views import DEFAULT_FACETS, FacetName, SortKey, SortOrder
 from catalog.domain.wording import QT_TRANSLATE_NOOP
-from catalog.services import backups
+from catalog.services import backups, sort_order
 from catalog.services.editing.attachments import attachments_root
 from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
-from catalog.services.jobs import Progress, ProgressCallback, no_progress
+from catalog.services.jobs import ProgressCallback, no_progress
 from catalog.services.search_engine import SearchEngine, cache_file
 from catalog.services.transfer.export_options import EVERYTHING, ExportOptions
 from catalog.services.transfer.formats import default_registry
@@ -455,14 +455,7 @@ class CatalogService:
         """Make the sort keys of titles and names with this program's collation, in one
         transaction (a cancel leaves them as they were)."""
         self._check_writable()
-        making = QT_TRANSLATE_NOOP("Errors", "Updating the sort order of titles and names")
-        writing = QT_TRANSLATE_NOOP("Errors", "Writing the new sort order")
-
-        def step(done: int, total: int | None) -> None:
-            progress(Progress.of(done, total, CatalogError(making if total else writing)))
-
-        changed = sort_keys.remake(self.db, step)
-        return ChangeSet(bulk=True, facets=True, authorities=True) if changed else ChangeSet()
+        return sort_order.remake(self.db, progress)
 
     def check(self, progress: ProgressCallback = no_progress) -> list[Fault]:
         """Problems found in the catalogue (empty when it is sound)."""
