@@ -53,11 +53,7 @@ def remake(db: Database, step: Step = lambda _done, _total: None) -> int:
         total = sum(_count(connection, table) for table, *_rest in _KEYED)
         changed, done = 0, 0
         for keyed in _KEYED:
-
-            def paged(rows: int, writing: bool, before: int = done) -> None:
-                step(before + rows, None if writing else total)
-
-            made, read = _remake(connection, *keyed, paged)
+            made, read = _remake(connection, *keyed, step, done, total)
             changed, done = changed + made, done + read
         values: dict[str, object] = {"sort_collation": collation_name()}
         if changed:  # caches of the title order (the columnar index) are out of date
@@ -76,9 +72,12 @@ def _remake(
     text_column: str,
     key_column: str,
     index: str,
-    paged: Callable[[int, bool], None],
+    step: Step,
+    done: int,
+    total: int,
 ) -> tuple[int, int]:
-    """Remake one table's keys: (how many changed, how many rows were read)."""
+    """Remake one table's keys: (how many changed, how many rows were read). ``done``
+    rows of other tables were read before, of ``total``."""
     postgres = connection.dialect.name == "postgresql"
     connection.exec_driver_sql(
         "CREATE TEMPORARY TABLE new_sort_keys (id BIGINT PRIMARY KEY, key TEXT NOT NULL)"
@@ -96,14 +95,14 @@ def _remake(
         insert_rows(connection, insert, new)
         changed += len(new)
         read_rows += len(rows)
-        paged(read_rows, False)
+        step(done + read_rows, total)
     # Many changed keys: the index is built again once, from sorted keys, rather than
     # kept in step row by row (at 100k records, 1.4 s instead of 2.5 s).
     rebuilt = _definition(connection, index) if changed > CHUNK else None
     if rebuilt:
         connection.exec_driver_sql(f'DROP INDEX "{index}"')
     if changed:
-        paged(read_rows, True)
+        step(done + read_rows, None)
         connection.exec_driver_sql(
             f"UPDATE {table} SET {key_column} = n.key"  # noqa: S608 - fixed names
             f" FROM new_sort_keys AS n WHERE {table}.id = n.id"
