@@ -514,3 +514,46 @@ def test_every_month(year: int, month: int) -> None:
     assert date.lower == day_key(year, month, 1)
     last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
     assert date.upper == day_key(year, month, last)
+
+
+# Pieces of the undated words and of the qualifiers around a date, with the spaces and
+# cases a copy may give them: what the quick "no date here" test must never turn away.
+_UNDATED_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"undatedNDSXxco.,;?~%[] \u00a0\t",
+            "undated",
+            "UNDATED",
+            "n.d.",
+            "N. D.",
+            "n.\u00a0d",
+            "nd",
+            "s.d.",
+            "no date",
+            "No  Date",
+            "sine dato",
+            "date unknown",
+            "unknown date",
+            "XXXX",
+            "and ",
+            "c. ",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.one_of(_DATE_LIKE, _UNDATED_PIECES))
+def test_text_turned_away_at_once_is_no_date(text: str) -> None:
+    """The quick test for a date's signs never turns away a text some form reads."""
+    stripped = text.strip()
+    if stripped:
+        assert parse_date(text) == dates._parse_form(stripped)
+
+
+@pytest.mark.parametrize(
+    "text", ["undated", "N.D.", "[n. d.]", "nd", "s.d.", "No date", "sine  dato", "XXXX"]
+)
+def test_dates_without_digits_are_read(text: str) -> None:
+    assert parse_date(text).understood

@@ -305,10 +305,24 @@ def _understand_edtf(edtf: str) -> PartialDate | None:
     )
 
 
+# Every form understood holds an ASCII digit, EDTF's X or an "undated" word
+# (``undated``, ``n.d.``, ``nd``, ``s.d.``, ``no date``, ``sine dato``...): text without
+# any of them is no date, which a title or a sentence tells at once, without every form
+# being tried on it.
+_DATE_SIGN = re.compile(r"[0-9]|(?-i:X)|undated|\bn\W*d\b|\bs\W*d\b|dat[eo]", re.ASCII | re.I)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _parse_text(text: str) -> PartialDate:
     if not text:
         return UNDATED
+    if _DATE_SIGN.search(text) is None:
+        return PartialDate(text=text)
+    return _parse_form(text)
+
+
+def _parse_form(text: str) -> PartialDate:
+    """The date a stripped, non-blank text states, trying every form."""
     candidate = zero_date(text) or short_range(text)  # before EDTF: 1930-31 is no season
     if candidate is None:  # EDTF of levels 0 and 1 first: the common case, and fast
         candidate = text if _is_level_1(text) else natural_to_edtf(text) or text

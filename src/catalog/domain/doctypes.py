@@ -131,6 +131,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bзапись (?:беседы|разговора)\b"), "reccon"),
 )
 
+# Any of the phrases: where none is found, no substitution would change anything.
+_ANY_PHRASE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _PHRASES))
+
 
 def _words_set(text: str) -> frozenset[str]:
     """The words of a text, as a set."""
@@ -173,6 +176,8 @@ _BY_KEY: dict[str, str] = {fold(t): t for t in DOCUMENT_TYPES}
 def _words(text: str) -> list[str]:
     """Folded words of a text, with multi-word type phrases collapsed into one word."""
     joined = " ".join(_WORD.findall(fold(text)))
+    if _ANY_PHRASE.search(joined) is None:  # most titles: no phrase to collapse
+        return joined.split()
     for pattern, replacement in _PHRASES:
         joined = pattern.sub(replacement, joined)
     return joined.split()

@@ -43,8 +43,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+# ASCII text's separators (all but letters and digits) as spaces: for the common ASCII
+# text, a translation and a split give the tokens ``_TOKEN`` finds, several times faster.
+_ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
 def tokens(text: str) -> list[str]:
     """Split folded text into the tokens the full-text index holds."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_SEPARATORS).split()
     folded = fold(text)
     if not folded.isascii():
         folded = _UNSPACED.sub(r" \1 ", folded)

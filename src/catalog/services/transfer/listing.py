@@ -130,7 +130,7 @@ def _decode_head(head: bytes) -> str:
 
 def _is_date(content: str) -> bool:
     """True when a line's text (bullet removed) is a date and nothing else."""
-    if not content or len(content) > MAX_DATE or not any(ch.isalnum() for ch in content):
+    if not content or len(content) > MAX_DATE:
         return False
     try:
         return parse_date(content).understood
