@@ -141,9 +141,10 @@ def _is_date(content: str) -> bool:
 def normalise(raw: str) -> str:
     """A line without spaces and invisible characters at its ends, and with each run of
     spaces inside it as one space."""
-    text = raw
-    while (stripped := text.strip().strip(_INVISIBLE)) != text:
-        text = stripped
+    text = raw.strip()
+    if text[:1] in _INVISIBLE or text[-1:] in _INVISIBLE:  # rare: a page's marks at an end
+        while (stripped := text.strip().strip(_INVISIBLE)) != text:
+            text = stripped
     if "\u200b" in text or "\u2060" in text:
         return _SPACES.sub(" ", text)
     return " ".join(text.split())  # str.split and the pattern's \s agree on what a space is
