@@ -260,7 +260,8 @@ def test_keys_of_another_collation_are_made_again_first_and_said_so(
     import sqlite3
     from contextlib import closing
 
-    from catalog.domain.collation import collation_name, sort_key
+    from catalog.domain.collation import collation as collation_of
+    from catalog.domain.collation import sort_key
 
     with closing(sqlite3.connect(loaded)) as connection, connection:
         connection.execute("UPDATE records SET title_key = 'zz' || title")
@@ -271,5 +272,23 @@ def test_keys_of_another_collation_are_made_again_first_and_said_so(
     with closing(sqlite3.connect(loaded)) as connection:
         rows = connection.execute("SELECT title, title_key FROM records").fetchall()
         named = connection.execute("SELECT sort_collation FROM catalog_info").fetchone()[0]
-    assert named == collation_name() and all(sort_key(t) == k for t, k in rows)
+    assert named == collation_of().name and all(sort_key(t) == k for t, k in rows)
     assert "sort order" not in run(capsys, "--db", loaded, "search", "pyongyang")[2]  # once
+
+
+def test_sort_order_is_shown_chosen_and_refused_when_unknown(
+    loaded: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("icu", reason="PyICU is not installed (Linux installs it)")
+    from catalog.domain.collation import SORT_LANGUAGES
+
+    assert run(capsys, "--db", loaded, "sort-order")[:2] == (0, "root\n")
+    code, out, _ = run(capsys, "--db", loaded, "sort-order", "--list")
+    assert code == 0 and out.split() == [locale or "root" for locale in SORT_LANGUAGES]
+    code, out, err = run(capsys, "--db", loaded, "sort-order", "zh")
+    assert code == 0 and out.startswith("titles and names sort in the order of zh (icu ")
+    assert err == "catalog: sorting titles and names again…\n"
+    assert run(capsys, "--db", loaded, "sort-order")[1] == "zh\n"
+    code, _, err = run(capsys, "--db", loaded, "sort-order", "klingon")
+    assert code == 1 and "no sort order called 'klingon'" in err
+    assert run(capsys, "--db", loaded, "sort-order")[1] == "zh\n"  # unchanged

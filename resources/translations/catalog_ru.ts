@@ -390,6 +390,14 @@
         <source>Look for damage (file, links, attached files, search index) and repair it</source>
         <translation>Найти и исправить повреждения (файл, связи, вложения, поисковый индекс)</translation>
     </message>
+    <message>
+        <source>&amp;Sort order…</source>
+        <translation>&amp;Порядок сортировки…</translation>
+    </message>
+    <message>
+        <source>The language whose order titles and names sort in</source>
+        <translation>Язык, в порядке которого сортируются заглавия и имена</translation>
+    </message>
 </context>
 <context>
     <name>AllValuesDialog</name>
@@ -2462,6 +2470,10 @@ Click or press Delete to remove it</source>
     <message>
         <source>Writing the new sort order</source>
         <translation>Запись нового порядка сортировки</translation>
+    </message>
+    <message>
+        <source>Catalog has no sort order called {locale}.</source>
+        <translation>В Catalog нет порядка сортировки {locale}.</translation>
     </message>
     <message>
         <source>Backups of a server catalogue are made on the server (with pg_dump).</source>
@@ -5352,6 +5364,22 @@ Nothing from these files was written.</source>
         <source>updating the sort order</source>
         <translation>обновление порядка сортировки</translation>
     </message>
+    <message>
+        <source>The sort order was not changed</source>
+        <translation>Порядок сортировки не изменён</translation>
+    </message>
+    <message>
+        <source>Sorting titles and names again</source>
+        <translation>Заглавия и имена сортируются заново</translation>
+    </message>
+    <message>
+        <source>The sort order was not changed.</source>
+        <translation>Порядок сортировки не изменён.</translation>
+    </message>
+    <message>
+        <source>changing the sort order</source>
+        <translation>изменение порядка сортировки</translation>
+    </message>
     <message numerus="yes">
         <source>Exported {0} record to {1}.</source>
         <translation>
@@ -6745,6 +6773,45 @@ The damaged file is kept beside it as {1}.damaged-…, never deleted.</source>
     <message>
         <source>Close the list of shortcuts</source>
         <translation>Закрыть список сочетаний клавиш</translation>
+    </message>
+</context>
+<context>
+    <name>SortLanguageDialog</name>
+    <message>
+        <source>Every language: Unicode&apos;s default order</source>
+        <translation>Все языки: порядок Unicode по умолчанию</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Порядок сортировки</translation>
+    </message>
+    <message>
+        <source>Sort titles and names as in</source>
+        <translation>Сортировать заглавия и имена как в языке</translation>
+    </message>
+    <message>
+        <source>The language whose order the catalogue&apos;s titles and names sort in</source>
+        <translation>Язык, в порядке которого сортируются заглавия и имена каталога</translation>
+    </message>
+    <message>
+        <source>Sort titles and names in this order</source>
+        <translation>Сортировать заглавия и имена в этом порядке</translation>
+    </message>
+    <message>
+        <source>Keep the order the catalogue has</source>
+        <translation>Оставить текущий порядок каталога</translation>
+    </message>
+    <message>
+        <source>Sort titles and &amp;names as in:</source>
+        <translation>Сортировать заглавия и &amp;имена как в языке:</translation>
+    </message>
+    <message>
+        <source>A language&apos;s order needs ICU (the PyICU package), which is not installed: titles and names sort by their letters&apos; code points.</source>
+        <translation>Для порядка языка нужна библиотека ICU (пакет PyICU), но она не установлена: заглавия и имена сортируются по кодам букв.</translation>
+    </message>
+    <message>
+        <source>The language&apos;s own letters sort as its readers expect (Swedish å, ä and ö after z; Chinese by pinyin); other scripts keep the default order. The order is the catalogue&apos;s, for everyone who opens it. Changing it sorts every title and name again: seconds in a large catalogue.</source>
+        <translation>Буквы языка сортируются так, как ждут его читатели (шведские å, ä и ö после z; китайский по пиньиню); другие письменности сохраняют порядок по умолчанию. Порядок принадлежит каталогу и действует для всех, кто его открывает. Смена порядка заново сортирует все заглавия и имена: в большом каталоге это занимает секунды.</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("backup", nargs="?", type=Path, help="the backup (default: the newest good one)")
     p.add_argument("--list", action="store_true", help="list the backups, newest first")
 
+    p = commands.add_parser(
+        "sort-order", help="show or choose the language whose order titles and names sort in"
+    )
+    p.add_argument(
+        "language",
+        nargs="?",
+        help="an ICU locale such as sv, de@collation=phonebook or zh; 'root' for the default",
+    )
+    p.add_argument("--list", action="store_true", help="list the orders that can be chosen")
+
     p = commands.add_parser("backup", help="write a verified copy of the catalogue")
     p.add_argument("path", type=Path)
 
@@ -152,12 +162,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_copy(args)
         if args.command == "restore":  # the catalogue may be too damaged to open
             return cmd_restore(resolve_target(args.db), args)
-        writes = args.command == "import" or getattr(args, "repair", False)
+        reorders = args.command == "sort-order" and args.language is not None
+        writes = reorders or args.command == "import" or getattr(args, "repair", False)
         service = CatalogService.open(
             resolve_target(args.db), user=getpass.getuser(), lock=writes, sort_keys_now=False
         )
         try:
-            if service.sort_keys_outdated():  # once after an upgrade: seconds at 1M records
+            # Once after an upgrade (seconds at 1M records); a new order makes them anyway.
+            if not reorders and service.sort_keys_outdated():
                 print(f"{PROG}: updating the sort order of titles and names…", file=sys.stderr)
                 service.remake_sort_keys()
             return int(COMMANDS[args.command](service, args))
@@ -413,6 +425,27 @@ def cmd_copy(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sort_order(service: CatalogService, args: argparse.Namespace) -> int:
+    """``catalog sort-order [LANGUAGE]``: the order titles and names sort in, or a new one."""
+    from catalog.domain.collation import ROOT, SORT_LANGUAGES, collation
+
+    if args.list:
+        print("\n".join(locale or "root" for locale in SORT_LANGUAGES))
+        return 0
+    if args.language is None:
+        print(service.sort_language() or "root")
+        return 0
+    language = ROOT if args.language == "root" else args.language
+    if language not in SORT_LANGUAGES:
+        print(f"{PROG}: error: no sort order called {language!r} (see --list)", file=sys.stderr)
+        return 1
+    if language != service.sort_language():
+        print(f"{PROG}: sorting titles and names again…", file=sys.stderr)
+        service.remake_sort_keys(language=language)
+    print(f"titles and names sort in the order of {args.language} ({collation(language).name})")
+    return 0
+
+
 COMMANDS = {
     "import": cmd_import,
     "search": cmd_search,
@@ -420,6 +453,7 @@ COMMANDS = {
     "export": cmd_export,
     "check": cmd_check,
     "backup": cmd_backup,
+    "sort-order": cmd_sort_order,
 }
 
 if __name__ == "__main__":

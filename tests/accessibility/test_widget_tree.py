@@ -57,6 +57,7 @@ from catalog.ui.dialogs.note_dialog import ConfirmDeleteNote, NoteDialog
 from catalog.ui.dialogs.preferences import PreferencesDialog
 from catalog.ui.dialogs.restore_offer import RestoreOffer
 from catalog.ui.dialogs.shortcuts import ShortcutsDialog
+from catalog.ui.dialogs.sort_language import SortLanguageDialog
 from catalog.ui.dialogs.trash import TrashDialog
 from catalog.ui.editor import RecordEditorDialog
 from catalog.ui.editor.conflict_dialog import ConflictDialog
@@ -306,6 +307,12 @@ def go_to_record(scene: Scene) -> list[str]:
     )
 
 
+def sort_order(scene: Scene) -> list[str]:
+    return scene.walk_modal(
+        "Sort order", scene.window.window_actions[ActionId.SORT_LANGUAGE].trigger
+    )
+
+
 def preferences_dialog(scene: Scene) -> list[str]:
     formats = [
         (name, f"{exporter.label} ({exporter.suffix})")
@@ -423,6 +430,7 @@ REGISTRY: dict[str, Entry] = {
     "Export": Entry(export, (ExportDialog,)),
     "Progress": Entry(progress, modules=("catalog.ui.jobs.progress",)),
     "Go to record": Entry(go_to_record, (GoToRecordDialog,)),
+    "Sort order": Entry(sort_order, (SortLanguageDialog,)),
     "Preferences": Entry(preferences_dialog, (PreferencesDialog,)),
     "Your name": Entry(archivist_name, modules=("catalog.ui.dialogs.archivist_name",)),
     "Save search": Entry(save_search, modules=("catalog.ui.filter_sidebar.searches_panel",)),

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.domain.collation import collation_name, folded_key, sort_key
+from catalog.domain.collation import SORT_LANGUAGES, collation, folded_key, sort_key
 
 icu = pytest.importorskip("icu", reason="PyICU is not installed (Linux installs it)")
 
@@ -18,7 +18,7 @@ def _in_order(*titles: str) -> list[str]:
 
 
 def test_the_keys_are_icus() -> None:
-    assert collation_name().startswith(f"icu {icu.ICU_VERSION} ")
+    assert collation().name == f"icu {icu.ICU_VERSION} unicode {icu.UNICODE_VERSION} root r1"
 
 
 def test_scripts_come_latin_cyrillic_hangul_han_whatever_the_code_points() -> None:
@@ -90,15 +90,37 @@ def test_comparing_keys_as_strings_is_comparing_with_the_collator(a: str, b: str
 
 
 def test_without_icu_the_key_is_folded_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    from catalog.domain import collation
+    from catalog.domain import collation as module
 
     monkeypatch.setitem(sys.modules, "icu", None)  # import icu raises ImportError
-    collation._chosen.cache_clear()
+    module.collation.cache_clear()
     try:
-        assert collation.collation_name() == f"folded r{collation.RECIPE}"
-        assert collation.sort_key("'Reply to the Cable'") == "reply to the cable"
-        assert collation.sort_key("Émile") == folded_key("EMILE")
+        assert collation().name == collation("sv").name == f"folded r{module.RECIPE}"
+        assert not module.icu_available()
+        assert sort_key("'Reply to the Cable'") == "reply to the cable"
+        assert sort_key("Émile") == folded_key("EMILE")
     finally:
         monkeypatch.undo()
-        collation._chosen.cache_clear()
-    assert collation.collation_name().startswith("icu ")
+        module.collation.cache_clear()
+    assert collation().name.startswith("icu ") and module.icu_available()
+
+
+def test_a_language_orders_its_own_letters() -> None:
+    swedish, german = collation("sv").key, collation("de@collation=phonebook").key
+    names = ("Ölund", "Zetterberg", "Oslo", "Åkesson", "Andersson")
+    assert sorted(names, key=swedish) == ["Andersson", "Oslo", "Zetterberg", "Åkesson", "Ölund"]
+    assert _in_order(*names) == ["Åkesson", "Andersson", "Ölund", "Oslo", "Zetterberg"]
+    assert sorted(("Muz", "Müller", "Mull"), key=german) == ["Müller", "Mull", "Muz"]  # ü = ue
+
+
+def test_chinese_orders_han_by_pinyin() -> None:
+    # Root: by radical, 上 (radical 1), 北 (21), 重 (166); pinyin: bei, chong, shang.
+    cities = ("上海", "北京", "重庆")
+    assert _in_order(*cities) == ["上海", "北京", "重庆"]
+    assert sorted(cities, key=collation("zh").key) == ["北京", "重庆", "上海"]
+
+
+def test_each_order_names_its_keys() -> None:
+    names = {collation(locale).name for locale in SORT_LANGUAGES}
+    assert len(names) == len(SORT_LANGUAGES)
+    assert collation("sv").name == collation().name.replace(" root ", " sv ")

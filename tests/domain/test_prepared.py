@@ -6,7 +6,7 @@ from __future__ import annotations
 import pickle
 from dataclasses import replace
 
-from catalog.domain.collation import sort_key
+from catalog.domain.collation import collation
 from catalog.domain.names import search_text
 from catalog.domain.prepared import (
     date_of,
@@ -17,6 +17,7 @@ from catalog.domain.prepared import (
 )
 from catalog.domain.records import AnnotationInput, RecordInput
 
+ROOT = collation()
 RECORD = RecordInput(
     title="Запись беседы с Ким Ир Сеном",
     date_text="October, 1959",
@@ -26,24 +27,26 @@ RECORD = RecordInput(
 
 
 def test_what_is_worked_out_ahead_is_what_storing_would_work_out() -> None:
-    ahead = prepared_parts(prepare(RECORD))
-    assert ahead == (index_texts(RECORD), record_date(RECORD), sort_key(RECORD.title))
-    texts, date, _title_key = ahead
+    ahead = prepared_parts(prepare(RECORD, ROOT))
+    assert ahead == (index_texts(RECORD), record_date(RECORD), ROOT.key(RECORD.title), ROOT.name)
+    texts, date, _title_key, _order = ahead
     assert texts[0] == search_text(RECORD.title)
     assert date.edtf == "1959-10"
-    assert prepare(RECORD) == RECORD  # the same record, only carrying its work
+    assert prepare(RECORD, ROOT) == RECORD  # the same record, only carrying its work
 
 
 def test_it_survives_pickling_as_the_pipe_sends_it() -> None:
-    batch = pickle.loads(pickle.dumps([prepare(RECORD), prepare(replace(RECORD, title="Б"))]))
+    batch = pickle.loads(
+        pickle.dumps([prepare(RECORD, ROOT), prepare(replace(RECORD, title="Б"), ROOT)])
+    )
     assert [prepared_parts(item) for item in batch] == [
-        (index_texts(RECORD), record_date(RECORD), sort_key(RECORD.title)),
-        (index_texts(replace(RECORD, title="Б")), record_date(RECORD), sort_key("Б")),
+        (index_texts(RECORD), record_date(RECORD), ROOT.key(RECORD.title), ROOT.name),
+        (index_texts(replace(RECORD, title="Б")), record_date(RECORD), ROOT.key("Б"), ROOT.name),
     ]
 
 
 def test_a_record_changed_since_is_worked_out_again() -> None:
-    ready = prepare(RECORD)
+    ready = prepare(RECORD, ROOT)
     assert prepared_parts(RECORD) is None
     for changed in (
         replace(ready, title="Cable"),
@@ -57,7 +60,13 @@ def test_a_record_changed_since_is_worked_out_again() -> None:
 
 
 def test_the_date_is_taken_from_the_work_done_ahead_while_it_fits() -> None:
-    ready = prepare(RECORD)
+    ready = prepare(RECORD, ROOT)
     assert date_of(ready) is prepared_parts(ready)[1]  # type: ignore[index]
     assert date_of(replace(ready, date_text="1960")).edtf == "1960"
     assert date_of(RECORD) == record_date(RECORD)
+
+
+def test_the_title_key_is_made_in_the_order_given_and_named() -> None:
+    swedish = collation("sv")
+    ahead = prepared_parts(prepare(replace(RECORD, title="Ölund"), swedish))
+    assert ahead is not None and ahead[2:] == (swedish.key("Ölund"), swedish.name)

@@ -18,9 +18,9 @@ from typing import Any
 
 _SKIPPED_TABLES = ("alembic_version", "record_fts", "sqlite_")
 _TIMES = frozenset({"created", "modified", "at"})
-# Not content: which collation made the sort keys (revision 0005 added it; the keys
-# themselves are compared).
-_NOT_CONTENT = _TIMES | {"sort_collation"}
+# Not content: which collation made the sort keys and in which language's order
+# (revisions 0005 and 0006 added them; the keys themselves are compared).
+_NOT_CONTENT = _TIMES | {"sort_collation", "sort_locale"}
 _INDEXED = "title, summary, notes, names"
 
 

@@ -6,7 +6,7 @@ import sqlite3
 
 import sqlalchemy
 
-from catalog.domain.collation import collation_name
+from catalog.domain.collation import collation
 from catalog.services.about import database_info, library_versions
 from catalog.services.catalog import CatalogService
 from catalog.store.schema import HEAD_REVISION, SCHEMA_MAJOR
@@ -31,4 +31,4 @@ def test_the_libraries() -> None:
     versions = dict(library_versions())
     assert versions["SQLAlchemy"] == sqlalchemy.__version__
     assert {"Catalog", "Python", "Platform"} <= versions.keys()
-    assert versions["Collation"] == collation_name()
+    assert versions["Collation"] == collation().name

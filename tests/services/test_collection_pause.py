@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from catalog.domain.collation import Collation
 from catalog.domain.errors import ImportFileError
 from catalog.domain.records import RecordInput
 from catalog.services import importing
@@ -70,8 +71,8 @@ def test_an_import_runs_paused_and_resumes_after_a_failure(
     seen: list[bool] = []
     read = importing.checked
 
-    def checked(importer: Importer, path: Path) -> Iterator[RecordInput]:
-        for item in read(importer, path):
+    def checked(importer: Importer, path: Path, order: Collation) -> Iterator[RecordInput]:
+        for item in read(importer, path, order):
             seen.append(gc.isenabled())
             yield item
 

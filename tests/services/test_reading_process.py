@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from catalog.domain.collation import collation
 from catalog.domain.errors import ImportFileError, QueryError
 from catalog.domain.prepared import date_of, prepare, prepared_parts
 from catalog.domain.records import RecordInput
@@ -72,7 +73,8 @@ def test_the_child_reads_the_same_records_in_order(
 
     assert there == here and len(there) == 10
     # Each with its date and index texts worked out there, as storing it here would.
-    assert [prepared_parts(r) for r in there] == [prepared_parts(prepare(r)) for r in here]
+    root = collation()
+    assert [prepared_parts(r) for r in there] == [prepared_parts(prepare(r, root)) for r in here]
     assert all(prepared_parts(r) is not None for r in there)
     [child] = every_file_in_a_process
     assert child.returncode == 0

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import insert as sql_insert
 from sqlalchemy import select, text
 
-from catalog.domain.collation import collation_name, sort_key
+from catalog.domain.collation import collation as collation_of
+from catalog.domain.collation import sort_key
 from catalog.domain.records import Role
 from catalog.domain.views import FacetName, SortKey
 from catalog.services.catalog import CatalogService
@@ -85,10 +86,10 @@ def test_keys_of_another_collation_are_made_again_at_open(catalogue_target: str)
 
     CatalogService.open(catalogue_target).close()
     fits, collation, after = _keys(catalogue_target)
-    assert (fits, collation, after) == ({True}, collation_name(), before + 1)
+    assert (fits, collation, after) == ({True}, collation_of().name, before + 1)
 
     CatalogService.open(catalogue_target).close()  # nothing to do, nothing written
-    assert _keys(catalogue_target) == ({True}, collation_name(), after)
+    assert _keys(catalogue_target) == ({True}, collation_of().name, after)
 
 
 def test_a_catalogue_that_cannot_be_written_here_keeps_its_keys(tmp_path: Path) -> None:
@@ -119,7 +120,7 @@ def test_an_older_catalogue_gets_the_collations_keys_at_its_upgrade(tmp_path: Pa
         assert service.opened.upgraded_from == "0004"
     finally:
         service.close()
-    assert _keys(str(path))[:2] == ({True}, collation_name())
+    assert _keys(str(path))[:2] == ({True}, collation_of().name)
 
 
 def test_a_copy_carries_the_name_of_the_collation_that_made_its_keys(tmp_path: Path) -> None:
@@ -136,7 +137,7 @@ def test_a_copy_carries_the_name_of_the_collation_that_made_its_keys(tmp_path: P
     copy_catalogue(source, destination)
     assert _keys(destination)[:2] == ({False}, "folded r1")  # as the source holds them
     CatalogService.open(destination).close()
-    assert _keys(destination)[:2] == ({True}, collation_name())
+    assert _keys(destination)[:2] == ({True}, collation_of().name)
 
 
 def test_many_keys_are_read_in_pages_and_their_index_is_built_again(
@@ -167,4 +168,4 @@ def test_many_keys_are_read_in_pages_and_their_index_is_built_again(
         assert _titles(service, service.search("", SortKey.TITLE).ids) == IN_ORDER
     finally:
         service.close()
-    assert _keys(catalogue_target)[:2] == ({True}, collation_name())
+    assert _keys(catalogue_target)[:2] == ({True}, collation_of().name)

@@ -100,6 +100,7 @@ class FakeCatalogService:
     imports: dict[str, list[RecordDetail]] = field(default_factory=dict)
     editor: Editor | None = None  # no editing dialogs: editing tests use the real service
     read_only_reason: str = ""
+    language_of_sort: str = ""
     attachment_folder: Path | None = None
     exported: list[tuple[list[int], str, Path]] = field(default_factory=list)
     export_options: list[ExportOptions] = field(default_factory=list)
@@ -269,8 +270,15 @@ class FakeCatalogService:
     def sort_keys_outdated(self) -> bool:
         return False  # fakes hold no sort keys
 
-    def remake_sort_keys(self, progress: ProgressCallback = no_progress) -> ChangeSet:
+    def sort_language(self) -> str:
+        return self.language_of_sort
+
+    def remake_sort_keys(
+        self, progress: ProgressCallback = no_progress, language: str | None = None
+    ) -> ChangeSet:
         self._called("remake_sort_keys")
+        if language is not None:
+            self.language_of_sort = language
         return ChangeSet()
 
     def export(

@@ -16,16 +16,22 @@ stroke. Within it:
 - spaces and punctuation are ignored (``'Reply ...'`` files under R);
 - digits compare as numbers (``Telegram 9`` before ``Telegram 10``).
 
+A catalogue may choose a language's order instead (``SORT_LANGUAGES``): Swedish files
+å, ä and ö after z, German phonebook order ä as ae, Chinese orders Han by pinyin, and
+so on; every other script keeps its root order. The keys of one catalogue are all made
+by one collation, its own (``catalog_info.sort_locale``).
+
 Without PyICU (it is built from source, and only Linux installs ask for it) the key is
 the folded text, compared by code point: sensible within each script, but Han sorts
-before Hangul. ``collation_name()`` names the keys this program makes; a catalogue records the
-name of the keys it holds, and they are made again when the two differ
-(``catalog.store.sort_keys``).
+before Hangul. ``Collation.name`` names the keys a collation makes; a catalogue records the
+name of the keys it holds, and they are made again when it differs from the name of its
+order's keys here (``catalog.store.sort_keys``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from catalog.domain.names import fold, tokens
@@ -33,18 +39,73 @@ from catalog.domain.names import fold, tokens
 RECIPE = 1
 """Raised whenever the keys this module makes change for the same ICU."""
 
+ROOT = ""
+"""The locale of the root collation, every catalogue's order until it chooses another."""
+
+SORT_LANGUAGES = (
+    ROOT,
+    "cs",
+    "da",
+    "de",
+    "de@collation=phonebook",
+    "es",
+    "et",
+    "fi",
+    "hr",
+    "hu",
+    "is",
+    "ja",
+    "ko",
+    "lt",
+    "lv",
+    "nb",
+    "pl",
+    "ro",
+    "ru",
+    "sk",
+    "sl",
+    "sq",
+    "sr",
+    "sv",
+    "tr",
+    "uk",
+    "vi",
+    "zh",
+    "zh@collation=stroke",
+    "zh_Hant",
+)
+"""The orders a catalogue may choose: ICU locales whose collation tailors the root's."""
+
+
+@dataclass(frozen=True)
+class Collation:
+    """The order of one locale: ``key(text)`` makes sort keys; ``name`` names them."""
+
+    locale: str
+    name: str
+    key: Callable[[str], str]
+
 
 def folded_key(text: str) -> str:
     """The key without ICU: folded words joined by single spaces, in code point order."""
     return " ".join(tokens(text)) or fold(text).strip()
 
 
-def _icu_key() -> tuple[Callable[[str], str], str]:
+def icu_available() -> bool:
+    """True when keys come from ICU, so that a language's order can be chosen."""
+    return not collation().name.startswith("folded")
+
+
+@cache
+def collation(locale: str = ROOT) -> Collation:
+    """The collation of an ICU ``locale`` (``SORT_LANGUAGES`` are those offered), made
+    once per process. A locale ICU does not know gets the root order, under its own name."""
     try:
         import icu
-    except ImportError:
-        return folded_key, f"folded r{RECIPE}"
-    collator = icu.Collator.createInstance(icu.Locale.getRoot())
+    except ImportError:  # one order for all: the folded text
+        return Collation(locale, f"folded r{RECIPE}", folded_key)
+    where = icu.Locale.getRoot() if locale == ROOT else icu.Locale(locale)
+    collator = icu.Collator.createInstance(where)
     collator.setStrength(icu.Collator.PRIMARY)
     collator.setAttribute(icu.UCollAttribute.ALTERNATE_HANDLING, icu.UCollAttributeValue.SHIFTED)
     collator.setAttribute(icu.UCollAttribute.NUMERIC_COLLATION, icu.UCollAttributeValue.ON)
@@ -55,20 +116,10 @@ def _icu_key() -> tuple[Callable[[str], str], str]:
         made: bytes = sort_key_bytes(text)
         return made[:-1].decode("latin-1")
 
-    return key, f"icu {icu.ICU_VERSION} unicode {icu.UNICODE_VERSION} root r{RECIPE}"
+    version = f"icu {icu.ICU_VERSION} unicode {icu.UNICODE_VERSION}"
+    return Collation(locale, f"{version} {locale or 'root'} r{RECIPE}", key)
 
 
 def sort_key(text: str) -> str:
-    """The key that orders a title or name among others (see the module's description)."""
-    return _chosen()[0](text)
-
-
-def collation_name() -> str:
-    """The name of the keys ``sort_key`` makes: ICU's version, or "folded"."""
-    return _chosen()[1]
-
-
-@cache
-def _chosen() -> tuple[Callable[[str], str], str]:
-    # Loaded on first use: the window's first page needs no ICU.
-    return _icu_key()
+    """The root collation's key of a title or name (see the module's description)."""
+    return collation().key(text)

@@ -3,8 +3,8 @@
 Every row an import builds costs its process the interpreter lock, which the thread
 storing the rows needs too; the process reading a large file
 (``services.reading_process``) has time to spare. There the record's date is parsed,
-its words folded for the full-text index and its title's sort key made, and the record
-carries the results
+its words folded for the full-text index and its title's sort key made (in the
+catalogue's order, named beside it), and the record carries the results
 (``RecordInput.prepared``) beside the very values they came from: a record changed since
 (``dataclasses.replace`` makes new values) is simply worked out again when stored.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 from copy import copy
 from functools import lru_cache
 
-from catalog.domain.collation import sort_key
+from catalog.domain.collation import Collation
 from catalog.domain.dates import PartialDate, parse_date, parse_edtf
 from catalog.domain.names import search_text
 from catalog.domain.records import RecordInput
@@ -43,16 +43,15 @@ def index_texts(item: RecordInput) -> IndexTexts:
     return search_text(item.title), search_text(item.summary), notes
 
 
-def prepare(item: RecordInput) -> RecordInput:
-    """The record with its date, index texts and title key worked out (see the module's
-    description)."""
+def prepare(item: RecordInput, order: Collation) -> RecordInput:
+    """The record with its date, index texts and title key in ``order`` worked out (see
+    the module's description)."""
     sources = (item.title, item.summary, item.notes, item.edtf, item.date_text)
+    worked_out = (index_texts(item), record_date(item), order.key(item.title), order.name)
     done = copy(item)
     # Frozen, but a fresh copy no one else holds; dataclasses.replace would run every
     # field through __init__ again, a third of the work of reading a native record.
-    object.__setattr__(
-        done, "prepared", (*sources, index_texts(item), record_date(item), sort_key(item.title))
-    )
+    object.__setattr__(done, "prepared", (*sources, *worked_out))
     return done
 
 
@@ -62,13 +61,14 @@ def date_of(item: RecordInput) -> PartialDate:
     return record_date(item) if ahead is None else ahead[1]
 
 
-def prepared_parts(item: RecordInput) -> tuple[IndexTexts, PartialDate, str] | None:
-    """The index texts, date and title key worked out for this record, or None when there are none
-    or the record changed since (its values are no longer the very ones they came from)."""
+def prepared_parts(item: RecordInput) -> tuple[IndexTexts, PartialDate, str, str] | None:
+    """The index texts, date, title key and the name of the collation that made it, worked
+    out for this record; None when there are none or the record changed since (its values
+    are no longer the very ones they came from)."""
     ahead = item.prepared
     if ahead is None:
         return None
-    title, summary, notes, edtf, date_text, texts, date, title_key = ahead
+    title, summary, notes, edtf, date_text, texts, date, title_key, order = ahead
     if (
         title is not item.title
         or summary is not item.summary
@@ -77,4 +77,4 @@ def prepared_parts(item: RecordInput) -> tuple[IndexTexts, PartialDate, str] | N
         or date_text is not item.date_text
     ):
         return None
-    return texts, date, title_key
+    return texts, date, title_key, order

@@ -10,7 +10,7 @@ import sqlalchemy
 from sqlalchemy import text
 
 from catalog import __version__
-from catalog.domain.collation import collation_name
+from catalog.domain.collation import collation
 from catalog.services.catalog import CatalogService
 from catalog.store.schema import HEAD_REVISION
 from catalog.store.unit_of_work import storage_errors
@@ -38,7 +38,7 @@ def library_versions() -> list[tuple[str, str]]:
         ("Python", f"{platform.python_version()} ({sys.implementation.name})"),
         ("SQLAlchemy", sqlalchemy.__version__),
         # Which order titles and names sort in: ICU's, or folded text without it.
-        ("Collation", collation_name()),
+        ("Collation", collation().name),
         ("Platform", platform.platform()),
     ]
 

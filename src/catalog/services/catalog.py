@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,6 +31,7 @@ from catalog.services.editing.attachments import attachments_root
 from catalog.services.editing.editor import Editor
 from catalog.services.import_matching import DuplicatePolicy
 from catalog.services.jobs import ProgressCallback, no_progress
+from catalog.services.results import Refresh, SearchResult
 from catalog.services.search_engine import SearchEngine, cache_file
 from catalog.services.transfer.export_options import EVERYTHING, ExportOptions
 from catalog.services.transfer.formats import default_registry
@@ -48,47 +48,6 @@ if TYPE_CHECKING:
     from catalog.services.import_plan import ImportPlan
 
 __all__ = ["CatalogService", "FacetName", "Refresh", "SearchResult", "SortKey"]
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """The records a query found, in order.
-
-    Attributes:
-        query: the query text as given.
-        node: its parsed tree.
-        ids: matching record ids in the requested order (the first ones only when the
-            search was limited).
-        matched: how many records matched, when ``ids`` holds only the first of them.
-    """
-
-    query: str
-    node: q.Node
-    ids: Sequence[int]
-    matched: int | None = None
-
-    @property
-    def total(self) -> int:
-        """How many records matched."""
-        return len(self.ids) if self.matched is None else self.matched
-
-
-@dataclass(frozen=True)
-class Refresh:
-    """Everything the window shows for a query.
-
-    Attributes:
-        result: the matching ids in order.
-        facets: the facets asked for, counted among the matching records.
-        catalogue_total: how many records the catalogue holds outside the trash.
-        facets_pending: the facets were not counted yet (a large result before the search
-            index is ready); ask again after ``prepare_index``.
-    """
-
-    result: SearchResult
-    facets: list[Facet]
-    catalogue_total: int
-    facets_pending: bool = False
 
 
 class Watcher(Protocol):
@@ -451,11 +410,18 @@ class CatalogService:
         written here (see :meth:`remake_sort_keys`)."""
         return not self.read_only and sort_keys.stale(self.db)
 
-    def remake_sort_keys(self, progress: ProgressCallback = no_progress) -> ChangeSet:
-        """Make the sort keys of titles and names with this program's collation, in one
-        transaction (a cancel leaves them as they were)."""
+    def sort_language(self) -> str:
+        """The ICU locale whose order titles and names sort in ("" for the root order)."""
+        return sort_order.language(self.db)
+
+    def remake_sort_keys(
+        self, progress: ProgressCallback = no_progress, language: str | None = None
+    ) -> ChangeSet:
+        """Make the sort keys of titles and names with this program's collation, in the
+        catalogue's order or that of ``language`` (which becomes it), in one transaction
+        (a cancel leaves them as they were)."""
         self._check_writable()
-        return sort_order.remake(self.db, progress)
+        return sort_order.remake(self.db, progress, language)
 
     def check(self, progress: ProgressCallback = no_progress) -> list[Fault]:
         """Problems found in the catalogue (empty when it is sound)."""

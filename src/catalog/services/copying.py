@@ -245,11 +245,15 @@ def _transfer(src: Database, dst: Database, progress: ProgressCallback, batch: i
             progress(Progress.of(done, total, CatalogError(verifying)))
             _verify(dst, expected, {t.name: _count(writing, t) for t in tables}, indexed)
             # Like every committed write: caches of the destination see a new state. The
-            # keys copied are the source's: so is the name of the collation that made them.
-            made_by = reading.scalar(select(CatalogInfo.sort_collation))
+            # keys copied are the source's: so are their language and the collation's name.
+            made_by, locale = reading.execute(
+                select(CatalogInfo.sort_collation, CatalogInfo.sort_locale)
+            ).one()
             writing.execute(
                 update(CatalogInfo).values(
-                    generation=CatalogInfo.generation + 1, sort_collation=made_by or ""
+                    generation=CatalogInfo.generation + 1,
+                    sort_collation=made_by or "",
+                    sort_locale=locale or "",
                 )
             )
     counts = tuple((t.name, expected[t.name]) for t in tables)

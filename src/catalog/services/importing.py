@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
 from catalog.domain.changes import ChangeSet
+from catalog.domain.collation import Collation
 from catalog.domain.errors import CatalogError, ImportFileError, Notice, Word
 from catalog.domain.records import ImportReport, RecordInput
 from catalog.domain.wording import FORMATS, QT_TRANSLATE_NOOP
@@ -88,7 +89,8 @@ def run_import(
             router = _Router(writer, duplicates)
             try:
                 # Closed at once, also on a cancel: a second process may be reading it.
-                with closing(checked(importer, path)) as items:
+                order = writer.authorities.order  # title keys made while reading
+                with closing(checked(importer, path, order)) as items:
                     batch: list[RecordInput] = []
                     for item in items:
                         batch.append(item)
@@ -214,7 +216,9 @@ def _lookup(db: Database) -> Iterator[Connection | None]:
         yield session.connection()
 
 
-def checked(importer: Importer, path: Path) -> Generator[RecordInput, None, None]:
+def checked(
+    importer: Importer, path: Path, order: Collation | None = None
+) -> Generator[RecordInput, None, None]:
     """The importer's records, with the checks every format shares.
 
     A uid given twice is refused once the whole file is read (the native reader refuses
@@ -223,7 +227,7 @@ def checked(importer: Importer, path: Path) -> Generator[RecordInput, None, None
     compare their uids, so only a uid that really repeats is refused.
     """
     uids = None if isinstance(importer, NativeJsonImporter) else RepeatedUids()
-    for item in read_records(importer, path):
+    for item in read_records(importer, path, order):
         if not item.title.strip():
             raise ImportFileError(
                 str(path), QT_TRANSLATE_NOOP("Errors", "a record has no title"), item.line

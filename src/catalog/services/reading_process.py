@@ -26,6 +26,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from catalog.domain.collation import Collation, collation
 from catalog.domain.errors import ImportFileError
 from catalog.domain.prepared import prepare
 from catalog.domain.records import RecordInput
@@ -44,8 +45,11 @@ _CHILD = (
 )
 
 
-def read_records(importer: Importer, path: Path) -> Iterator[RecordInput]:
-    """The importer's records from ``path``, read in a second process when worth it.
+def read_records(
+    importer: Importer, path: Path, order: Collation | None = None
+) -> Iterator[RecordInput]:
+    """The importer's records from ``path``, read in a second process when worth it;
+    there their title keys are made in ``order`` (the root order by default).
 
     After the last record the importer's attributes (warnings, ignored fields …) are
     those the child's importer ended with, as if it had read the file here. Closing the
@@ -73,7 +77,8 @@ def read_records(importer: Importer, path: Path) -> Iterator[RecordInput]:
         assert child.stdin is not None
         # A child that died at once breaks the pipe: the read below says so.
         with suppress(BrokenPipeError), child.stdin as job:
-            pickle.dump((importer, path), job, protocol=pickle.HIGHEST_PROTOCOL)
+            locale = (order or collation()).locale
+            pickle.dump((importer, path, locale), job, protocol=pickle.HIGHEST_PROTOCOL)
         while True:
             try:
                 kind, payload = receiving.recv()
@@ -120,18 +125,18 @@ def _worth_a_process(importer: Importer, path: Path) -> bool:
 def child_main(fd: int) -> None:
     """The second process: read the job from stdin, send records through ``fd``."""
     sending = Connection(fd)
-    importer, path = pickle.load(sys.stdin.buffer)  # noqa: S301 (from the parent, not a file)
-    _read_in_child(importer, path, sending)
+    importer, path, locale = pickle.load(sys.stdin.buffer)  # noqa: S301 (from the parent)
+    _read_in_child(importer, path, collation(locale), sending)
 
 
-def _read_in_child(importer: Importer, path: Path, sending: Connection) -> None:
+def _read_in_child(importer: Importer, path: Path, order: Collation, sending: Connection) -> None:
     # The records are freed by reference counting; the cycle collector would only
     # walk the batches again and again (see collection_pause).
     gc.disable()
     try:
         batch: list[RecordInput] = []
         for record in importer.read(path):
-            batch.append(prepare(record))  # work the parent would do under its lock
+            batch.append(prepare(record, order))  # work the parent would do under its lock
             if len(batch) >= BATCH:
                 sending.send((_RECORDS, batch))
                 batch = []

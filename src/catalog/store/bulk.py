@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, insert, select
 
-from catalog.domain.collation import sort_key
 from catalog.domain.dates import PartialDate
 from catalog.domain.errors import Notice, Word
 from catalog.domain.prepared import index_texts, prepared_parts, record_date
@@ -231,6 +230,7 @@ class BulkWriter:
         )
         search_rows: list[fulltext.SearchRow] = []
         authorities, reader, user = self.authorities, self.reader, self.user
+        title_order = authorities.order  # the catalogue's, read with the authorities
         resolve, spellings, folded = authorities.id_for, authorities.by_spelling, authorities.folded
         doc_types = self.doc_types
         take_record, take_link = self.record_alloc.take, self.link_alloc.take
@@ -252,9 +252,11 @@ class BulkWriter:
             ahead = prepared_parts(item)  # worked out by the process reading the file
             if ahead is None:
                 texts, date = index_texts(item), self._date_values(item)
-                title_key = sort_key(title)
+                title_key = title_order.key(title)
             else:
                 texts, date, title_key = ahead[0], date_values(ahead[1]), ahead[2]
+                if ahead[3] != title_order.name:  # keyed in another order than the catalogue's
+                    title_key = title_order.key(title)
             doc_type: int | None = None
             if item.doc_type:
                 known = doc_types.by_spelling.get(item.doc_type, _UNSEEN)

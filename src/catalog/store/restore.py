@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any, cast
 
 from sqlalchemy import Table, Update, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from catalog.domain.collation import sort_key
 from catalog.domain.errors import EditConflict
 from catalog.domain.names import fold, name_key
 from catalog.domain.wording import QT_TRANSLATE_NOOP
@@ -32,6 +32,7 @@ from catalog.store.snapshots import (
     RelationState,
     Snapshot,
 )
+from catalog.store.sort_keys import catalogue_order
 from catalog.store.types import utcnow
 
 _Owned = AttachmentState | RelationState
@@ -60,6 +61,11 @@ class Writer(ChangeLog):
     _vocab_ids: dict[tuple[str, str], int] = field(default_factory=dict)
     _names: dict[int, str] = field(default_factory=dict)
     _log_rows: list[dict[str, object]] = field(default_factory=list)
+
+    @cached_property
+    def _sort_key(self) -> Callable[[str], str]:
+        """Keys in the catalogue's order, read when first needed."""
+        return catalogue_order(self.connection).key
 
     def write(self, target: Snapshot, current: Snapshot) -> set[int]:
         """Make the catalogue hold ``target``; ``current`` is what it holds now.
@@ -117,7 +123,7 @@ class Writer(ChangeLog):
         values = {
             "kind": state.kind,
             "name": state.name,
-            "sort_key": sort_key(state.name),
+            "sort_key": self._sort_key(state.name),
             "note": state.note,
             "modified": self.now,
         }
@@ -238,7 +244,7 @@ class Writer(ChangeLog):
     def _record_values(self, state: RecordState) -> dict[str, object]:
         return {
             "title": state.title,
-            "title_key": sort_key(state.title),
+            "title_key": self._sort_key(state.title),
             "summary": state.summary,
             "doc_type_id": self._vocab_id("document_types", state.doc_type),
             "repository_id": state.repository_id,

@@ -1,10 +1,12 @@
 """Sort keys of titles and names, made again when another collation made them.
 
-A catalogue records the name of the collation that made its keys
-(``catalog_info.sort_collation``). When it is not this program's (a catalogue from before
-ICU keys, ICU upgraded, PyICU installed or removed), the keys would sort new records
-apart from old ones, so they are all made again, in one transaction: when the catalogue
-opens (the command line), or as a cancellable job once the window shows.
+A catalogue sorts in the order of its language (``catalog_info.sort_locale``, the root
+order by default) and records the name of the collation that made its keys
+(``catalog_info.sort_collation``). When that is not what this program makes for the
+language (a catalogue from before ICU keys, ICU upgraded, PyICU installed or removed),
+the keys would sort new records apart from old ones, so they are all made again, in one
+transaction: when the catalogue opens (the command line), or as a cancellable job once
+the window shows. Choosing another language makes them again the same way.
 Only keys that change are written: one UPDATE joins them from a temporary table, so the
 records' rows are rewritten once and other clients hear one change.
 """
@@ -15,7 +17,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, select, update
 
-from catalog.domain.collation import collation_name, sort_key
+from catalog.domain.collation import ROOT, Collation, collation
 from catalog.store.bulk_insert import insert_rows
 from catalog.store.engine import Database
 from catalog.store.tables import CatalogInfo
@@ -35,27 +37,36 @@ _KEYED = (
 )
 
 
+def catalogue_order(connection: Connection) -> Collation:
+    """The collation of the catalogue's language, which every key it holds is made in."""
+    locale = connection.scalar(select(CatalogInfo.sort_locale).where(CatalogInfo.id == 1))
+    return collation(locale or ROOT)
+
+
 def stale(db: Database) -> bool:
     """True when the catalogue's sort keys were made by another collation than ours."""
     with storage_errors(db), db.writer.connect() as connection:
         made_by = connection.scalar(select(CatalogInfo.sort_collation).where(CatalogInfo.id == 1))
+        order = catalogue_order(connection)
         connection.rollback()
-    return made_by is not None and made_by != collation_name()
+    return made_by is not None and made_by != order.name
 
 
-def remake(db: Database, step: Step = lambda _done, _total: None) -> int:
-    """Make every sort key with this program's collation; return how many changed.
+def remake(db: Database, step: Step = lambda _done, _total: None, locale: str | None = None) -> int:
+    """Make every sort key in the catalogue's order, or in ``locale``'s, which then becomes
+    the catalogue's; return how many keys changed.
 
     ``step(done, total)`` hears of each page of rows read; whatever it raises (a cancel)
-    rolls the whole change back.
+    rolls the whole change back, the catalogue's language included.
     """
     with storage_errors(db), db.writer.begin() as connection:
+        order = catalogue_order(connection) if locale is None else collation(locale)
         total = sum(_count(connection, table) for table, *_rest in _KEYED)
         changed, done = 0, 0
         for keyed in _KEYED:
-            made, read = _remake(connection, *keyed, step, done, total)
+            made, read = _remake(connection, *keyed, order.key, step, done, total)
             changed, done = changed + made, done + read
-        values: dict[str, object] = {"sort_collation": collation_name()}
+        values: dict[str, object] = {"sort_collation": order.name, "sort_locale": order.locale}
         if changed:  # caches of the title order (the columnar index) are out of date
             values["generation"] = CatalogInfo.generation + 1
         connection.execute(update(CatalogInfo).where(CatalogInfo.id == 1).values(**values))
@@ -72,6 +83,7 @@ def _remake(
     text_column: str,
     key_column: str,
     index: str,
+    key: Callable[[str], str],
     step: Step,
     done: int,
     total: int,
@@ -91,7 +103,7 @@ def _remake(
     changed, last, read_rows = 0, 0, 0
     while rows := connection.exec_driver_sql(read, (last,)).all():
         last = rows[-1][0]
-        new = [(rid, key) for rid, text, old in rows if (key := sort_key(text)) != old]
+        new = [(rid, new_key) for rid, text, old in rows if (new_key := key(text)) != old]
         insert_rows(connection, insert, new)
         changed += len(new)
         read_rows += len(rows)

@@ -60,7 +60,8 @@ class CatalogInfo(Base):
 
     ``generation`` grows by one with every committed write, so caches (the in-memory
     facet index, other clients) can tell whether what they hold is current.
-    ``sort_collation`` names the collation that made the sort keys of titles and names.
+    ``sort_collation`` names the collation that made the sort keys of titles and names;
+    ``sort_locale`` is the language whose order they follow.
     """
 
     __tablename__ = "catalog_info"
@@ -73,6 +74,8 @@ class CatalogInfo(Base):
     # The name of the collation that made the sort keys of titles and names
     # (catalog.domain.collation); "" until the first open by a version that records it.
     sort_collation: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The ICU locale whose order the sort keys follow ("" for the root order).
+    sort_locale: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class DocumentType(Audited, Base):

@@ -12,11 +12,12 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
 
-from catalog.domain.collation import sort_key
+from catalog.domain.collation import Collation, collation
 from catalog.domain.names import fold, name_key, search_text
 from catalog.domain.records import AuthorityKind
 from catalog.store.base import Base
 from catalog.store.ids import IdAllocator
+from catalog.store.sort_keys import catalogue_order
 from catalog.store.tables import (
     Authority,
     AuthorityVariant,
@@ -102,9 +103,12 @@ class Authorities:
     created: int = 0
     by_spelling: dict[tuple[AuthorityKind, str], int | None] = field(default_factory=dict)
     folded: dict[int, str] = field(default_factory=dict)
+    order: Collation = field(default_factory=collation)
 
     def load(self, connection: Connection) -> None:
-        """Read every variant key; an authority's variant names load when first needed."""
+        """Read every variant key, and the catalogue's order that new names are keyed in;
+        an authority's variant names load when first needed."""
+        self.order = catalogue_order(connection)
         rows = connection.execute(
             select(
                 AuthorityVariant.kind, AuthorityVariant.name_key, AuthorityVariant.authority_id
@@ -153,7 +157,7 @@ class Authorities:
                 "id": found,
                 "kind": kind.value,
                 "name": name,
-                "sort_key": sort_key(name),
+                "sort_key": self.order.key(name),
                 "note": "",
                 "uid": new_uid(),
                 "created": now,

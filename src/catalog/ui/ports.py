@@ -161,8 +161,15 @@ class CatalogPort(Protocol):
         """True when another collation made the sort keys (and they can be made again)."""
         ...
 
-    def remake_sort_keys(self, progress: ProgressCallback = ...) -> ChangeSet:
-        """Make the sort keys of titles and names again, in one transaction."""
+    def sort_language(self) -> str:
+        """The ICU locale whose order titles and names sort in ("" for the root order)."""
+        ...
+
+    def remake_sort_keys(
+        self, progress: ProgressCallback = ..., language: str | None = ...
+    ) -> ChangeSet:
+        """Make the sort keys of titles and names again, in one transaction: in the
+        catalogue's order, or in ``language``'s, which becomes the catalogue's."""
         ...
 
     def export(

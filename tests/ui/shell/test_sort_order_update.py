@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from catalog.domain.collation import collation_name, sort_key
+from catalog.domain.collation import collation as collation_of
+from catalog.domain.collation import sort_key
 from catalog.services.catalog import CatalogService
 from catalog.services.jobs import JobCancelled, Progress, ProgressCallback, no_progress
 from catalog.ui.jobs.runner import JobRunner
@@ -59,7 +60,7 @@ def test_the_window_updates_the_sort_order_once_it_shows(
 ) -> None:
     assert switcher.start(str(stale))
     window = showing(qtbot, switcher.window, TITLES)
-    qtbot.waitUntil(lambda: _keys(stale) == (True, collation_name()), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: _keys(stale) == (True, collation_of().name), timeout=TIMEOUT)
     qtbot.waitUntil(
         lambda: (
             window.statusBar().currentMessage() == "Titles and names now sort in the new order."

@@ -57,6 +57,7 @@ class ActionId(Enum):
     PREFERENCES = "preferences"
     USER_GUIDE = "user_guide"
     CHECK_CATALOGUE = "check_catalogue"
+    SORT_LANGUAGE = "sort_language"
 
 
 @dataclass(frozen=True)
@@ -324,6 +325,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP(
             "Actions", "Look for damage (file, links, attached files, search index) and repair it"
         ),
+    ),
+    ActionId.SORT_LANGUAGE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Sort order…"),
+        QT_TRANSLATE_NOOP("Actions", "The language whose order titles and names sort in"),
+        writes=True,
     ),
 }
 

@@ -247,7 +247,8 @@ class MainWindow(QMainWindow):
                 a[ActionId.COPY_CITATION_BIBLIOGRAPHY],
             ]
         )
-        menu_bar.addMenu(self.tr("&Tools")).addAction(a[ActionId.CHECK_CATALOGUE])
+        tools = [a[ActionId.CHECK_CATALOGUE], a[ActionId.SORT_LANGUAGE]]
+        menu_bar.addMenu(self.tr("&Tools")).addActions(tools)
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addActions(
             [a[ActionId.USER_GUIDE], a[ActionId.CHEAT_SHEET], a[ActionId.SHORTCUTS]]
@@ -296,7 +297,8 @@ class MainWindow(QMainWindow):
         a[ActionId.BACK].triggered.connect(self.detail.go_back)
         a[ActionId.FORWARD].triggered.connect(self.detail.go_forward)
         a[ActionId.GO_TO_RECORD].triggered.connect(self._go_to_record)
-        a[ActionId.CHECK_CATALOGUE].triggered.connect(self._check_catalogue)
+        a[ActionId.CHECK_CATALOGUE].triggered.connect(self.operations.check_catalogue)
+        a[ActionId.SORT_LANGUAGE].triggered.connect(self.operations.ask_sort_language)
         self.sidebar.query_changed.connect(self.detail.set_query)
         self.detail.filter_requested.connect(self.sidebar.add_clause)
         self.detail.record_shown.connect(self._on_record_shown)
@@ -440,11 +442,6 @@ class MainWindow(QMainWindow):
                 self.bugs(error, self.tr("listing the values"))
 
         self._runner.read(work, done, failed)
-
-    def _check_catalogue(self) -> None:
-        from catalog.ui.dialogs.check_dialog import check_catalogue  # loaded when first used
-
-        check_catalogue(self, self._service, self._runner, self.hub.changes_applied.emit, self.bugs)
 
     def _show_shortcuts(self) -> None:
         if self._shortcuts is None:

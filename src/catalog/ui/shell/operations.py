@@ -1,5 +1,5 @@
-"""Import, sample loading, export and the sort order's update: long jobs with progress,
-their outcomes reported.
+"""Import, sample loading, export, the catalogue's check and its sort order: long jobs
+with progress, their outcomes reported.
 
 Each operation asks what it needs (files, an export choice), runs the service call on
 the serial worker behind a cancellable progress dialog, then announces the ChangeSet on
@@ -249,7 +249,14 @@ class Operations(QObject):
             self._hub.status_message.emit(self.tr("Import failed; nothing was imported."))
             self._bugs(error, self.tr("the import"))
 
-    # ------------------------------------------------------------------ sort order
+    # ------------------------------------------------------------------ check, sort order
+
+    def check_catalogue(self) -> None:
+        """Look for damage and offer to repair it (the check dialog runs its own jobs)."""
+        from catalog.ui.dialogs.check_dialog import check_catalogue  # loaded when first used
+
+        emit = self._hub.changes_applied.emit
+        check_catalogue(self._window, self._service, self._runner, emit, self._bugs)
 
     def remake_sort_keys_if_outdated(self) -> None:
         """Make the sort keys of titles and names again when another collation made them
@@ -283,6 +290,40 @@ class Operations(QObject):
             messages.show_error(self._window, self.tr("The sort order was not updated"), error)
         else:
             self._bugs(error, self.tr("updating the sort order"))
+
+    def ask_sort_language(self) -> None:
+        """Ask for the language whose order titles and names sort in, then make their
+        keys again in it: a cancellable job, after which the catalogue sorts that way."""
+        from catalog.ui.dialogs.sort_language import SortLanguageDialog  # when first needed
+
+        if self._busy:
+            return
+        try:
+            current = self._service.sort_language()
+        except CatalogError as error:
+            messages.show_error(self._window, self.tr("The sort order was not changed"), error)
+            return
+        chosen = SortLanguageDialog.ask(current, self._window)
+        if chosen is None:
+            return
+        self._set_busy(True)
+        run_with_progress(
+            self._runner,
+            self._window,
+            self.tr("Sorting titles and names again"),
+            lambda progress: self._service.remake_sort_keys(progress, chosen),
+            self._on_sort_keys_made,
+            self._on_sort_language_failed,
+        )
+
+    def _on_sort_language_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, JobCancelled):
+            self._hub.status_message.emit(self.tr("The sort order was not changed."))
+        elif isinstance(error, CatalogError):
+            messages.show_error(self._window, self.tr("The sort order was not changed"), error)
+        else:
+            self._bugs(error, self.tr("changing the sort order"))
 
     # ------------------------------------------------------------------ export
 
