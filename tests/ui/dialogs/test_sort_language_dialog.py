@@ -55,3 +55,4 @@ def test_without_icu_only_the_default_order_is_there(
 
 def test_a_language_without_a_variant_is_named_by_qt() -> None:
     assert language_label("ru") == "русский" and language_label("ja") == "日本語"
+    assert language_label("es") == "español"

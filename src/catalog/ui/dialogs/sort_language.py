@@ -22,6 +22,7 @@ from catalog.domain.collation import ROOT, SORT_LANGUAGES, icu_available, sort_k
 # Orders that are a variant of a language's, named as their own speakers name them.
 _VARIANTS = {
     "de@collation=phonebook": "Deutsch (Telefonbuch: ä = ae)",
+    "es": "español",  # Qt names Spain's ("español de España"); the order is every country's
     "zh": "中文 (拼音)",
     "zh@collation=stroke": "中文 (笔画)",
     "zh_Hant": "中文 (繁體, 筆畫)",
