@@ -124,3 +124,25 @@ def test_each_order_names_its_keys() -> None:
     names = {collation(locale).name for locale in SORT_LANGUAGES}
     assert len(names) == len(SORT_LANGUAGES)
     assert collation("sv").name == collation().name.replace(" root ", " sv ")
+
+
+def test_recency_orders_recipes_then_icu_versions() -> None:
+    from catalog.domain.collation import recency
+
+    names = [
+        "icu 72.1 unicode 15.0 root r2",
+        "icu 74.2 unicode 15.1 sv r1",
+        "icu 72.1 unicode 15.0 root r1",
+        "folded r1",
+        "",
+        "icu 9.10 unicode 5.0 root r1",
+    ]
+    assert sorted(names, key=recency) == [
+        "",
+        "folded r1",
+        "icu 9.10 unicode 5.0 root r1",
+        "icu 72.1 unicode 15.0 root r1",
+        "icu 74.2 unicode 15.1 sv r1",
+        "icu 72.1 unicode 15.0 root r2",
+    ]
+    assert recency(collation().name) == recency(collation("sv").name)  # the same build

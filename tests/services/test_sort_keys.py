@@ -92,6 +92,30 @@ def test_keys_of_another_collation_are_made_again_at_open(catalogue_target: str)
     assert _keys(catalogue_target) == ({True}, collation_of().name, after)
 
 
+def test_keys_a_newer_collation_made_are_left_alone(catalogue_target: str) -> None:
+    """Another member's Catalog, built with a newer ICU, made them: making them again in
+    the older order here would only have the newer one make them again at its next open."""
+    newer = collation_of().name.replace("icu ", "icu 999.", 1)
+    service = CatalogService.open(catalogue_target)
+    try:
+        insert(service.db, [record(title) for title in TITLES])
+        with service.db.writer.begin() as connection:
+            connection.execute(text("UPDATE records SET title_key = 'zz' || title"))
+            connection.execute(
+                text("UPDATE catalog_info SET sort_collation = :name"), {"name": newer}
+            )
+    finally:
+        service.close()
+    before = _keys(catalogue_target)
+
+    reopened = CatalogService.open(catalogue_target)
+    try:
+        assert not reopened.sort_keys_outdated()
+    finally:
+        reopened.close()
+    assert _keys(catalogue_target) == before == ({False}, newer, before[2])
+
+
 def test_a_catalogue_that_cannot_be_written_here_keeps_its_keys(tmp_path: Path) -> None:
     path = tmp_path / "locked.sqlite"
     holder = CatalogService.open(path, lock=True)

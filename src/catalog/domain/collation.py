@@ -120,6 +120,20 @@ def collation(locale: str = ROOT) -> Collation:
     return Collation(locale, f"{version} {locale or 'root'} r{RECIPE}", key)
 
 
+def recency(name: str) -> tuple[int, ...]:
+    """How new the collation whose keys bear ``name`` is: by recipe, then ICU's version
+    ("folded" before any ICU). Keys are never made again by an older collation, so two
+    builds of Catalog on one shared catalogue do not make them again turn by turn."""
+    words = name.split()
+    recipe = words[-1][1:] if words and words[-1].startswith("r") else ""
+    if not recipe.isdigit():
+        return (-1,)  # no name ("" before revision 0005) or none of ours: the oldest
+    if words[0] != "icu" or len(words) < 2:
+        return (int(recipe), 0)
+    version = tuple(int(part) for part in words[1].split(".") if part.isdigit())
+    return (int(recipe), 1, *version)
+
+
 def sort_key(text: str) -> str:
     """The root collation's key of a title or name (see the module's description)."""
     return collation().key(text)

@@ -6,7 +6,9 @@ order by default) and records the name of the collation that made its keys
 language (a catalogue from before ICU keys, ICU upgraded, PyICU installed or removed),
 the keys would sort new records apart from old ones, so they are all made again, in one
 transaction: when the catalogue opens (the command line), or as a cancellable job once
-the window shows. Choosing another language makes them again the same way.
+the window shows. Keys a newer collation made are left alone (``collation.recency``):
+two builds of Catalog sharing a catalogue would otherwise make them again turn by turn.
+Choosing another language makes them again the same way.
 Only keys that change are written: one UPDATE joins them from a temporary table, so the
 records' rows are rewritten once and other clients hear one change.
 """
@@ -17,7 +19,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, select, update
 
-from catalog.domain.collation import ROOT, Collation, collation
+from catalog.domain.collation import ROOT, Collation, collation, recency
 from catalog.store.bulk_insert import insert_rows
 from catalog.store.engine import Database
 from catalog.store.tables import CatalogInfo
@@ -44,12 +46,15 @@ def catalogue_order(connection: Connection) -> Collation:
 
 
 def stale(db: Database) -> bool:
-    """True when the catalogue's sort keys were made by another collation than ours."""
+    """True when the catalogue's sort keys were made by another collation than ours, and
+    not by a newer one (a newer ICU, on another member's machine, is not undone here)."""
     with storage_errors(db), db.writer.connect() as connection:
         made_by = connection.scalar(select(CatalogInfo.sort_collation).where(CatalogInfo.id == 1))
         order = catalogue_order(connection)
         connection.rollback()
-    return made_by is not None and made_by != order.name
+    if made_by is None or made_by == order.name:
+        return False
+    return recency(made_by) <= recency(order.name)
 
 
 def remake(db: Database, step: Step = lambda _done, _total: None, locale: str | None = None) -> int:
