@@ -32,6 +32,10 @@
         <translation>Схема</translation>
     </message>
     <message>
+        <source>Sort order</source>
+        <translation>Порядок сортировки</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>Платформа</translation>
     </message>

@@ -20,6 +20,11 @@ def test_the_database_and_schema_of_a_catalogue(service: CatalogService) -> None
     else:
         assert info.server.startswith("PostgreSQL ")
     assert info.schema == f"revision {HEAD_REVISION} (major version {SCHEMA_MAJOR})"
+    assert info.sort_order == f"root ({collation().name})"
+    if collation().name.startswith("icu"):  # a language can be chosen
+        service.remake_sort_keys(language="sv")
+        info = database_info(service)
+        assert info is not None and info.sort_order == f"sv ({collation('sv').name})"
     assert info.known == HEAD_REVISION
 
 

@@ -23,11 +23,14 @@ class DatabaseInfo:
     Attributes:
         server: the database and its version ("SQLite 3.45.1", "PostgreSQL 16.4").
         schema: the catalogue's schema revision ("0003") and major version.
+        sort_order: the language its titles and names sort in ("root" for the default)
+            and the name of the collation that made their keys.
         known: the newest revision this Catalog knows.
     """
 
     server: str
     schema: str
+    sort_order: str = ""
     known: str = HEAD_REVISION
 
 
@@ -56,6 +59,9 @@ def database_info(service: object) -> DatabaseInfo | None:
         else:
             server = f"SQLite {connection.scalar(text('SELECT sqlite_version()'))}"
         revision = connection.scalar(text("SELECT version_num FROM alembic_version"))
-        major = connection.scalar(text("SELECT schema_major FROM catalog_info WHERE id = 1"))
+        major, locale, made_by = connection.execute(
+            text("SELECT schema_major, sort_locale, sort_collation FROM catalog_info WHERE id = 1")
+        ).one()
         connection.rollback()
-    return DatabaseInfo(server, f"revision {revision} (major version {major})")
+    order = f"{locale or 'root'} ({made_by})" if made_by else locale or "root"
+    return DatabaseInfo(server, f"revision {revision} (major version {major})", order)

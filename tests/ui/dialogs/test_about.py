@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from catalog import __version__
+from catalog.domain.collation import collation
 from catalog.domain.errors import StorageUnavailable
 from catalog.services.catalog import CatalogService
 from catalog.store.schema import HEAD_REVISION
@@ -44,6 +45,7 @@ def test_every_version_and_the_catalogue(qtbot: QtBot, real_service: CatalogServ
     assert shown["This catalogue"] == real_service.location
     assert shown["Database"] == f"SQLite {sqlite3.sqlite_version}"
     assert shown["Schema"].startswith(f"revision {HEAD_REVISION} (major version 1)")
+    assert shown["Sort order"] == f"root ({collation().name})"
     assert shown["Qt"] == qVersion()
     assert shown["PySide6"] == PySide6.__version__
     assert shown["SQLAlchemy"] == sqlalchemy.__version__

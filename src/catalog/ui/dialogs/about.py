@@ -44,6 +44,7 @@ _ROW_NAMES = {
     "This catalogue": QT_TRANSLATE_NOOP("AboutDialog", "This catalogue"),
     "Database": QT_TRANSLATE_NOOP("AboutDialog", "Database"),
     "Schema": QT_TRANSLATE_NOOP("AboutDialog", "Schema"),
+    "Sort order": QT_TRANSLATE_NOOP("AboutDialog", "Sort order"),
     "Platform": QT_TRANSLATE_NOOP("AboutDialog", "Platform"),  # one of library_versions()
 }
 
@@ -93,6 +94,7 @@ class AboutDialog(QDialog):
         self._add("This catalogue", location)
         self._add("Database", _shown(ASKING))
         self._add("Schema", _shown(ASKING))
+        self._add("Sort order", _shown(ASKING))
         for name, version in library_versions():
             if name != "Catalog":
                 self._add(name, version)
@@ -143,11 +145,13 @@ class AboutDialog(QDialog):
         else:
             schema = not_known
         self._set("Schema", schema)
+        self._set("Sort order", info.sort_order if info else not_known)
 
     def set_database_error(self, error: str) -> None:
         """The database could not be asked (a lost connection)."""
         self._set("Database", f"{_shown(NOT_KNOWN)} ({error})")
         self._set("Schema", _shown(NOT_KNOWN))
+        self._set("Sort order", _shown(NOT_KNOWN))
 
     def text(self) -> str:
         """Everything the dialog says, as plain text lines."""
