@@ -18,6 +18,7 @@ from sqlalchemy.pool import QueuePool, StaticPool
 
 from catalog.domain.errors import StorageUnavailable
 from catalog.domain.wording import QT_TRANSLATE_NOOP
+from catalog.store.write_log import WriteLog
 
 _SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
@@ -50,6 +51,8 @@ class Database:
     own_backends: set[int] = field(default_factory=set)
     """PostgreSQL server processes of this client's connections: their notifications are
     this client's own changes, which it has already shown."""
+    writes: WriteLog = field(default_factory=WriteLog)
+    """What this program's own writes touched, by generation (mends the search index)."""
 
     @property
     def dialect(self) -> str:

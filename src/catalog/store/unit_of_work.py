@@ -19,6 +19,7 @@ from catalog.domain.errors import CatalogLocked, StorageUnavailable
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.store.engine import Database
 from catalog.store.tables import CatalogInfo
+from catalog.store.write_log import touched_by
 
 
 @contextmanager
@@ -26,16 +27,23 @@ def write(db: Database) -> Iterator[Session]:
     """A session for one write: committed at the end, rolled back on any error.
 
     Every committed write bumps the catalogue's generation, so caches can tell they
-    are stale.
+    are stale; the database's write log notes the generation with what the write said
+    it touched (``write_log.touch``).
     """
     with storage_errors(db), Session(db.writer, expire_on_commit=False) as session:
         try:
             yield session
-            session.execute(update(CatalogInfo).values(generation=CatalogInfo.generation + 1))
+            generation = session.execute(
+                update(CatalogInfo)
+                .values(generation=CatalogInfo.generation + 1)
+                .returning(CatalogInfo.generation)
+            ).scalar_one()
+            touched = touched_by(session)
             session.commit()
         except BaseException:
             session.rollback()
             raise
+        db.writes.add(generation, touched)
 
 
 @contextmanager

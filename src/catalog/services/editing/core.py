@@ -15,7 +15,7 @@ from catalog.domain.changes import ChangeSet
 from catalog.domain.errors import EditConflict
 from catalog.domain.wording import QT_TRANSLATE_NOOP
 from catalog.services.editing.history import Step
-from catalog.store import unit_of_work
+from catalog.store import unit_of_work, write_log
 from catalog.store.engine import Database
 from catalog.store.restore import Writer
 from catalog.store.snapshots import (
@@ -109,6 +109,7 @@ def _write(
 ) -> tuple[Step, ChangeSet]:
     writer = Writer(session, user)
     changed = writer.write(target, current)
+    write_log.touch(session, _touched(target, current))
     authorities_changed = {
         aid for aid, state in target.authorities.items() if state != current.authorities.get(aid)
     }
@@ -177,3 +178,18 @@ def _check(
             )
         )
     raise EditConflict(template, stale if what == "records" else (), ids=shown)
+
+
+def _touched(target: Snapshot, current: Snapshot) -> write_log.Touched:
+    """Every row the write may change, for mending the search index: the records, the
+    other end of each relation they gain or lose, and the authorities."""
+    records = set(target.records)
+    retitled = set()
+    for rid in target.records:
+        after, before = target.records[rid], current.records.get(rid)
+        for state in (after, before):
+            if state is not None:
+                records.update(relation.target_id for relation in state.relations)
+        if after is None or before is None or after.title != before.title:
+            retitled.add(rid)
+    return write_log.Touched(frozenset(records), frozenset(retitled), frozenset(target.authorities))
