@@ -9,6 +9,7 @@ only while the catalogue's generation equals the one it was built at.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 from collections.abc import Mapping, Sequence
@@ -20,10 +21,11 @@ from sqlalchemy.orm import Session
 
 from catalog.domain import query_ast as q
 from catalog.domain.date_clauses import month_text, year_text
+from catalog.domain.errors import CatalogError
 from catalog.domain.query import format_clause
 from catalog.domain.records import Facet, FacetValue
 from catalog.domain.views import FacetName, SortKey, SortOrder
-from catalog.store import columnar, columnar_build, records_repo, unit_of_work
+from catalog.store import columnar, columnar_build, columnar_patch, records_repo, unit_of_work
 from catalog.store.columnar import ColumnarIndex
 from catalog.store.columnar_query import Evaluator, ordered_ids, settle
 from catalog.store.columnar_query import facet_counts as index_counts
@@ -32,6 +34,9 @@ from catalog.store.facets_repo import Count, facet_counts
 from catalog.store.ids import IdList
 from catalog.store.search import count_matches, search_ids
 from catalog.store.tables import CatalogInfo
+from catalog.store.write_log import Touched
+
+log = logging.getLogger(__name__)
 
 # Above this many hits, counting facets with GROUP BY takes seconds; a window waits for
 # the columnar index instead (see search_and_count).
@@ -96,11 +101,15 @@ class SearchEngine:
         self.cache = cache
         self._index: ColumnarIndex | None = None
         self._building = threading.Lock()
+        self._mending = threading.Lock()
+        self._unsaved = False
         self._counting: ThreadPoolExecutor | None = None
         self._counting_made = threading.Lock()
 
     def close(self) -> None:
-        """Stop the threads that count facets (they are made again when needed)."""
+        """Save an index mended since it was last saved, and stop the threads that count
+        facets (they are made again when needed)."""
+        self._save_mended()
         with self._counting_made:
             counting, self._counting = self._counting, None
         if counting is not None:
@@ -118,6 +127,12 @@ class SearchEngine:
     def index_ready(self) -> bool:
         """True when a columnar index is loaded (it may still be stale)."""
         return self._index is not None
+
+    @property
+    def index_generation(self) -> int | None:
+        """The catalogue generation the loaded index reflects (None: none loaded)."""
+        index = self._index
+        return None if index is None else index.generation
 
     def load_saved_index(self) -> bool:
         """Load the saved copy if it is current (milliseconds); True on success."""
@@ -150,9 +165,9 @@ class SearchEngine:
             with unit_of_work.read(self.db, consistent=True) as session:
                 identity, generation = self._identity(session)
                 index = columnar_build.build(session.connection(), generation)
+            settle(index)
             if self.cache is not None:
                 columnar.save(index, self.cache, identity)
-            settle(index)
             self._index = index
             return index
 
@@ -163,11 +178,62 @@ class SearchEngine:
         return f"{self.db.display_name}|{created.isoformat()}", int(generation)
 
     def _current(self, session: Session) -> ColumnarIndex | None:
+        """The index at the generation ``session`` sees: the loaded one, or that one
+        mended for this program's own writes since; None when neither will do."""
         index = self._index
         if index is None:
             return None
         generation = session.scalar(select(CatalogInfo.generation).where(CatalogInfo.id == 1))
-        return index if index.generation == generation else None
+        if generation is None or index.generation == generation:
+            return index
+        mended = self._mended(session, int(generation))
+        return mended if mended is not None and mended.generation == generation else None
+
+    def _mended(self, session: Session, generation: int) -> ColumnarIndex | None:
+        """The index mended up to ``generation`` (milliseconds for an edit, where a
+        rebuild takes seconds at a million records); None when it must be rebuilt."""
+        with self._mending:
+            index = self._index
+            if index is None or index.generation == generation:
+                return index
+            touched = self.db.writes.since(index.generation, generation)
+            if touched is None:
+                return None
+            if self.db.dialect == "postgresql":
+                # Every statement of the caller's session sees its own snapshot there.
+                with unit_of_work.read(self.db, consistent=True) as snapshot:
+                    mended = self._mend(snapshot, index, generation, touched)
+            else:
+                mended = self._mend(session, index, generation, touched)
+            if mended is not None:
+                self._index = mended
+                self._unsaved = self.cache is not None
+            return mended
+
+    @staticmethod
+    def _mend(
+        session: Session, index: ColumnarIndex, generation: int, touched: Touched
+    ) -> ColumnarIndex | None:
+        seen = session.scalar(select(CatalogInfo.generation).where(CatalogInfo.id == 1))
+        if seen != generation:
+            return None
+        return columnar_patch.patch(index, session.connection(), generation, touched)
+
+    def _save_mended(self) -> None:
+        """Keep a mended index for the next start (the saved copy is otherwise stale)."""
+        with self._mending:
+            index, unsaved = self._index, self._unsaved
+            self._unsaved = False
+        if not unsaved or index is None or self.cache is None:
+            return
+        try:
+            with unit_of_work.read(self.db) as session:
+                identity, generation = self._identity(session)
+            if generation == index.generation:
+                columnar.save(index, self.cache, identity)
+        except (OSError, CatalogError):
+            # Only a cache: the next start builds the index again.
+            log.warning("The mended search index was not saved", exc_info=True)
 
     # ------------------------------------------------------------------ answers
 

@@ -23,11 +23,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 NO_DATE = np.iinfo(np.int64).max
 
 IntArray = npt.NDArray[np.int64]
 Int32Array = npt.NDArray[np.int32]
+Int8Array = npt.NDArray[np.int8]
 BoolArray = npt.NDArray[np.bool_]
 
 AUTHORITY_KINDS = ("person", "organisation", "place", "subject")
@@ -49,13 +50,22 @@ class ColumnarIndex:
         generation: the catalogue generation the index reflects.
         ids: record ids, ascending; row ``i`` of every column is record ``ids[i]``.
         month: year * 100 + month of records dated within one month, else NO_DATE.
+        precision: the date's precision (the date order's second key, after the lower
+            bound; undated records carry NO_DATE as their bound, which sorts them last).
         orders: per sort key, the rows in that order (ascending).
         ranks: per sort key, each row's position in that order, computed on first use
             (:meth:`rank`): most sessions sort one or two ways.
         groups: per sort key, each row's rank by the key's value alone (equal values,
-            equal ranks), so a second key can break the ties.
+            equal ranks), so a second key can break the ties. Date and title groups
+            are numbered with gaps (:func:`spacing`) so mending can fit a value in.
         names: per facet, value id → display name.
         keys: per facet, folded key → value ids (authorities: any variant's key).
+        sort_names: per facet, value id → sort key; only while the index is built
+            (``columnar_query.settle`` turns them into ``value_ranks``).
+        value_ranks: per facet, each value id's position among the facet's values
+            sorted by key, then id (how a facet lists values counted alike).
+        ties: for the facets a value sort orders by (type, archive, language), each
+            value id's rank by key alone (equal keys, equal ranks): those sorts' groups.
     """
 
     generation: int
@@ -64,6 +74,7 @@ class ColumnarIndex:
     date_lower: IntArray
     year: IntArray
     month: IntArray
+    precision: Int8Array
     doc_type: Int32Array
     repository: Int32Array
     has_notes: BoolArray
@@ -77,6 +88,7 @@ class ColumnarIndex:
     keys: dict[str, dict[str, list[int]]]
     sort_names: dict[str, dict[int, str]] = field(default_factory=dict)
     value_ranks: dict[str, Int32Array] = field(default_factory=dict)
+    ties: dict[str, Int32Array] = field(default_factory=dict)
 
     def rank(self, key: str) -> Int32Array:
         """Each row's position in the order of sort ``key``."""
@@ -108,6 +120,11 @@ class ColumnarIndex:
         return mask
 
 
+def spacing(size: int) -> int:
+    """The step between neighbouring date or title group numbers for ``size`` rows."""
+    return max(1, min(1024, (np.iinfo(np.int32).max - 1) // (size + 2)))
+
+
 def years_of(lower: IntArray) -> IntArray:
     """Year of each day key (floor division keeps years before the common era right)."""
     return np.where(lower == NO_DATE, NO_DATE, lower // 10000)
@@ -130,16 +147,47 @@ def inverse(order: Int32Array) -> Int32Array:
     return ranks
 
 
+def settle(index: ColumnarIndex) -> None:
+    """Rank every facet's values now and let go of their sort keys (tens of MB at 1M).
+
+    Called once an index is built and saved, or loaded: the keys are needed only to
+    compute the ranks, and the saved copy keeps them for the next load.
+    """
+    for facet in list(index.sort_names):
+        value_ranks(index, facet)
+    index.sort_names = {}
+
+
+def value_ranks(index: ColumnarIndex, facet: str) -> Int32Array:
+    """Each value id's position when the facet's values are sorted by key, then id.
+
+    Computed once per index (sorting a hundred thousand names takes a moment).
+    """
+    ranks = index.value_ranks.get(facet)
+    if ranks is None:
+        keys = index.sort_names.get(facet, {})
+        ordered = sorted(keys, key=lambda value: (keys[value], value))
+        ranks = np.zeros(max(keys, default=0) + 1, dtype=np.int32)
+        ranks[np.asarray(ordered, dtype=np.int64)] = np.arange(len(ordered), dtype=np.int32)
+        index.value_ranks[facet] = ranks
+    return ranks
+
+
 # ----------------------------------------------------------------------------- saving
 
 
 def save(index: ColumnarIndex, path: Path, identity: str) -> None:
-    """Write the index to ``path`` atomically (temporary file, then rename)."""
+    """Write the index to ``path`` atomically (temporary file, then rename).
+
+    The index is settled first: the copy keeps each facet's value ranks, not its keys.
+    """
+    settle(index)
     arrays: dict[str, Any] = {
         "ids": index.ids,
         "deleted": index.deleted,
         "date_lower": index.date_lower,
         "month": index.month,
+        "precision": index.precision,
         "doc_type": index.doc_type,
         "repository": index.repository,
         "has_notes": index.has_notes,
@@ -153,12 +201,15 @@ def save(index: ColumnarIndex, path: Path, identity: str) -> None:
     for key, pairs in index.pairs.items():
         arrays[f"pairs_rows_{key}"] = pairs.rows
         arrays[f"pairs_values_{key}"] = pairs.values
+    for key, ranks in index.value_ranks.items():
+        arrays[f"value_ranks_{key}"] = ranks
+    for key, ties in index.ties.items():
+        arrays[f"ties_{key}"] = ties
     meta = {
         "version": FORMAT_VERSION,
         "identity": identity,
         "generation": index.generation,
         "names": {f: {str(k): v for k, v in m.items()} for f, m in index.names.items()},
-        "sort_names": {f: {str(k): v for k, v in m.items()} for f, m in index.sort_names.items()},
         "keys": index.keys,
     }
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
@@ -189,6 +240,8 @@ def load(path: Path, identity: str) -> ColumnarIndex | None:
         return None
     orders = {k[6:]: v for k, v in arrays.items() if k.startswith("order_")}
     groups = {k[6:]: v for k, v in arrays.items() if k.startswith("group_")}
+    value_ranks = {k[12:]: v for k, v in arrays.items() if k.startswith("value_ranks_")}
+    ties = {k[5:]: v for k, v in arrays.items() if k.startswith("ties_")}
     pairs = {
         k[11:]: Pairs(v, arrays[f"pairs_values_{k[11:]}"])
         for k, v in arrays.items()
@@ -202,6 +255,7 @@ def load(path: Path, identity: str) -> ColumnarIndex | None:
         date_lower=lower,
         year=years_of(lower),
         month=arrays["month"],
+        precision=arrays["precision"],
         doc_type=arrays["doc_type"],
         repository=arrays["repository"],
         has_notes=arrays["has_notes"],
@@ -212,6 +266,7 @@ def load(path: Path, identity: str) -> ColumnarIndex | None:
         groups=groups,
         pairs=pairs,
         names=_int_keys(meta.pop("names")),
-        sort_names=_int_keys(meta.pop("sort_names")),
         keys=meta.pop("keys"),
+        value_ranks=value_ranks,
+        ties=ties,
     )

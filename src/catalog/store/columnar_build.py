@@ -10,9 +10,11 @@ already holds in order.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from sqlalchemy import Connection
 
 from catalog.domain.views import SortKey
@@ -25,11 +27,12 @@ from catalog.store.columnar import (
     IntArray,
     Pairs,
     months_of,
+    spacing,
     years_of,
 )
 
 # Multi-valued facets: name → (table, value column).
-_LINKS = {
+LINKS = {
     "language": ("record_languages", "language_id"),
     "collection": ("record_collections", "collection_id"),
     "tag": ("record_tags", "tag_id"),
@@ -38,6 +41,8 @@ _LINKS = {
 LINK_CHUNK = 250_000
 # Authority kinds by code, so links can be split by kind with numpy.
 _KINDS = (*AUTHORITY_KINDS, "repository")
+# Sorts by a value of the record, each with the facet whose keys rank the values.
+VALUE_SORTS = {SortKey.TYPE: "type", SortKey.ARCHIVE: "repository", SortKey.LANGUAGE: "language"}
 
 
 def integers(connection: Connection, columns: list[str], source: str) -> IntArray:
@@ -60,7 +65,6 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
             "id",
             "CASE WHEN deleted THEN 1 ELSE 0 END",
             "date_lower",
-            "date_sort",
             "date_precision",
             "doc_type_id",
             "repository_id",
@@ -71,8 +75,8 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
     columns = columns[np.argsort(columns[:, 0], kind="stable")]
     ids = columns[:, 0].copy()
     lower = np.where(columns[:, 2] == -1, NO_DATE, columns[:, 2])
-    upper = np.where(columns[:, 7] == -1, NO_DATE, columns[:, 7])
-    doc_type = np.maximum(columns[:, 5], 0).astype(np.int32)
+    upper = np.where(columns[:, 6] == -1, NO_DATE, columns[:, 6])
+    doc_type = np.maximum(columns[:, 4], 0).astype(np.int32)
     index = ColumnarIndex(
         generation=generation,
         ids=ids,
@@ -80,8 +84,9 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
         date_lower=lower,
         year=years_of(lower),
         month=months_of(lower, upper),
+        precision=columns[:, 3].astype(np.int8),
         doc_type=doc_type,
-        repository=np.maximum(columns[:, 6], 0).astype(np.int32),
+        repository=np.maximum(columns[:, 5], 0).astype(np.int32),
         has_notes=np.zeros(0, dtype=np.bool_),
         has_relations=np.zeros(0, dtype=np.bool_),
         has_attachments=np.zeros(0, dtype=np.bool_),
@@ -92,29 +97,21 @@ def build(connection: Connection, generation: int) -> ColumnarIndex:
         names={},
         keys={},
     )
-    _load_names(index, connection)
-    date_order = np.lexsort((ids, columns[:, 4], columns[:, 3])).astype(np.int32)
-    _set_order(index, SortKey.DATE, date_order, _runs(date_order, columns[:, 3], columns[:, 4]))
-    title_order, title_groups = _title_order(index, connection)
-    _set_order(index, SortKey.TITLE, title_order, title_groups)
-    date_rank = index.rank(SortKey.DATE.value)
-    by_type = _value_ranks(index.sort_names.get("type", {}))[doc_type]
-    _set_order(index, SortKey.TYPE, np.lexsort((date_rank, by_type)).astype(np.int32), by_type)
-    by_archive = _value_ranks(index.sort_names.get("repository", {}))[index.repository]
-    archive_order = np.lexsort((date_rank, by_archive)).astype(np.int32)
-    _set_order(index, SortKey.ARCHIVE, archive_order, by_archive)
     del columns
+    _load_names(index, connection)
+    set_date_order(index)
+    set_order(index, SortKey.TITLE, *title_order(index, connection))
     index.has_notes = _has(index, connection, "record_id", "annotations")
     index.has_attachments = _has(index, connection, "record_id", "attachments")
     index.has_relations = _has(index, connection, "source_id", "relations") | _has(
         index, connection, "target_id", "relations"
     )
-    for name, (table, column) in _LINKS.items():
+    for name, (table, column) in LINKS.items():
         index.pairs[name] = _concatenate(list(_link_chunks(index, connection, table, column)))
-    by_language = _first_language(index)
-    language_order = np.lexsort((date_rank, by_language)).astype(np.int32)
-    _set_order(index, SortKey.LANGUAGE, language_order, by_language)
     _authority_pairs(index, connection)
+    for sort, facet in VALUE_SORTS.items():
+        ties = index.ties[facet] = tie_ranks(index.sort_names.get(facet, {}))
+        set_value_order(index, sort, value_groups(index, sort, ties))
     return index
 
 
@@ -146,23 +143,55 @@ def _concatenate(chunks: list[Pairs]) -> Pairs:
     return Pairs(rows, values)
 
 
-def _set_order(index: ColumnarIndex, sort: SortKey, order: Int32Array, groups: Int32Array) -> None:
+def set_order(index: ColumnarIndex, sort: SortKey, order: Int32Array, groups: Int32Array) -> None:
     index.orders[sort.value] = order
     index.groups[sort.value] = groups.astype(np.int32)
+    index.ranks.pop(sort.value, None)
 
 
-def _runs(order: Int32Array, *columns: IntArray) -> Int32Array:
-    """Each row's group rank: rows in ``order`` with equal ``columns`` share a rank."""
+def set_date_order(index: ColumnarIndex) -> None:
+    """Order by lower bound (undated last), then precision, then id (rows are in id
+    order), as ``store.search`` sorts by ``date_sort``, ``date_precision`` and id."""
+    rows = np.arange(index.size, dtype=np.int32)
+    order = np.lexsort((rows, index.precision, index.date_lower)).astype(np.int32)
+    set_order(index, SortKey.DATE, order, runs(order, index.date_lower, index.precision))
+
+
+def value_groups(
+    index: ColumnarIndex, sort: SortKey, ties: Int32Array, rows: Int32Array | None = None
+) -> Int32Array:
+    """Each row's rank by the value a type, archive or language sort compares (only
+    those of ``rows`` when given)."""
+    if sort is SortKey.LANGUAGE:
+        return first_languages(index, ties, rows)
+    column = index.doc_type if sort is SortKey.TYPE else index.repository
+    found: Int32Array = ties[column if rows is None else column[rows]]
+    return found
+
+
+def set_value_order(index: ColumnarIndex, sort: SortKey, groups: Int32Array) -> None:
+    """Order by a value's rank, records of one value by date (the date order is set)."""
+    order = np.lexsort((index.rank(SortKey.DATE.value), groups)).astype(np.int32)
+    set_order(index, sort, order, groups)
+
+
+def runs(order: Int32Array, *columns: npt.NDArray[np.integer[Any]]) -> Int32Array:
+    """Each row's group: rows in ``order`` with equal ``columns`` share a number, and
+    the numbers rise along the order with gaps between them (``columnar.spacing``)."""
     changed = np.zeros(order.shape[0], dtype=np.bool_)
     for column in columns:
         in_order = column[order]
         changed[1:] |= in_order[1:] != in_order[:-1]
+    return _spaced(order, changed)
+
+
+def _spaced(order: Int32Array, starts: BoolArray) -> Int32Array:
     groups = np.empty(order.shape[0], dtype=np.int32)
-    groups[order] = np.cumsum(changed, dtype=np.int32)
+    groups[order] = np.cumsum(starts, dtype=np.int32) * spacing(order.shape[0])
     return groups
 
 
-def _title_order(index: ColumnarIndex, connection: Connection) -> tuple[Int32Array, Int32Array]:
+def title_order(index: ColumnarIndex, connection: Connection) -> tuple[Int32Array, Int32Array]:
     # The database sorts titles (its (title_key, id) index holds that order); sorting a
     # million strings in Python would cost seconds. Each id comes with its rank, since an
     # aggregate does not promise to keep the order of its input, and with whether its
@@ -176,12 +205,10 @@ def _title_order(index: ColumnarIndex, connection: Connection) -> tuple[Int32Arr
     )
     by_position = np.argsort(ranked[:, 1], kind="stable")
     order: Int32Array = index.rows_of(ranked[by_position, 0])
-    groups = np.empty(order.shape[0], dtype=np.int32)
-    groups[order] = np.cumsum(ranked[by_position, 2] == 0, dtype=np.int32)
-    return order, groups
+    return order, _spaced(order, ranked[by_position, 2] == 0)
 
 
-def _value_ranks(keys: dict[int, str]) -> Int32Array:
+def tie_ranks(keys: dict[int, str]) -> Int32Array:
     """Rank of each value id by its folded key; equal keys share a rank, and no value
     (id 0) ranks with the empty key, as SQL's ``coalesce(key, '')`` sorts them."""
     position = {key: rank for rank, key in enumerate(sorted({*keys.values(), ""}))}
@@ -191,13 +218,25 @@ def _value_ranks(keys: dict[int, str]) -> Int32Array:
     return ranks
 
 
-def _first_language(index: ColumnarIndex) -> Int32Array:
-    """Each row's smallest language rank (0: no language), as SQL's min(key) sorts."""
+def first_languages(
+    index: ColumnarIndex, ranks: Int32Array, rows: Int32Array | None = None
+) -> Int32Array:
+    """Each row's smallest language rank (0: no language), as SQL's min(key) sorts;
+    only those of ``rows`` when given."""
     pairs = index.pairs["language"]
-    ranks = _value_ranks(index.sort_names.get("language", {}))
-    first = np.full(index.size, np.iinfo(np.int32).max, dtype=np.int32)
-    np.minimum.at(first, pairs.rows, ranks[pairs.values])
-    first[first == np.iinfo(np.int32).max] = 0
+    none = np.iinfo(np.int32).max
+    if rows is None:
+        first = np.full(index.size, none, dtype=np.int32)
+        np.minimum.at(first, pairs.rows, ranks[pairs.values])
+    else:
+        # Pairs are sorted by row: each row's languages are one slice of them.
+        starts = np.searchsorted(pairs.rows, rows, side="left")
+        ends = np.searchsorted(pairs.rows, rows, side="right")
+        first = np.asarray(
+            [ranks[pairs.values[a:b]].min(initial=none) for a, b in zip(starts, ends, strict=True)],
+            dtype=np.int32,
+        )
+    first[first == none] = 0
     return first
 
 
@@ -215,16 +254,7 @@ def _pairs(index: ColumnarIndex, records: IntArray, values: IntArray) -> Pairs:
 
 
 def _authority_pairs(index: ColumnarIndex, connection: Connection) -> None:
-    kinds = integers(
-        connection,
-        [
-            "id",
-            "CASE kind "
-            + " ".join(f"WHEN '{k}' THEN {n}" for n, k in enumerate(_KINDS))
-            + " ELSE -1 END",
-        ],
-        "authorities",
-    )
+    kinds = integers(connection, ["id", authority_kind_codes()], "authorities")
     kind_of = np.full(int(kinds[:, 0].max(initial=0)) + 1, -1, dtype=np.int8)
     kind_of[kinds[:, 0]] = kinds[:, 1]
     by_kind: dict[str, list[Pairs]] = {kind: [] for kind in AUTHORITY_KINDS}
@@ -238,12 +268,21 @@ def _authority_pairs(index: ColumnarIndex, connection: Connection) -> None:
 
 
 def _load_names(index: ColumnarIndex, connection: Connection) -> None:
-    for facet, table in (
-        ("type", "document_types"),
-        ("language", "languages"),
-        ("collection", "collections"),
-        ("tag", "tags"),
-    ):
+    load_vocabularies(index, connection)
+    load_authorities(index, connection, _KINDS)
+
+
+VOCABULARIES = {
+    "type": "document_types",
+    "language": "languages",
+    "collection": "collections",
+    "tag": "tags",
+}
+
+
+def load_vocabularies(index: ColumnarIndex, connection: Connection) -> None:
+    """Names and keys of types, languages, collections and tags (small tables)."""
+    for facet, table in VOCABULARIES.items():
         rows = connection.exec_driver_sql(f"SELECT id, name, key FROM {table}").fetchall()  # noqa: S608
         index.names[facet] = {r[0]: r[1] for r in rows}
         index.sort_names[facet] = {r[0]: r[2] for r in rows}
@@ -251,18 +290,37 @@ def _load_names(index: ColumnarIndex, connection: Connection) -> None:
         for r in rows:
             keys[r[2]].append(r[0])
         index.keys[facet] = dict(keys)
-    for kind in _KINDS:
+
+
+def load_authorities(index: ColumnarIndex, connection: Connection, kinds: Iterable[str]) -> None:
+    """Names, sort keys and variant keys of the authorities of ``kinds``."""
+    chosen = [kind for kind in _KINDS if kind in set(kinds)]
+    if not chosen:
+        return
+    for kind in chosen:
         index.names[kind] = {}
         index.sort_names[kind] = {}
         index.keys[kind] = {}
+    # The kinds are this module's constants, never user input.
+    where = "" if len(chosen) == len(_KINDS) else f" WHERE kind IN ({_quoted(chosen)})"
     for aid, kind, name, sort in connection.exec_driver_sql(
-        "SELECT id, kind, name, sort_key FROM authorities"
+        "SELECT id, kind, name, sort_key FROM authorities" + where  # noqa: S608
     ):
         index.names[kind][aid] = name
         index.sort_names[kind][aid] = sort
     for kind, key, aid in connection.exec_driver_sql(
-        "SELECT kind, name_key, authority_id FROM authority_variants"
+        "SELECT kind, name_key, authority_id FROM authority_variants" + where  # noqa: S608
     ):
-        bucket = index.keys.setdefault(kind, {}).setdefault(key, [])
+        bucket = index.keys[kind].setdefault(key, [])
         if aid not in bucket:
             bucket.append(aid)
+
+
+def authority_kind_codes() -> str:
+    """SQL turning ``kind`` into its position in the kinds this module knows (-1: other)."""
+    cases = " ".join(f"WHEN '{kind}' THEN {code}" for code, kind in enumerate(_KINDS))
+    return f"CASE kind {cases} ELSE -1 END"
+
+
+def _quoted(kinds: Iterable[str]) -> str:
+    return ", ".join(f"'{kind}'" for kind in kinds)

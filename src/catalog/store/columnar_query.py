@@ -16,9 +16,19 @@ from sqlalchemy import Connection
 from catalog.domain import query_ast as q
 from catalog.domain.query_ast import FacetField, HasWhat, IsWhat
 from catalog.domain.views import FacetName, SortKey, SortOrder
-from catalog.store.columnar import NO_DATE, BoolArray, ColumnarIndex, Int32Array, IntArray, Pairs
+from catalog.store.columnar import (
+    NO_DATE,
+    BoolArray,
+    ColumnarIndex,
+    IntArray,
+    Pairs,
+    settle,
+    value_ranks,
+)
 from catalog.store.facets_repo import Count
 from catalog.store.search import matching_ids
+
+__all__ = ["Evaluator", "facet_counts", "ordered_ids", "settle", "value_ranks"]
 
 # Facet fields of the query language → the index's facet names.
 _FIELD_FACET = {
@@ -248,29 +258,3 @@ def _tally(values: IntArray) -> list[tuple[int, int]]:
     counts = np.bincount(values - low)
     present = np.flatnonzero(counts)
     return [(int(v) + low, int(counts[v])) for v in present]
-
-
-def settle(index: ColumnarIndex) -> None:
-    """Rank every facet's values now and let go of their sort keys (tens of MB at 1M).
-
-    Called once an index is built and saved, or loaded: the keys are needed only to
-    compute the ranks, and the saved copy keeps them for the next load.
-    """
-    for facet in list(index.sort_names):
-        value_ranks(index, facet)
-    index.sort_names = {}
-
-
-def value_ranks(index: ColumnarIndex, facet: str) -> Int32Array:
-    """Each value id's position when the facet's values are sorted by key, then id.
-
-    Computed once per index (sorting a hundred thousand names takes a moment).
-    """
-    ranks = index.value_ranks.get(facet)
-    if ranks is None:
-        keys = index.sort_names.get(facet, {})
-        ordered = sorted(keys, key=lambda value: (keys[value], value))
-        ranks = np.zeros(max(keys, default=0) + 1, dtype=np.int32)
-        ranks[np.asarray(ordered, dtype=np.int64)] = np.arange(len(ordered), dtype=np.int32)
-        index.value_ranks[facet] = ranks
-    return ranks
