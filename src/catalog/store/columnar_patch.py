@@ -258,14 +258,9 @@ def _mend_links(
         mended.pairs[name] = _replaced(mended.pairs[name], changed, mended, found)
     links = _read(
         connection,
-        [
-            "record_id",
-            "authority_id",
-            # The kind's code, from this program's constants (no user input).
-            f"(SELECT {authority_kind_codes()} FROM authorities a WHERE a.id = authority_id)",  # noqa: S608
-        ],
-        "record_authorities",
-        "record_id",
+        ["ra.record_id", "ra.authority_id", authority_kind_codes()],
+        "record_authorities ra JOIN authorities a ON a.id = ra.authority_id",
+        "ra.record_id",
         wanted,
     )
     unknown = set()
@@ -288,8 +283,7 @@ def _replaced(pairs: Pairs, changed: Int32Array, index: ColumnarIndex, found: In
     # Pairs are sorted by row: each changed row's entries are one slice of them.
     starts = np.searchsorted(pairs.rows, changed, side="left")
     ends = np.searchsorted(pairs.rows, changed, side="right")
-    held = [np.arange(a, b) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
-    at = np.concatenate(held) if held else np.zeros(0, dtype=np.int64)
+    at = _ranges(starts, ends)
     old_order = np.lexsort((pairs.values[at], pairs.rows[at]))
     if np.array_equal(pairs.rows[at][old_order], rows) and np.array_equal(
         pairs.values[at][old_order], values
@@ -300,6 +294,14 @@ def _replaced(pairs: Pairs, changed: Int32Array, index: ColumnarIndex, found: In
         kept_rows, kept_values = np.delete(kept_rows, at), np.delete(kept_values, at)
     place = np.searchsorted(kept_rows, rows, side="left")
     return Pairs(np.insert(kept_rows, place, rows), np.insert(kept_values, place, values))
+
+
+def _ranges(starts: IntArray, ends: IntArray) -> IntArray:
+    """Every position in ``[starts[i], ends[i])``, range after range."""
+    lengths = ends - starts
+    offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    found: IntArray = np.arange(int(lengths.sum()), dtype=np.int64) + offsets
+    return found
 
 
 # --------------------------------------------------------------------------- names
