@@ -102,7 +102,7 @@ class SearchEngine:
         self._index: ColumnarIndex | None = None
         self._building = threading.Lock()
         self._mending = threading.Lock()
-        self._unsaved = False
+        self._saved_generation: int | None = None  # of the index the saved copy holds
         self._counting: ThreadPoolExecutor | None = None
         self._counting_made = threading.Lock()
 
@@ -140,6 +140,7 @@ class SearchEngine:
             identity, generation = self._identity(session)
             saved = columnar.load(self.cache, identity) if self.cache else None
             if saved is not None and saved.generation == generation:
+                self._saved_generation = generation
                 settle(saved)
                 self._index = saved
                 return True
@@ -168,6 +169,7 @@ class SearchEngine:
             settle(index)
             if self.cache is not None:
                 columnar.save(index, self.cache, identity)
+                self._saved_generation = index.generation
             self._index = index
             return index
 
@@ -205,9 +207,8 @@ class SearchEngine:
                     mended = self._mend(snapshot, index, generation, touched)
             else:
                 mended = self._mend(session, index, generation, touched)
-            if mended is not None:
+            if mended is not None and self._index is index:  # not released meanwhile
                 self._index = mended
-                self._unsaved = self.cache is not None
             return mended
 
     @staticmethod
@@ -220,17 +221,17 @@ class SearchEngine:
         return columnar_patch.patch(index, session.connection(), generation, touched)
 
     def _save_mended(self) -> None:
-        """Keep a mended index for the next start (the saved copy is otherwise stale)."""
-        with self._mending:
-            index, unsaved = self._index, self._unsaved
-            self._unsaved = False
-        if not unsaved or index is None or self.cache is None:
+        """Keep a mended index for the next start (the saved copy is otherwise stale),
+        mending it first for edits no search has seen yet."""
+        if self._index is None or self.cache is None:
             return
         try:
             with unit_of_work.read(self.db) as session:
-                identity, generation = self._identity(session)
-            if generation == index.generation:
+                index = self._current(session)
+                identity, _generation = self._identity(session)
+            if index is not None and index.generation != self._saved_generation:
                 columnar.save(index, self.cache, identity)
+                self._saved_generation = index.generation
         except (OSError, CatalogError):
             # Only a cache: the next start builds the index again.
             log.warning("The mended search index was not saved", exc_info=True)
