@@ -2736,6 +2736,10 @@ Click or press Delete to remove it</source>
         <translation>«{text}» — дата, которую Catalog не понимает; она сохранена как текст</translation>
     </message>
     <message>
+        <source>Building the catalogue&apos;s indexes</source>
+        <translation>Построение индексов каталога</translation>
+    </message>
+    <message>
         <source>Reading {file} as {format}</source>
         <translation>Чтение {file} в формате {format}</translation>
     </message>

@@ -132,6 +132,30 @@ def test_cancelled_import_leaves_nothing(service: CatalogService, tmp_path: Path
     assert service.count() == 0
 
 
+def test_an_import_cancelled_while_its_indexes_are_built_leaves_nothing(
+    service: CatalogService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalog.services.jobs import JobCancelled, Progress
+    from catalog.store import interrupting
+
+    if service.db.dialect != "sqlite":
+        pytest.skip("only a SQLite import sets indexes aside, to build them at its end")
+    monkeypatch.setattr(interrupting, "CHECK_EVERY", 0.001)  # ask at once
+    listing = tmp_path / "cables.csv"
+    listing.write_text("title,date\n" + "".join(f"Cable {n},1959\n" for n in range(3000)))
+    said: list[str] = []
+
+    def cancel_while_indexing(progress: Progress) -> None:
+        said.append(progress.message)
+        if "indexes" in progress.message:
+            raise JobCancelled
+
+    with pytest.raises(JobCancelled):
+        service.import_file(listing, progress=cancel_while_indexing)
+    assert "Building the catalogue's indexes" in said
+    assert service.count() == 0
+
+
 def test_reimporting_native_json_skips_records_already_there(
     sample_service: CatalogService, tmp_path: Path
 ) -> None:

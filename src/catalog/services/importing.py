@@ -56,6 +56,10 @@ class ImportResult:
         return iter((self.report, self.changes))
 
 
+# Said while the indexes an import into an empty catalogue set aside are built again.
+_INDEXING = CatalogError(QT_TRANSLATE_NOOP("Errors", "Building the catalogue's indexes"))
+
+
 def run_import(
     db: Database,
     registry: Registry,
@@ -99,7 +103,8 @@ def run_import(
                             batch = []
                             progress(Progress(len(writer.record_ids) + router.skipped))
                 router.write(batch)
-                writer.finish()
+                count = len(writer.record_ids) + router.skipped
+                writer.finish(lambda: progress(Progress.of(count, None, _INDEXING)))
             finally:
                 # The background writer must stop before the transaction ends.
                 writer.close()

@@ -9,7 +9,7 @@ the whole import back).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, insert, select
@@ -29,6 +29,7 @@ from catalog.store.bulk_insert import (
     execute,
 )
 from catalog.store.ids import IdAllocator
+from catalog.store.interrupting import interruptible
 from catalog.store.set_aside_indexes import SetAsideIndexes
 from catalog.store.tables import (
     UNDATED_SORT,
@@ -367,9 +368,13 @@ class BulkWriter:
         if self.background is not None:
             self.background.close()
 
-    def finish(self) -> None:
+    def finish(self, check: Callable[[], None] = lambda: None) -> None:
         """Write the rows still waiting and wait for the batches, then write the relations
-        (every record has an id now)."""
+        (every record has an id now).
+
+        ``check`` raises to cancel: it is asked while the indexes set aside are built
+        again (seconds at a million records), and interrupts that work.
+        """
 
         waiting = [s for inserter in self.inserters.values() for s in inserter.flush_statements()]
         if self._index is not None:
@@ -384,7 +389,8 @@ class BulkWriter:
             self.background.submit(flush)
             self.background.finish()
         if self._set_aside is not None:
-            self._set_aside.restore(self.connection)
+            with interruptible(self.connection, check):
+                self._set_aside.restore(self.connection)
             self._set_aside = None
         if not self.relations:
             return

@@ -22,12 +22,14 @@ from sqlalchemy import Connection, select, update
 from catalog.domain.collation import ROOT, Collation, collation, recency
 from catalog.store.bulk_insert import insert_rows
 from catalog.store.engine import Database
+from catalog.store.interrupting import interruptible
 from catalog.store.tables import CatalogInfo
 from catalog.store.unit_of_work import storage_errors
 
 Step = Callable[[int, int | None], None]
-"""Told (rows read so far, rows in all) after each page, and (rows, None) before each
-table's keys are written: one statement, seconds long at a million records."""
+"""Told (rows read so far, rows in all) after each page, and (rows, None) while each
+table's keys are written: one statement, seconds long at a million records, which
+whatever the step raises interrupts (``store.interrupting``)."""
 
 CHUNK = 20_000
 """Rows read at a time: memory stays flat however many records there are."""
@@ -120,12 +122,14 @@ def _remake(
         connection.exec_driver_sql(f'DROP INDEX "{index}"')
     if changed:
         step(done + read_rows, None)
-        connection.exec_driver_sql(
-            f"UPDATE {table} SET {key_column} = n.key"  # noqa: S608 - fixed names
-            f" FROM new_sort_keys AS n WHERE {table}.id = n.id"
-        )
-    if rebuilt:
-        connection.exec_driver_sql(rebuilt)
+        # Seconds at a million records: a cancel meanwhile interrupts the statement.
+        with interruptible(connection, lambda: step(done + read_rows, None)):
+            connection.exec_driver_sql(
+                f"UPDATE {table} SET {key_column} = n.key"  # noqa: S608 - fixed names
+                f" FROM new_sort_keys AS n WHERE {table}.id = n.id"
+            )
+            if rebuilt:
+                connection.exec_driver_sql(rebuilt)
     connection.exec_driver_sql("DROP TABLE new_sort_keys")
     return changed, read_rows
 
