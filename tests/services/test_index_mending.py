@@ -32,7 +32,7 @@ from catalog.services.editing.bulk_ops import (
 )
 from catalog.services.editing.editor import Editor
 from catalog.store import columnar_build, unit_of_work
-from catalog.store.columnar import ColumnarIndex, settle
+from catalog.store.columnar import ROW_COLUMNS, ColumnarIndex, settle
 
 PERSON = AuthorityKind.PERSON
 PEOPLE = ["Kim Il Sung", "Nam Il", "Puzanov", "Ри Дон Ён", "黄玉贵", "Ivanov"]
@@ -196,19 +196,7 @@ def pairs_of(index: ColumnarIndex, facet: str) -> list[tuple[int, int]]:
 
 def assert_same(mended: ColumnarIndex, fresh: ColumnarIndex) -> None:
     assert mended.generation == fresh.generation
-    for column in (
-        "ids",
-        "deleted",
-        "date_lower",
-        "year",
-        "month",
-        "precision",
-        "doc_type",
-        "repository",
-        "has_notes",
-        "has_relations",
-        "has_attachments",
-    ):
+    for column in ("ids", *ROW_COLUMNS):
         assert np.array_equal(getattr(mended, column), getattr(fresh, column)), column
     assert mended.orders.keys() == fresh.orders.keys()
     for key in fresh.orders:

@@ -33,6 +33,20 @@ BoolArray = npt.NDArray[np.bool_]
 
 AUTHORITY_KINDS = ("person", "organisation", "place", "subject")
 
+ROW_COLUMNS = (
+    "deleted",
+    "date_lower",
+    "year",
+    "month",
+    "precision",
+    "doc_type",
+    "repository",
+    "has_notes",
+    "has_relations",
+    "has_attachments",
+)
+"""The columns with one value per row (besides ``ids``)."""
+
 
 @dataclass
 class Pairs:

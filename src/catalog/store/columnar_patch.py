@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 from catalog.store.columnar import (
     AUTHORITY_KINDS,
     NO_DATE,
+    ROW_COLUMNS,
     BoolArray,
     ColumnarIndex,
     Int32Array,
@@ -75,20 +76,6 @@ def patch(
     return mended
 
 
-_ROW_COLUMNS = (
-    "deleted",
-    "date_lower",
-    "year",
-    "month",
-    "precision",
-    "doc_type",
-    "repository",
-    "has_notes",
-    "has_relations",
-    "has_attachments",
-)
-
-
 def _reshaped(
     index: ColumnarIndex, generation: int, added: list[int], removed: list[int]
 ) -> ColumnarIndex:
@@ -120,7 +107,7 @@ def _reshaped(
     # Where each old row goes (-1: removed); ids stay ascending, so rows keep their order.
     moved = np.full(index.size, -1, dtype=np.int64)
     moved[keep] = np.searchsorted(mended.ids, kept_ids)
-    for name in _ROW_COLUMNS:
+    for name in ROW_COLUMNS:
         old = getattr(index, name)
         array = np.zeros(mended.size, dtype=old.dtype)
         array[moved[keep]] = old[keep]
@@ -156,7 +143,7 @@ def _reshaped_at_end(
     kept = index.size - removed
     grown = len(added)
     mended.ids = np.concatenate([index.ids[:kept], np.asarray(added, dtype=np.int64)])
-    for name in _ROW_COLUMNS:
+    for name in ROW_COLUMNS:
         old = getattr(index, name)
         setattr(mended, name, np.concatenate([old[:kept], np.zeros(grown, dtype=old.dtype)]))
     mended.ranks = {}
