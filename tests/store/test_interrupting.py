@@ -52,17 +52,28 @@ def test_statements_that_finish_first_are_left_alone(db: Database) -> None:
     check = Cancel()
     with db.writer.begin() as connection, interruptible(connection, check, every=60):
         assert connection.exec_driver_sql("SELECT 1").scalar() == 1
-    assert check.asked == 0
+    assert check.asked == 1  # once, before the statements
 
 
-def test_a_cancel_as_the_statement_ends_still_cancels(db: Database) -> None:
+def test_a_cancel_pressed_before_stops_at_once(db: Database) -> None:
     def stop() -> None:
         raise JobCancelled("cancelled")
 
+    ran = []
     with (
         pytest.raises(JobCancelled),
         db.writer.begin() as connection,
-        interruptible(connection, stop, every=0.01),
+        interruptible(connection, stop, every=60),
+    ):
+        ran.append(connection.exec_driver_sql("SELECT 1").scalar())
+    assert ran == []
+
+
+def test_a_cancel_as_the_statement_ends_still_cancels(db: Database) -> None:
+    with (
+        pytest.raises(JobCancelled),
+        db.writer.begin() as connection,
+        interruptible(connection, Cancel(), every=0.01),
     ):
         connection.exec_driver_sql("SELECT 1")
         time.sleep(0.2)  # the watcher asks meanwhile, after the statement

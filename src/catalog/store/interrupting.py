@@ -27,9 +27,11 @@ def interruptible(
 ) -> Iterator[None]:
     """Run the statements of the block so that ``check`` raising stops them.
 
-    ``check`` is called on a watcher thread; what it raises is raised here, from the
-    database's error when a statement was interrupted.
+    ``check`` is called once here first (a cancel pressed just before need not wait
+    for a statement to start), then on a watcher thread; what it raises is raised here,
+    from the database's error when a statement was interrupted.
     """
+    check()
     raw = connection.connection.dbapi_connection
     stop = threading.Event()
     raised: list[BaseException] = []

@@ -121,8 +121,8 @@ def _remake(
     if rebuilt:
         connection.exec_driver_sql(f'DROP INDEX "{index}"')
     if changed:
-        step(done + read_rows, None)
-        # Seconds at a million records: a cancel meanwhile interrupts the statement.
+        # Seconds at a million records: the step hears of it before, then while it runs,
+        # and a cancel meanwhile interrupts the statement.
         with interruptible(connection, lambda: step(done + read_rows, None)):
             connection.exec_driver_sql(
                 f"UPDATE {table} SET {key_column} = n.key"  # noqa: S608 - fixed names
