@@ -274,3 +274,35 @@ def test_a_file_outside_the_catalogue_folder_is_refused(
     with pytest.raises(InvalidEdit, match="outside the catalogue"):
         service.editor.create_record(draft(attachments=(outside,)))
     assert service.count() == 0
+
+
+def test_names_saved_kind_by_kind_log_no_change_of_names(service: CatalogService) -> None:
+    from catalog.domain.records import NameLink
+    from tests.factories import record
+    from tests.store.helpers import insert
+
+    place = AuthorityKind.PLACE
+    names = (
+        NameLink(PERSON, "Kim Il Sung"),
+        NameLink(place, "Pyongyang"),
+        NameLink(PERSON, "Nam Il"),
+    )
+    (rid,) = insert(service.db, [record("Cable", names=names)])
+    shown = service.detail(rid)
+    draft = RecordDraft.from_detail(shown)
+    # The editor's Names tab hands them back kind by kind: people first, then places.
+    grouped = tuple(n for kind in (PERSON, place) for n in draft.names if n.kind is kind)
+    assert grouped != draft.names
+    service.editor.update_record(
+        rid, replace(draft, title="Cable, revised", names=grouped), shown.version
+    )
+    assert [e.field for e in service.history(rid) if e.action == "updated"] == ["title"]
+
+    shown = service.detail(rid)
+    draft = RecordDraft.from_detail(shown)
+    people = [n for n in draft.names if n.kind is PERSON]
+    others = [n for n in draft.names if n.kind is not PERSON]
+    service.editor.update_record(
+        rid, replace(draft, names=(*people[::-1], *others)), shown.version
+    )  # the first person is another: that is a change
+    assert "names" in [e.field for e in service.history(rid)]

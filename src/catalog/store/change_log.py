@@ -13,7 +13,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from catalog.store import tables as t
-from catalog.store.snapshots import AuthorityState, RecordState, RelationState
+from catalog.store.snapshots import AuthorityState, Link, RecordState, RelationState
 
 _TEXT_FIELDS = ("title", "summary", "source_ref", "classification")
 
@@ -57,10 +57,29 @@ class ChangeLog:
             old_values, new_values = getattr(before, name), getattr(state, name)
             if old_values != new_values:
                 self._log(rid, rid, "updated", name, "; ".join(old_values), "; ".join(new_values))
-        if before.links != state.links:
+        if not self._same_names(before.links, state.links):
             self._log(
                 rid, rid, "updated", "names", self._links_text(before), self._links_text(state)
             )
+
+    def _same_names(self, before: tuple[Link, ...], after: tuple[Link, ...]) -> bool:
+        """True when the links are the same kind by kind: their order across kinds means
+        nothing (the editor lists and writes a record's names kind by kind)."""
+        if before == after:
+            return True
+        if sorted(before) != sorted(after):
+            return False
+        wanted = {aid for aid, _role in before}
+        kinds = dict(
+            self.connection.execute(
+                select(t.Authority.id, t.Authority.kind).where(t.Authority.id.in_(wanted))
+            ).all()
+        )
+
+        def by_kind(links: tuple[Link, ...]) -> list[Link]:
+            return sorted(links, key=lambda link: str(kinds.get(link[0], "")))  # stable
+
+        return by_kind(before) == by_kind(after)
 
     def _links_text(self, state: RecordState) -> str:
         return "; ".join(f"{self._name(aid)} ({role})" for aid, role in state.links)
