@@ -39,6 +39,7 @@ ORDER_MENDS_UP_TO = 2000
 # (seconds at a million records; each record mended costs two index seeks).
 TITLE_MENDS_UP_TO = 200
 ID_CHUNK = 500
+"""Record ids per ``IN (...)`` list."""
 _DATE, _TITLE = SortKey.DATE.value, SortKey.TITLE.value
 _RECORD = Record.__table__.c
 _INT32_MAX = np.iinfo(np.int32).max
@@ -224,9 +225,10 @@ def _mend_title_order(index: ColumnarIndex, connection: Connection, moving: list
     kept = _without(index.orders[_TITLE], moving_rows, index.size)
     keys = _title_keys(connection, moving)
     arriving = sorted(moving, key=lambda rid: (keys[rid], rid))
+    leaving = set(moving)
     at = []
     for rid in arriving:
-        before = _preceding(connection, keys[rid], rid, set(moving))
+        before = _preceding(connection, keys[rid], rid, leaving)
         if before is None:
             at.append(0)
         else:

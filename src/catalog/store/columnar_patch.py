@@ -42,11 +42,9 @@ from catalog.store.columnar_build import (
     load_vocabularies,
     tie_ranks,
 )
-from catalog.store.columnar_orders import Moved, mend_orders
+from catalog.store.columnar_orders import ID_CHUNK, Moved, mend_orders
 from catalog.store.write_log import Touched
 
-# Record ids per ``IN (...)`` list.
-ID_CHUNK = 500
 _KIND_NAMES = (*AUTHORITY_KINDS, "repository")
 
 
