@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sqlalchemy import update
 
 from catalog.domain.drafts import NameChoice, RecordDraft
 from catalog.domain.errors import CatalogError
@@ -33,6 +34,7 @@ from catalog.services.editing.bulk_ops import (
 from catalog.services.editing.editor import Editor
 from catalog.store import columnar_build, unit_of_work
 from catalog.store.columnar import ROW_COLUMNS, ColumnarIndex, settle
+from catalog.store.tables import Record
 
 PERSON = AuthorityKind.PERSON
 PEOPLE = ["Kim Il Sung", "Nam Il", "Puzanov", "Ри Дон Ён", "黄玉贵", "Ivanov"]
@@ -291,7 +293,8 @@ def test_a_write_that_does_not_say_what_it_touched_rebuilds(service: CatalogServ
     editing = Editing(service, 5)
     editing.create()
     service.prepare_index()
-    service.load_sample()  # an import: not mended
+    with unit_of_work.write(service.db) as session:  # says nothing of what it wrote
+        session.execute(update(Record).values(summary="changed"))
     service.search("")
     assert service.engine._index.generation < service.generation()  # type: ignore[union-attr]
 
@@ -310,7 +313,7 @@ def test_records_given_one_title_are_placed_among_themselves(service: CatalogSer
         assert_same(index, rebuilt(service))
 
 
-def test_many_new_titles_read_the_title_order_again(
+def test_new_titles_are_placed_a_chunk_at_a_time(
     service: CatalogService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from catalog.store import columnar_orders
@@ -319,7 +322,7 @@ def test_many_new_titles_read_the_title_order_again(
     for _ in range(8):
         editing.create()
     service.prepare_index()
-    monkeypatch.setattr(columnar_orders, "TITLE_MENDS_UP_TO", 2)
+    monkeypatch.setattr(columnar_orders, "ID_CHUNK", 3)
     bulk.apply(editing.editor, editing.ids, Replace(ReplaceField.TITLE, "e", "ё"))
     service.search("")
     index = service.engine._index

@@ -182,10 +182,11 @@ def runs(order: Int32Array, *columns: npt.NDArray[np.integer[Any]]) -> Int32Arra
     for column in columns:
         in_order = column[order]
         changed[1:] |= in_order[1:] != in_order[:-1]
-    return _spaced(order, changed)
+    return spaced(order, changed)
 
 
-def _spaced(order: Int32Array, starts: BoolArray) -> Int32Array:
+def spaced(order: Int32Array, starts: BoolArray) -> Int32Array:
+    """Group numbers along ``order``, a new one (with a gap) wherever ``starts`` is set."""
     groups = np.empty(order.shape[0], dtype=np.int32)
     groups[order] = np.cumsum(starts, dtype=np.int32) * spacing(order.shape[0])
     return groups
@@ -205,7 +206,7 @@ def title_order(index: ColumnarIndex, connection: Connection) -> tuple[Int32Arra
     )
     by_position = np.argsort(ranked[:, 1], kind="stable")
     order: Int32Array = index.rows_of(ranked[by_position, 0])
-    return order, _spaced(order, ranked[by_position, 2] == 0)
+    return order, spaced(order, ranked[by_position, 2] == 0)
 
 
 def tie_ranks(keys: dict[int, str]) -> Int32Array:

@@ -6,8 +6,9 @@ of). Mending takes the moving rows out and puts each back where its key belongs:
 binary search over the kept rows where the key is in memory (date, type, archive,
 language), the title index's preceding record for titles. Date and title groups are
 numbered with gaps (:func:`spacing`), so a new value between two others takes a number
-between theirs; the groups of a value sort are the value's own rank. When many rows
-move, or no gap is left, an order or its groups are made again whole.
+between theirs (new values side by side share the gap evenly); the groups of a value
+sort are the value's own rank. When many rows move, an order is sorted again whole;
+when no gap is left, its groups are numbered again.
 """
 
 from __future__ import annotations
@@ -17,17 +18,16 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import Connection, select, tuple_
+from sqlalchemy import Connection, select, text
 
 from catalog.domain.views import SortKey
 from catalog.store.columnar import ColumnarIndex, Int32Array, spacing
 from catalog.store.columnar_build import (
     VALUE_SORTS,
-    runs,
     set_date_order,
     set_order,
     set_value_order,
-    title_order,
+    spaced,
     value_groups,
 )
 from catalog.store.tables import Record
@@ -35,9 +35,6 @@ from catalog.store.tables import Record
 # Above this many moving rows an order is sorted again whole (a numpy sort of a million
 # rows takes about a tenth of a second; a binary search per row, some microseconds).
 ORDER_MENDS_UP_TO = 2000
-# Above this many retitled records the title order is read again from the database
-# (seconds at a million records; each record mended costs two index seeks).
-TITLE_MENDS_UP_TO = 200
 ID_CHUNK = 500
 """Record ids per ``IN (...)`` list."""
 _DATE, _TITLE = SortKey.DATE.value, SortKey.TITLE.value
@@ -96,9 +93,7 @@ def mend_orders(
             else:
                 mended.orders[sort.value] = mending[0]
                 mended.ranks.pop(sort.value, None)
-    if len(moved.retitled) > TITLE_MENDS_UP_TO:
-        set_order(mended, SortKey.TITLE, *title_order(mended, connection))
-    elif moved.retitled:
+    if moved.retitled:
         _mend_title_order(mended, connection, moved.retitled)
 
 
@@ -144,9 +139,7 @@ def _mend_date_order(index: ColumnarIndex, moved: Moved) -> bool:
     if mending is None:
         return False
     order, placed = mending
-    groups = index.groups[_DATE].copy()
-    if not _place_groups(order, placed, groups, lambda row: key(row)[:2]):
-        groups = runs(order, index.date_lower, index.precision)
+    groups = _place_groups(order, placed, index.groups[_DATE], lambda row: key(row)[:2])
     set_order(index, SortKey.DATE, order, groups)
     return True
 
@@ -174,45 +167,76 @@ def _same_ranking(old: Int32Array, new: Int32Array, names: dict[int, str]) -> bo
 
 def _place_groups(
     order: Int32Array, placed: list[int], groups: Int32Array, value: Callable[[int], Hashable]
-) -> bool:
-    """Number the groups of the rows at ``placed`` (ascending positions in ``order``): a
-    neighbour's number for an equal value, else one between the neighbours'. False when
-    no number is free (the caller numbers every group again)."""
-    arrived = set(placed)
+) -> Int32Array:
+    """The groups with the rows at ``placed`` (ascending positions in ``order``) numbered:
+    a neighbour's number for an equal value, else numbers spread evenly between the
+    neighbours' over each run of rows placed side by side. When a gap has too few numbers
+    left, every group is numbered again (ties known from the old numbers and ``value``)."""
+    mended = groups.copy()
     step = spacing(groups.shape[0])
+    for first, last in _side_by_side(placed):
+        rows = [int(row) for row in order[first : last + 1]]
+        before = int(order[first - 1]) if first > 0 else None
+        after = int(order[last + 1]) if last + 1 < order.shape[0] else None
+        low = None if before is None else int(mended[before])
+        high = None if after is None else int(mended[after])
+        like_before = None if before is None else value(before)
+        like_after = None if after is None else value(after)
+        values = [value(row) for row in rows]
+        new = list(dict.fromkeys(v for v in values if v != like_before and v != like_after))
+        numbers = _spread(low, high, len(new), step)
+        if numbers is None:
+            return _numbered_again(order, placed, groups, value)
+        number_of = dict(zip(new, numbers, strict=True))
+        for row, row_value in zip(rows, values, strict=True):
+            if before is not None and row_value == like_before:
+                mended[row] = mended[before]
+            elif after is not None and row_value == like_after:
+                mended[row] = mended[after]
+            else:
+                mended[row] = number_of[row_value]
+    return mended
+
+
+def _side_by_side(placed: list[int]) -> list[tuple[int, int]]:
+    """The first and last position of each run of consecutive positions."""
+    found: list[tuple[int, int]] = []
     for position in placed:
-        row = int(order[position])
-        before = int(order[position - 1]) if position > 0 else None
-        following = position + 1
-        while following in arrived:
-            following += 1
-        after = int(order[following]) if following < order.shape[0] else None
-        if before is not None and value(before) == value(row):
-            groups[row] = groups[before]
-        elif after is not None and value(after) == value(row):
-            groups[row] = groups[after]
+        if found and found[-1][1] == position - 1:
+            found[-1] = (found[-1][0], position)
         else:
-            low = None if before is None else int(groups[before])
-            high = None if after is None else int(groups[after])
-            number = _between(low, high, step)
-            if number is None:
-                return False
-            groups[row] = number
-    return True
+            found.append((position, position))
+    return found
 
 
-def _between(low: int | None, high: int | None, step: int) -> int | None:
-    """A group number above ``low`` and below ``high`` (None: none is free)."""
+def _spread(low: int | None, high: int | None, count: int, step: int) -> list[int] | None:
+    """``count`` rising numbers above ``low`` and below ``high``, evenly spaced (None:
+    too few are free)."""
+    if count == 0:
+        return []
     if low is None and high is None:
-        return step
-    if low is None:
+        low, high = 0, (count + 1) * step
+    elif low is None:
         assert high is not None
-        low = high - 2 * step
-    if high is None:
-        high = low + 2 * step
-    if high - low < 2 or high > _INT32_MAX or low < -_INT32_MAX:
+        low = high - (count + 1) * step
+    elif high is None:
+        high = low + (count + 1) * step
+    if high - low <= count or high > _INT32_MAX or low < -_INT32_MAX:
         return None
-    return (low + high) // 2
+    return [low + (high - low) * (n + 1) // (count + 1) for n in range(count)]
+
+
+def _numbered_again(
+    order: Int32Array, placed: list[int], groups: Int32Array, value: Callable[[int], Hashable]
+) -> Int32Array:
+    """Every group numbered again along ``order``: rows that were in the order before tie
+    as their old numbers say, a placed row with a neighbour as their values say."""
+    in_order = groups[order]
+    starts = np.ones(order.shape[0], dtype=np.bool_)
+    starts[1:] = in_order[1:] != in_order[:-1]
+    for position in {p for at in placed for p in (at, at + 1) if 0 < p < order.shape[0]}:
+        starts[position] = value(int(order[position])) != value(int(order[position - 1]))
+    return spaced(order, starts)
 
 
 # -------------------------------------------------------------------------- titles
@@ -220,35 +244,40 @@ def _between(low: int | None, high: int | None, step: int) -> int | None:
 
 def _mend_title_order(index: ColumnarIndex, connection: Connection, moving: list[int]) -> None:
     """Take the moving records out of the title order and put each back after the
-    record that precedes it in (title key, id) order, found with the title index."""
-    moving_rows = index.rows_of(moving)
-    kept = _without(index.orders[_TITLE], moving_rows, index.size)
+    kept record that precedes it in (title key, id) order, found with the title index."""
+    kept = _without(index.orders[_TITLE], index.rows_of(moving), index.size)
     keys = _title_keys(connection, moving)
     arriving = sorted(moving, key=lambda rid: (keys[rid], rid))
+    preceding = _preceding(connection, arriving, keys)
+    keys.update((rid, key) for rid, key in preceding.values() if rid is not None)
+    position = np.full(index.size, -1, dtype=np.int64)
+    position[kept] = np.arange(kept.shape[0])
     leaving = set(moving)
-    at = []
+    kept_before = [
+        rid for rid, _key in preceding.values() if rid is not None and rid not in leaving
+    ]
+    position_of = dict(zip(kept_before, position[index.rows_of(kept_before)].tolist(), strict=True))
+    after: dict[int, int] = {}  # each arriving record: the position it follows (-1: none)
     for rid in arriving:
-        before = _preceding(connection, keys[rid], rid, leaving)
+        before = preceding[rid][0]
         if before is None:
-            at.append(0)
+            after[rid] = -1
+        elif before in leaving:  # arriving too, and earlier: it follows the same record
+            after[rid] = after[before]
         else:
-            keys[before[0]] = before[1]
-            row = index.rows_of([before[0]])[0]
-            at.append(int(np.flatnonzero(kept == row)[0]) + 1)
-    arriving_rows = index.rows_of(arriving)
-    order = np.insert(kept, at, arriving_rows).astype(np.int32)
+            after[rid] = position_of[before]
+    at = [after[rid] + 1 for rid in arriving]
+    order = np.insert(kept, at, index.rows_of(arriving)).astype(np.int32)
     placed = [a + n for n, a in enumerate(at)]
-    neighbours = [int(kept[a]) for a in at if a < kept.shape[0]]
+    neighbours = [int(kept[a]) for a in set(at) if a < kept.shape[0]]
     keys.update(_title_keys(connection, [int(index.ids[row]) for row in neighbours]))
-    groups = index.groups[_TITLE].copy()
 
     def title(row: int) -> str:
         return keys[int(index.ids[row])]
 
-    if _place_groups(order, placed, groups, title):
-        set_order(index, SortKey.TITLE, order, groups)
-    else:  # no number left between two titles: read the order again
-        set_order(index, SortKey.TITLE, *title_order(index, connection))
+    set_order(
+        index, SortKey.TITLE, order, _place_groups(order, placed, index.groups[_TITLE], title)
+    )
 
 
 def _title_keys(connection: Connection, ids: Sequence[int]) -> dict[int, str]:
@@ -262,22 +291,32 @@ def _title_keys(connection: Connection, ids: Sequence[int]) -> dict[int, str]:
     return found
 
 
+# For each arriving record, the record just before it in (title key, id) order, once
+# among the records in the trash and once among the others: a seek each in the
+# (deleted, title_key, id) index.
+_PRECEDING = """
+WITH arriving(id, key) AS (VALUES {rows})
+SELECT a.id, b.id, b.title_key FROM arriving AS a JOIN records AS b ON b.id IN (
+    (SELECT r.id FROM records AS r WHERE r.deleted = :no AND (r.title_key, r.id) < (a.key, a.id)
+     ORDER BY r.title_key DESC, r.id DESC LIMIT 1),
+    (SELECT r.id FROM records AS r WHERE r.deleted = :yes AND (r.title_key, r.id) < (a.key, a.id)
+     ORDER BY r.title_key DESC, r.id DESC LIMIT 1))
+"""
+
+
 def _preceding(
-    connection: Connection, key: str, rid: int, moving: set[int]
-) -> tuple[int, str] | None:
-    """The last record before (key, rid) in title order that is not moving."""
-    best: tuple[str, int] | None = None
-    for deleted in (False, True):
-        # A range of the (deleted, title_key, id) index for each value of ``deleted``.
-        rows = connection.execute(
-            select(_RECORD.id, _RECORD.title_key)
-            .where(_RECORD.deleted == deleted, tuple_(_RECORD.title_key, _RECORD.id) < (key, rid))
-            .order_by(_RECORD.title_key.desc(), _RECORD.id.desc())
-            .limit(len(moving) + 1)
-        )
-        for found_id, found_key in rows:
-            if found_id not in moving:
-                if best is None or (found_key, found_id) > best:
-                    best = (found_key, found_id)
-                break
-    return None if best is None else (best[1], best[0])
+    connection: Connection, arriving: list[int], keys: dict[int, str]
+) -> dict[int, tuple[int | None, str]]:
+    """The record just before each arriving one in title order, with its key ((None, "")
+    for the first); one statement per chunk of records."""
+    found: dict[int, tuple[int | None, str]] = dict.fromkeys(arriving, (None, ""))
+    for start in range(0, len(arriving), ID_CHUNK):
+        chunk = arriving[start : start + ID_CHUNK]
+        rows = ", ".join(f"(:i{n}, :k{n})" for n in range(len(chunk)))
+        values: dict[str, object] = {"no": False, "yes": True}
+        for n, rid in enumerate(chunk):
+            values[f"i{n}"], values[f"k{n}"] = rid, keys[rid]
+        for rid, before, key in connection.execute(text(_PRECEDING.format(rows=rows)), values):
+            if found[rid][0] is None or (key, before) > (found[rid][1], found[rid][0]):
+                found[rid] = (int(before), str(key))
+    return found
