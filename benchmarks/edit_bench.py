@@ -1,12 +1,13 @@
-"""Editing benchmarks: a single save, its undo, and a bulk edit of 10,000 records.
+"""Editing benchmarks: a single save, its undo, a bulk edit of 10,000 records, and a
+small import into the large catalogue.
 
 They run on a copy of the kept catalogue (the kept one stays as the other benchmarks
 left it), each beside its raw-SQL floor: the same rows written with ``sqlite3`` and no
 checks, no change log, no full-text index and no undo step.
 
-After each edit the window refreshes its list and sidebar; that refresh first mends the
-search index for the edit (``store.columnar_patch``). It is timed too, beside the same
-refresh once the index is current again.
+After each edit or import the window refreshes its list and sidebar; that refresh first
+mends the search index for the rows written (``store.columnar_patch``). It is timed too,
+beside the same refresh once the index is current again.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from benchmarks.results import Row, SizeResult, median, say
 from catalog.domain.drafts import RecordDraft
 from catalog.services.catalog import CatalogService
 from catalog.services.editing import bulk
+from catalog.services.import_matching import DuplicatePolicy
 
 BULK_SIZE = 10_000
+IMPORT_SIZE = 1_000
 # The refresh after an edit: a facet click, every sidebar facet counted.
 AFTER_EDIT = "type:Cable"
 
@@ -43,6 +46,7 @@ def editing_rows(catalogue: Path, result: SizeResult, runs: int, seed: int) -> N
             rng = random.Random(seed)
             _single(service, result, rng.sample(ids, runs), scratch)
             _bulk(service, result, [rng.sample(ids, BULK_SIZE) for _ in range(runs)], scratch)
+            _import(service, result, [rng.sample(ids, IMPORT_SIZE) for _ in range(runs)], scratch)
         finally:
             service.close()
     finally:
@@ -101,6 +105,32 @@ def _bulk(
     result.add(Row("Editing", f"undo that bulk edit, {BULK_SIZE:,} records",
                    median=median(undos), runs=runs, floor=floor, target="bulk"))  # fmt: skip
     result.add(Row("Editing", f"refresh right after that bulk edit ({AFTER_EDIT}, index mended)"
+                   " — floor: the same refresh, index current", median=median(mended),
+                   runs=runs, floor=median(current)))  # fmt: skip
+
+
+def _import(
+    service: CatalogService, result: SizeResult, selections: list[list[int]], scratch: Path
+) -> None:
+    """Records of the catalogue exported and imported again as new ones, then undone."""
+    editor = service.editor
+    assert editor is not None, "the benchmark catalogue is read-only here"
+    file = scratch.with_name("import-scratch.json")
+    imports, mended, current = [], [], []
+    try:
+        for ids in selections:
+            service.export(ids, "json", file)
+            imports.append(_seconds(partial(service.import_file, file, "json",
+                                            duplicates=DuplicatePolicy.NEW)))  # fmt: skip
+            mended.append(_refresh(service))
+            current.append(_refresh(service))
+            editor.undo()
+    finally:
+        file.unlink(missing_ok=True)
+    runs = len(selections)
+    result.add(Row("Editing", f"import {IMPORT_SIZE:,} records (native JSON, as new records)",
+                   median=median(imports), runs=runs))  # fmt: skip
+    result.add(Row("Editing", f"refresh right after that import ({AFTER_EDIT}, index mended)"
                    " — floor: the same refresh, index current", median=median(mended),
                    runs=runs, floor=median(current)))  # fmt: skip
 

@@ -30,6 +30,26 @@ def test_each_write_notes_its_generation_and_what_it_touched(db: Database) -> No
     assert db.writes.since(start + 1, start + 2) is None
 
 
+@pytest.mark.parametrize("first_unknown", [True, False])
+def test_a_write_too_large_to_say_is_unknown_whatever_else_it_says(
+    db: Database, monkeypatch: pytest.MonkeyPatch, first_unknown: bool
+) -> None:
+    monkeypatch.setattr(write_log, "MENDS_UP_TO", 3)
+    small = Touched(frozenset({1}), frozenset({1}))
+    start = generation(db)
+    with unit_of_work.write(db) as session:
+        said = [None, small] if first_unknown else [small, None]
+        for touched in said:
+            write_log.touch(session, touched)
+    with unit_of_work.write(db) as session:
+        write_log.touch(session, Touched(frozenset({1, 2, 3, 4})))  # more than it mends for
+    with unit_of_work.write(db) as session:
+        write_log.touch(session, small)
+    assert db.writes.since(start, start + 1) is None
+    assert db.writes.since(start + 1, start + 2) is None
+    assert db.writes.since(start + 2, start + 3) == small
+
+
 def test_a_write_rolled_back_notes_nothing(db: Database) -> None:
     start = generation(db)
     with pytest.raises(RuntimeError), unit_of_work.write(db) as session:

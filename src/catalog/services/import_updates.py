@@ -14,11 +14,13 @@ from sqlalchemy.orm import Session
 from catalog.domain.drafts import NameChoice, RecordDraft
 from catalog.domain.errors import EditConflict
 from catalog.domain.records import RecordInput
+from catalog.services.editing.core import touched_rows
 from catalog.services.editing.editor import IMPORT_UNDO_LIMIT
 from catalog.services.editing.history import Step
 from catalog.services.editing.resolve import Resolver, record_state
 from catalog.services.import_matching import Match
 from catalog.store import tables as t
+from catalog.store import write_log
 from catalog.store.restore import Writer
 from catalog.store.snapshots import (
     NoteState,
@@ -89,6 +91,7 @@ def apply_updates(
         )
     current.authorities.update(dict.fromkeys(target.authorities))
     Writer(session, user).write(target, current)
+    write_log.touch(session, touched_rows(target, current))
     return Updates(Snapshot(dict(current.records), dict(current.authorities)))
 
 

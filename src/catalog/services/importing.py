@@ -28,7 +28,7 @@ from catalog.services.reading_process import read_records
 from catalog.services.transfer.native_json_import import NativeJsonImporter
 from catalog.services.transfer.registry import Importer, Registry
 from catalog.services.transfer.repeated_uids import RepeatedUids, first_repeat
-from catalog.store import unit_of_work
+from catalog.store import unit_of_work, write_log
 from catalog.store.bulk import BulkWriter
 from catalog.store.engine import Database
 from catalog.store.tables import ChangeLogEntry, Record
@@ -112,6 +112,7 @@ def run_import(
                 raise ImportFileError(
                     str(path), QT_TRANSLATE_NOOP("Errors", "the file holds no records")
                 )
+            write_log.touch(session, writer.touched())  # the search index mends, not rebuilds
             updates = apply_updates(session, user, router.updates, expected)
             report = _report(path, importer, writer, router, dry_run)
             if dry_run:

@@ -34,7 +34,7 @@ from catalog.store.facets_repo import Count, facet_counts
 from catalog.store.ids import IdList
 from catalog.store.search import count_matches, search_ids
 from catalog.store.tables import CatalogInfo
-from catalog.store.write_log import Touched
+from catalog.store.write_log import MENDS_UP_TO, Touched
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +199,7 @@ class SearchEngine:
             if index is None or index.generation == generation:
                 return index
             touched = self.db.writes.since(index.generation, generation)
-            if touched is None:
+            if touched is None or len(touched.records) > _mend_limit(index.size):
                 return None
             if self.db.dialect == "postgresql":
                 # Every statement of the caller's session sees its own snapshot there.
@@ -330,6 +330,12 @@ class SearchEngine:
             if index is None:
                 return records_repo.count(session)
             return index.size - int(index.deleted.sum())
+
+
+def _mend_limit(size: int) -> int:
+    """How many touched records an index of ``size`` rows is mended for: at most a quarter
+    of them (a rebuild costs less then) and at most ``MENDS_UP_TO``."""
+    return min(MENDS_UP_TO, max(1000, size // 4))
 
 
 def cache_file(folder: Path, location: str) -> Path:

@@ -50,6 +50,7 @@ from catalog.store.tables import (
 from catalog.store.types import utcnow
 from catalog.store.vocab import Authorities, Vocabulary
 from catalog.store.vocab import write as write_pending
+from catalog.store.write_log import MENDS_UP_TO, Touched
 
 DATE_COLUMNS = (
     "date_text",
@@ -133,6 +134,7 @@ class BulkWriter:
         user: who is importing (recorded as the records' creator).
         warnings: problems that did not stop the import.
         record_ids: ids of the records written, in input order.
+        related: ids of the records the written relations point to.
     """
 
     connection: Connection
@@ -142,6 +144,7 @@ class BulkWriter:
     record_ids: array[int] = field(default_factory=lambda: array("q"))
     relations: list[tuple[int, RelationInput, int | None]] = field(default_factory=list)
     skipped: int = 0
+    related: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         c = self.connection
@@ -209,7 +212,7 @@ class BulkWriter:
     @property
     def authorities_created(self) -> int:
         """How many new authorities the import created."""
-        return self.authorities.created
+        return len(self.authorities.made)
 
     def write(self, batch: Sequence[RecordInput]) -> None:
         """Insert one batch of records with everything that hangs off them.
@@ -353,6 +356,15 @@ class BulkWriter:
         else:
             self.background.submit(store)
 
+    def touched(self) -> Touched | None:
+        """The rows written so far, for mending the search index: the new records, those
+        their relations point to, and the new authorities (None: more than the index is
+        mended for, see ``write_log.MENDS_UP_TO``)."""
+        if len(self.record_ids) + len(self.related) > MENDS_UP_TO:
+            return None
+        added = frozenset(self.record_ids)
+        return Touched(added | self.related, added, frozenset(self.authorities.made))
+
     def _date_values(self, item: RecordInput) -> tuple[object, ...]:
         """The date columns of a record; dates repeat, so each is parsed once."""
         key = (item.edtf, item.date_text)
@@ -409,6 +421,7 @@ class BulkWriter:
             if key in seen or source == target:
                 continue
             seen.add(key)
+            self.related.add(target)
             rows.append(
                 {
                     "source_id": source,

@@ -5,9 +5,9 @@ The write log (``store.write_log``) says which records and authorities each writ
 this program touched. When every write since the index was made is known, only those
 rows are read again: their columns and links are replaced, the orders they sit in are
 mended, and every array nothing changed in is shared with the old index, which searches
-running meanwhile go on using. A write the log does not know (another program's, an
+running meanwhile go on using. A write the log does not know (another program's, a large
 import's) means a rebuild. The tests hold a mended index equal to a rebuilt one after
-random edits.
+random edits and imports.
 """
 
 from __future__ import annotations

@@ -100,7 +100,8 @@ class Authorities:
     pending_variants: list[dict[str, object]] = field(default_factory=list)
     allocator: IdAllocator | None = None
     variant_allocator: IdAllocator | None = None
-    created: int = 0
+    made: list[int] = field(default_factory=list)
+    """Ids of the authorities created since ``load``."""
     by_spelling: dict[tuple[AuthorityKind, str], int | None] = field(default_factory=dict)
     folded: dict[int, str] = field(default_factory=dict)
     order: Collation = field(default_factory=collation)
@@ -151,7 +152,7 @@ class Authorities:
             return found
         assert self.allocator is not None and self.variant_allocator is not None, "load() first"
         found = self.allocator.take()
-        self.created += 1
+        self.made.append(found)
         self.pending.append(
             {
                 "id": found,

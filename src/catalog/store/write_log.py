@@ -16,6 +16,13 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 _KEY = "catalog.touched"
+_UNKNOWN = "unknown"
+
+MENDS_UP_TO = 20_000
+"""A write that touched more records than this is logged as unknown: the index is rebuilt
+for it. Mending reads each record's links again (about a tenth of a millisecond) while
+a search waits, where during a rebuild searches go on with SQL; and the log holds no
+large import's million ids."""
 
 
 @dataclass(frozen=True)
@@ -42,10 +49,14 @@ class Touched:
         )
 
 
-def touch(session: Session, touched: Touched) -> None:
-    """Record, in the write's session, rows the write changed (calls accumulate)."""
+def touch(session: Session, touched: Touched | None) -> None:
+    """Record, in the write's session, rows the write changed (calls accumulate); None
+    (too many to say) makes the whole write unknown, whatever else it says."""
     earlier = session.info.get(_KEY)
-    session.info[_KEY] = touched if earlier is None else earlier.merged(touched)
+    if touched is None or len(touched.records) > MENDS_UP_TO or earlier == _UNKNOWN:
+        session.info[_KEY] = _UNKNOWN
+    else:
+        session.info[_KEY] = touched if earlier is None else earlier.merged(touched)
 
 
 def touched_by(session: Session) -> Touched | None:

@@ -109,7 +109,7 @@ def _write(
 ) -> tuple[Step, ChangeSet]:
     writer = Writer(session, user)
     changed = writer.write(target, current)
-    write_log.touch(session, _touched(target, current))
+    write_log.touch(session, touched_rows(target, current))
     authorities_changed = {
         aid for aid, state in target.authorities.items() if state != current.authorities.get(aid)
     }
@@ -180,7 +180,7 @@ def _check(
     raise EditConflict(template, stale if what == "records" else (), ids=shown)
 
 
-def _touched(target: Snapshot, current: Snapshot) -> write_log.Touched:
+def touched_rows(target: Snapshot, current: Snapshot) -> write_log.Touched:
     """Every row the write may change, for mending the search index: the records, the
     other end of each relation they gain or lose, and the authorities."""
     records = set(target.records)

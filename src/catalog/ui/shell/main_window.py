@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
         self.record_list.refresh_rows(None if changes.bulk else sorted(changes.records))
         self.detail.on_changes(changes)
         self.search.refresh()
-        self.search.warm_index()  # mends the search index (an import rebuilds it)
+        self.search.warm_index()  # mends the search index (a large import rebuilds it)
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.welcome.set_busy(busy)
