@@ -7,7 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-IMPORT_PATTERNS = "*.json *.csv *.txt *.tsv"
+# Formats are told by content, not by name; these are the names files of every format
+# Catalog imports usually have (EAD and OAI-PMH are XML; Zotero exports JSON, RIS, BibTeX).
+IMPORT_PATTERNS = "*.json *.csv *.tsv *.txt *.xlsx *.xml *.ris *.bib"
 
 
 def ask_import_files(parent: QWidget | None, directory: Path) -> list[Path]:
