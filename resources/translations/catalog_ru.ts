@@ -95,8 +95,8 @@
         <translation>&amp;Импорт…</translation>
     </message>
     <message>
-        <source>Import records from a file (Catalog JSON, CSV or a listing)</source>
-        <translation>Импортировать записи из файла (Catalog JSON, CSV или опись)</translation>
+        <source>Import records from a file (CSV, XLSX, JSON, RIS, BibTeX, Dublin Core, EAD or a listing)</source>
+        <translation>Импортировать записи из файла (CSV, XLSX, JSON, RIS, BibTeX, Dublin Core, EAD или опись)</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -7641,8 +7641,8 @@ The damaged file is kept beside it as {1}.damaged-…, never deleted.</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <source>Import records from a file (Catalog JSON, CSV or a listing)</source>
-        <translation>Импортировать записи из файла (Catalog JSON, CSV или опись)</translation>
+        <source>Import records from a file (CSV, XLSX, JSON, RIS, BibTeX, Dublin Core, EAD or a listing)</source>
+        <translation>Импортировать записи из файла (CSV, XLSX, JSON, RIS, BibTeX, Dublin Core, EAD или опись)</translation>
     </message>
     <message>
         <source>Your catalogue is stored in {0}</source>

@@ -89,7 +89,10 @@ class ActionSpec:
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.IMPORT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Import…"),
-        QT_TRANSLATE_NOOP("Actions", "Import records from a file (Catalog JSON, CSV or a listing)"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Import records from a file (CSV, XLSX, JSON, RIS, BibTeX, Dublin Core, EAD or a listing)",  # noqa: E501
+        ),
         "Ctrl+I",
         "document-import",
         QStyle.StandardPixmap.SP_DialogOpenButton,

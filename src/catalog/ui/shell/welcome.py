@@ -84,7 +84,9 @@ class WelcomePage(QWidget):
         self.import_files = QPushButton(self.tr("Import…"))
         self.import_files.setObjectName("importButton")
         self.import_files.setAccessibleDescription(
-            self.tr("Import records from a file (Catalog JSON, CSV or a listing)")
+            self.tr(
+                "Import records from a file (CSV, XLSX, JSON, RIS, BibTeX, Dublin Core, EAD or a listing)"  # noqa: E501
+            )
         )
         self.load_sample.clicked.connect(self.load_sample_requested)
         self.import_files.clicked.connect(self.import_requested)
