@@ -269,8 +269,9 @@ def _mend_title_order(index: ColumnarIndex, connection: Connection, moving: list
     at = [after[rid] + 1 for rid in arriving]
     order = np.insert(kept, at, index.rows_of(arriving)).astype(np.int32)
     placed = [a + n for n, a in enumerate(at)]
-    neighbours = [int(kept[a]) for a in set(at) if a < kept.shape[0]]
-    keys.update(_title_keys(connection, [int(index.ids[row]) for row in neighbours]))
+    # The record after each run, to tell whether it ties (the one before is known already).
+    after_runs = {int(index.ids[kept[a]]) for a in set(at) if a < kept.shape[0]}
+    keys.update(_title_keys(connection, sorted(after_runs - keys.keys())))
 
     def title(row: int) -> str:
         return keys[int(index.ids[row])]
